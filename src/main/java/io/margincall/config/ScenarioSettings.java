@@ -1,0 +1,372 @@
+package io.margincall.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The settings of one scenario, read eagerly and checked: one field per key of
+ * {@code reference.conf}, whose defaults are never repeated in code.
+ *
+ * <p>Layering: {@code reference.conf} (namespace {@code margincall}) &lt; scenario file &lt;
+ * {@code --set key=value}. Typesafe Config's own {@code checkValid} does not report unknown
+ * keys, so every key the user gave is checked against the reference here, with the nearest valid
+ * key suggested. Every failure is a {@link ConfigError} naming the origin, key, value and what is
+ * allowed.
+ */
+public final class ScenarioSettings {
+  private static final String NAMESPACE = "margincall";
+  /** Keys that do not change results, left out of the config hash. */
+  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file");
+
+  private final Config config;
+
+  public final String name;
+  public final long paths;
+  public final long seed;
+  public final int partitions;
+
+  public final double stepSeconds;
+  public final double horizonSeconds;
+  public final int steps;
+
+  public final String priceModel;
+  public final double initialPrice;
+  public final double drift;
+  public final double volatility;
+
+  public final int oracleDelaySteps;
+  public final double oracleDeviation;
+  public final int oracleHeartbeatSteps;
+
+  public final String accountSource;
+  public final Path accountFile;
+  public final int generatedCount;
+  public final double generatedSizeMedianUsd;
+  public final double generatedSizeLogSigma;
+  public final double generatedLeverageMin;
+  public final double generatedLeverageMax;
+
+  public final double liquidationThreshold;
+  public final double closeFactor;
+  public final double bonus;
+  public final double dustUsd;
+  public final String seizePrice;
+
+  public final double insuranceBalanceUsd;
+  public final double insuranceBonusShare;
+
+  private final String configHash;
+
+  private ScenarioSettings(Config config) {
+    this.config = config;
+    name = string("run.name");
+    paths = integer("run.paths", 1, 1_000_000_000_000L);
+    seed = integer("run.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+    partitions = (int) integer("run.partitions", 0, 1_000_000);
+
+    stepSeconds = number("time.step", v -> v > 0 && v <= 86_400, "a number of seconds in (0, 86400]");
+    horizonSeconds = number("time.horizon", v -> v > 0, "a number of seconds > 0");
+    long stepCount = multipleOfStep("time.horizon", horizonSeconds);
+    if (stepCount < 1 || stepCount > 100_000_000) {
+      throw invalid("time.horizon", "a multiple of time.step giving 1 to 100000000 steps");
+    }
+    steps = (int) stepCount;
+
+    priceModel = choice("price.model", "gbm");
+    initialPrice = number("price.initial", v -> v > 0 && v < 1e12, "a price in USD, > 0 and < 1e12");
+    drift = number("price.gbm.drift", v -> Math.abs(v) <= 100, "an annual drift in [-100, 100]");
+    volatility = number("price.gbm.volatility", v -> v >= 0 && v <= 100,
+        "an annual volatility in [0, 100] (0.8 = 80 %)");
+
+    double delay = number("oracle.delay", v -> v >= 0, "a number of seconds >= 0");
+    long delaySteps = multipleOfStep("oracle.delay", delay);
+    if (delaySteps >= steps) {
+      throw invalid("oracle.delay", "a delay shorter than time.horizon (" + horizonSeconds + " s)");
+    }
+    oracleDelaySteps = (int) delaySteps;
+    oracleDeviation = number("oracle.deviation", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
+    double heartbeat = number("oracle.heartbeat", v -> v >= 0, "a number of seconds >= 0 (0 = none)");
+    oracleHeartbeatSteps = (int) Math.min(Integer.MAX_VALUE, multipleOfStep("oracle.heartbeat", heartbeat));
+
+    accountSource = choice("accounts.source", "generated", "file");
+    accountFile = "file".equals(accountSource) ? accountFilePath() : null;
+    generatedCount = (int) integer("accounts.generated.count", 1, 10_000_000);
+    generatedSizeMedianUsd = number("accounts.generated.size-median-usd", v -> v > 0 && v < 1e12,
+        "a USD amount > 0 and < 1e12");
+    generatedSizeLogSigma = number("accounts.generated.size-log-sigma", v -> v >= 0 && v <= 5,
+        "a standard deviation of ln(size) in [0, 5]");
+    generatedLeverageMin = number("accounts.generated.leverage-min", v -> v >= 1 && v <= 1000,
+        "a leverage in [1, 1000]");
+    generatedLeverageMax = number("accounts.generated.leverage-max",
+        v -> v >= generatedLeverageMin && v <= 1000,
+        "a leverage in [accounts.generated.leverage-min = " + generatedLeverageMin + ", 1000]");
+
+    liquidationThreshold = number("protocol.liquidation-threshold", v -> v > 0 && v <= 1,
+        "a fraction in (0, 1]");
+    if ("generated".equals(accountSource)
+        && 1 - 1 / generatedLeverageMax >= liquidationThreshold) {
+      throw invalid("accounts.generated.leverage-max", "a leverage below "
+          + 1 / (1 - liquidationThreshold) + " = 1 / (1 - protocol.liquidation-threshold), so "
+          + "that no generated account starts eligible for liquidation");
+    }
+    closeFactor = number("protocol.close-factor", v -> v > 0 && v <= 1, "a fraction in (0, 1]");
+    bonus = number("protocol.bonus", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
+    dustUsd = number("protocol.dust", v -> v >= 0 && v < 1e12, "a USD amount >= 0");
+    seizePrice = choice("protocol.seize-price", "market", "oracle");
+
+    insuranceBalanceUsd = number("insurance.balance", v -> v >= 0 && v < 1e15, "a USD amount >= 0");
+    insuranceBonusShare = number("insurance.bonus-share", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");
+
+    configHash = hash();
+  }
+
+  /**
+   * Loads a scenario: reference defaults, then {@code scenarioFile} (may be null), then the
+   * {@code key=value} overrides in order.
+   *
+   * @throws ConfigError for an unreadable file, a syntax error, an unknown key, a wrong type or
+   *     a value out of range
+   */
+  public static ScenarioSettings load(Path scenarioFile, List<String> overrides) {
+    Config reference = reference();
+    Config user = ConfigFactory.empty();
+    if (scenarioFile != null) {
+      if (!Files.isRegularFile(scenarioFile)) {
+        throw new ConfigError(scenarioFile + ": scenario file not found");
+      }
+      try {
+        user = ConfigFactory.parseFile(scenarioFile.toFile(),
+            ConfigParseOptions.defaults().setAllowMissing(false));
+      } catch (ConfigException e) {
+        throw new ConfigError(scenarioFile + ": cannot parse: " + e.getMessage(), e);
+      }
+    }
+    for (String override : overrides) {
+      user = parseOverride(override).withFallback(user);
+    }
+    if (user.hasPath(NAMESPACE)) {
+      throw new ConfigError(origin(user.getValue(NAMESPACE).origin()) + ": key '" + NAMESPACE
+          + "': write scenario keys without the '" + NAMESPACE + ".' prefix (e.g. price.initial)");
+    }
+    checkKnownKeys(user, reference);
+    Config merged;
+    try {
+      merged = user.withFallback(reference).resolve();
+    } catch (ConfigException e) {
+      throw new ConfigError("cannot resolve the configuration: " + e.getMessage(), e);
+    }
+    return new ScenarioSettings(merged);
+  }
+
+  /** The defaults from {@code reference.conf}, without the namespace. */
+  public static Config reference() {
+    return ConfigFactory.parseResources(ScenarioSettings.class, "/reference.conf")
+        .getConfig(NAMESPACE);
+  }
+
+  private static Config parseOverride(String override) {
+    int eq = override.indexOf('=');
+    if (eq <= 0) {
+      throw new ConfigError("--set " + override + ": expected key=value, e.g. --set run.paths=1000");
+    }
+    String key = override.substring(0, eq).trim();
+    String value = override.substring(eq + 1).trim();
+    try {
+      ConfigUtil.splitPath(key);
+      return ConfigFactory.parseString(key + " = " + value,
+          ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+    } catch (ConfigException e) {
+      throw new ConfigError("--set " + override + ": cannot parse: " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkKnownKeys(Config user, Config reference) {
+    Set<String> valid = new TreeSet<>();
+    for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
+      valid.add(e.getKey());
+    }
+    for (Map.Entry<String, ConfigValue> e : new TreeMap<>(toMap(user)).entrySet()) {
+      String key = e.getKey();
+      ConfigValue value = e.getValue();
+      if (valid.contains(key)) {
+        continue;
+      }
+      String where = origin(value.origin());
+      if (reference.hasPathOrNull(key)) {
+        throw new ConfigError(where + ": " + key + " = " + value.render(ConfigRenderOptions.concise())
+            + ": " + key + " is a section, not a value; set its keys, e.g. "
+            + valid.stream().filter(k -> k.startsWith(key + ".")).findFirst().orElse(key));
+      }
+      String hint = KeySuggestion.nearest(key, valid).map(k -> "; did you mean '" + k + "'?")
+          .orElse("; see reference.conf for the valid keys");
+      throw new ConfigError(where + ": unknown key '" + key + "'" + hint);
+    }
+  }
+
+  private static Map<String, ConfigValue> toMap(Config c) {
+    Map<String, ConfigValue> out = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  static String origin(ConfigOrigin origin) {
+    if (origin.filename() != null) {
+      return origin.filename() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
+    }
+    return origin.description();
+  }
+
+  private ConfigError invalid(String key, String allowed) {
+    ConfigValue value = config.getValue(key);
+    return new ConfigError(origin(value.origin()) + ": " + key + " = "
+        + value.render(ConfigRenderOptions.concise()) + ": must be " + allowed);
+  }
+
+  private double number(String key, java.util.function.DoublePredicate ok, String allowed) {
+    double v;
+    try {
+      v = config.getDouble(key);
+    } catch (ConfigException.WrongType e) {
+      throw invalid(key, allowed);
+    }
+    if (!Double.isFinite(v) || !ok.test(v)) {
+      throw invalid(key, allowed);
+    }
+    return v;
+  }
+
+  private long integer(String key, long min, long max) {
+    String allowed = "an integer in [" + min + ", " + max + "]";
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() != ConfigValueType.NUMBER && value.valueType() != ConfigValueType.STRING) {
+      throw invalid(key, allowed);
+    }
+    long v;
+    try {
+      Number n = config.getNumber(key);
+      if (!(n instanceof Integer || n instanceof Long)) {
+        throw invalid(key, allowed);
+      }
+      v = n.longValue();
+    } catch (ConfigException.WrongType e) {
+      throw invalid(key, allowed);
+    }
+    if (v < min || v > max) {
+      throw invalid(key, allowed);
+    }
+    return v;
+  }
+
+  private String string(String key) {
+    ConfigValue value = config.getValue(key);
+    if (value.valueType() != ConfigValueType.STRING) {
+      throw invalid(key, "a string");
+    }
+    return config.getString(key);
+  }
+
+  private String choice(String key, String... allowed) {
+    ConfigValue value = config.getValue(key);
+    String v = value.valueType() == ConfigValueType.STRING ? config.getString(key) : null;
+    for (String a : allowed) {
+      if (a.equals(v)) {
+        return v;
+      }
+    }
+    throw invalid(key, "one of " + String.join(", ", allowed));
+  }
+
+  private long multipleOfStep(String key, double seconds) {
+    double ratio = seconds / stepSeconds;
+    double rounded = Math.rint(ratio);
+    if (Math.abs(ratio - rounded) > 1e-9 * Math.max(1, ratio)) {
+      throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)");
+    }
+    return (long) rounded;
+  }
+
+  private Path accountFilePath() {
+    String file = string("accounts.file");
+    if (file.isBlank()) {
+      throw invalid("accounts.file", "the path of a CSV account book when accounts.source = file");
+    }
+    Path path = Path.of(file);
+    String from = config.getValue("accounts.file").origin().filename();
+    if (!path.isAbsolute() && from != null) {
+      Path parent = Path.of(from).toAbsolutePath().getParent();
+      path = parent == null ? path : parent.resolve(path);
+    }
+    if (!Files.isRegularFile(path)) {
+      throw invalid("accounts.file", "an existing file; " + path + " does not exist");
+    }
+    return path;
+  }
+
+  private String hash() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, ConfigValue> e : toMap(config).entrySet()) {
+        if (NOT_HASHED.contains(e.getKey())) {
+          continue;
+        }
+        String line = e.getKey() + "=" + e.getValue().render(ConfigRenderOptions.concise()) + "\n";
+        sha.update(line.getBytes(StandardCharsets.UTF_8));
+      }
+      if (accountFile != null) {
+        sha.update(("accounts.file.sha256=" + sha256(accountFile) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The sha256 of a file's bytes, hex. */
+  public static String sha256(Path file) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new ConfigError(file + ": cannot read: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * sha256 of the resolved model settings (sorted key=value lines) and of the content of every
+   * input file; run name, partition count and file paths are left out, as they do not change
+   * results.
+   */
+  public String configHash() {
+    return configHash;
+  }
+
+  /** The whole resolved configuration, as HOCON, for the provenance columns. */
+  public String resolvedConfig() {
+    return config.root().render(ConfigRenderOptions.defaults()
+        .setOriginComments(false).setComments(false).setJson(false).setFormatted(true));
+  }
+}

@@ -1,0 +1,84 @@
+package io.margincall.kernel;
+
+import io.margincall.stats.PathResult;
+
+/**
+ * What happened on one path, in USD unless stated. Mutable and reused from path to path, so the
+ * kernel allocates nothing per path beyond its random stream.
+ */
+public final class PathOutcome implements PathResult {
+  /** Bad debt realised on the path: debt left when accounts were closed insolvent. */
+  public double badDebt;
+  /** Part of the bad debt the insurance fund paid. */
+  public double insuranceDraw;
+  /** Part of the bad debt the fund could not pay. */
+  public double socializedLoss;
+  /** Whether some bad debt found the fund unable to pay it in full. */
+  public boolean fundExhausted;
+  /** Underwater shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
+  public double horizonShortfall;
+  /** Liquidations executed. */
+  public int liquidations;
+  /** Liquidations of accounts already insolvent at the market when the oracle let them through. */
+  public int staleOracleLiquidations;
+  /** Step of the first bad debt, or -1 if none. */
+  public int firstBadDebtStep;
+  /** Collateral taken from accounts by liquidations and close-outs, asset units. */
+  public double collateralSeized;
+  /** Oracle posts on the path. */
+  public long oraclePosts;
+
+  /** Clears every field for a new path. */
+  public void reset() {
+    badDebt = 0;
+    insuranceDraw = 0;
+    socializedLoss = 0;
+    fundExhausted = false;
+    horizonShortfall = 0;
+    liquidations = 0;
+    staleOracleLiquidations = 0;
+    firstBadDebtStep = -1;
+    collateralSeized = 0;
+    oraclePosts = 0;
+  }
+
+  @Override
+  public double badDebt() {
+    return badDebt;
+  }
+
+  @Override
+  public double insuranceDraw() {
+    return insuranceDraw;
+  }
+
+  @Override
+  public double socializedLoss() {
+    return socializedLoss;
+  }
+
+  @Override
+  public boolean fundExhausted() {
+    return fundExhausted;
+  }
+
+  @Override
+  public double horizonShortfall() {
+    return horizonShortfall;
+  }
+
+  @Override
+  public int liquidations() {
+    return liquidations;
+  }
+
+  @Override
+  public int staleOracleLiquidations() {
+    return staleOracleLiquidations;
+  }
+
+  @Override
+  public int firstBadDebtStep() {
+    return firstBadDebtStep;
+  }
+}

@@ -1,0 +1,266 @@
+package io.margincall.kernel;
+
+import io.margincall.model.oracle.OracleFeed;
+import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.SeizePricing;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The per-path kernel: one path index in, one {@link PathOutcome} out.
+ *
+ * <p>Plain Java, no Spark. One instance per task (it holds mutable per-path state), reused for
+ * every path of the task; a path allocates only its random stream and sampler. The step loop
+ * stays in log space: it draws a normal, advances the log price and the oracle, and compares the
+ * oracle with the highest log trigger price of any open account. Only a step where something
+ * happens leaves the loop for {@link #settle}. Accounts are stored by descending trigger price,
+ * so the untouched ones are exactly those at or past {@code frontier}; accounts a path has
+ * touched and left open (partial liquidation) sit in a max-heap keyed by their new trigger.
+ * Their state is initialised from the book when first touched, so nothing is reset per path and
+ * a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
+ */
+public final class PathSimulator {
+  private final Scenario scenario;
+  private final GeometricBrownianMotion price;
+  private final OracleFeed oracle;
+  private final AccountBook book;
+  private final int steps;
+  private final double logInitial;
+  private final int accounts;
+
+  private final double closeFactor;
+  private final double onePlusBonus;
+  private final double bonus;
+  private final double dust;
+  private final boolean seizeAtOracle;
+  private final double fundInitial;
+  private final double bonusShare;
+
+  // Per-path state of touched accounts (indexed by trigger rank).
+  private final double[] collateral;
+  private final double[] debt;
+  // Touched accounts still open: a max-heap on their current log trigger.
+  private final double[] heapKey;
+  private final int[] heapAccount;
+  private int heapSize;
+  private final int[] stillOpen;
+  private int frontier;
+  private double fund;
+
+  public PathSimulator(Scenario scenario) {
+    this.scenario = scenario;
+    this.price = scenario.price();
+    this.oracle = scenario.oracle().newFeed();
+    this.book = scenario.book();
+    this.steps = scenario.steps();
+    this.logInitial = Math.log(scenario.initialPrice());
+    this.accounts = book.size();
+    this.closeFactor = scenario.liquidation().closeFactor();
+    this.bonus = scenario.liquidation().bonus();
+    this.onePlusBonus = 1 + bonus;
+    this.dust = scenario.liquidation().dustUsd();
+    this.seizeAtOracle = scenario.liquidation().pricing() == SeizePricing.ORACLE;
+    this.fundInitial = scenario.insurance().initialBalanceUsd();
+    this.bonusShare = scenario.insurance().bonusShare();
+    this.collateral = new double[accounts];
+    this.debt = new double[accounts];
+    this.heapKey = new double[accounts];
+    this.heapAccount = new int[accounts];
+    this.stillOpen = new int[accounts];
+  }
+
+  public Scenario scenario() {
+    return scenario;
+  }
+
+  /** Simulates path {@code path} of the scenario's seed into {@code out}. */
+  public void run(long path, PathOutcome out) {
+    out.reset();
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
+        PathStreams.stream(scenario.seed(), path, PathStreams.PRICE));
+    oracle.reset(logInitial);
+    frontier = 0;
+    heapSize = 0;
+    fund = fundInitial;
+    double logPrice = walk(normal, out);
+    out.oraclePosts = oracle.posts();
+    markToMarket(logPrice, out);
+  }
+
+  /** The step loop; returns the log price at the horizon. Kept small so the JIT inlines it. */
+  private double walk(ZigguratSampler.NormalizedGaussian normal, PathOutcome out) {
+    double logPrice = logInitial;
+    double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
+    for (int t = 1; t <= steps; t++) {
+      logPrice = price.nextLogPrice(logPrice, normal.sample());
+      double logOracle = oracle.update(t, logPrice);
+      if (logOracle < nextTrigger) {
+        nextTrigger = settle(t, logPrice, logOracle, out);
+      }
+    }
+    return logPrice;
+  }
+
+  /**
+   * Liquidates every eligible account at step t, in descending order of trigger price, each at
+   * most once: untouched accounts the oracle has just crossed and touched ones still open (held
+   * in a max-heap keyed by their current trigger). Returns the highest trigger left.
+   */
+  private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+    double market = Math.exp(logPrice);
+    double oraclePrice = Math.exp(logOracle);
+    int reopened = 0;
+    while (true) {
+      double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
+      double touchedKey = heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY;
+      if (!(logOracle < Math.max(untouchedKey, touchedKey))) {
+        break;
+      }
+      int i;
+      if (touchedKey >= untouchedKey) {
+        i = popHeap();
+      } else {
+        i = frontier++;
+        collateral[i] = book.collateral(i);
+        debt[i] = book.debt(i);
+      }
+      if (liquidate(i, t, market, oraclePrice, out)) {
+        stillOpen[reopened++] = i;
+      }
+    }
+    for (int k = 0; k < reopened; k++) {
+      int i = stillOpen[k];
+      pushHeap(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+    }
+    return nextTrigger();
+  }
+
+  private double nextTrigger() {
+    double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
+    return heapSize > 0 ? Math.max(untouchedKey, heapKey[0]) : untouchedKey;
+  }
+
+  private void pushHeap(int account, double key) {
+    int i = heapSize++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (heapKey[parent] > key || (heapKey[parent] == key && heapAccount[parent] < account)) {
+        break;
+      }
+      heapKey[i] = heapKey[parent];
+      heapAccount[i] = heapAccount[parent];
+      i = parent;
+    }
+    heapKey[i] = key;
+    heapAccount[i] = account;
+  }
+
+  private int popHeap() {
+    int top = heapAccount[0];
+    int n = --heapSize;
+    double key = heapKey[n];
+    int account = heapAccount[n];
+    int i = 0;
+    int half = n >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      int right = child + 1;
+      if (right < n && higher(right, child)) {
+        child = right;
+      }
+      if (heapKey[child] < key || (heapKey[child] == key && heapAccount[child] > account)) {
+        break;
+      }
+      heapKey[i] = heapKey[child];
+      heapAccount[i] = heapAccount[child];
+      i = child;
+    }
+    heapKey[i] = key;
+    heapAccount[i] = account;
+    return top;
+  }
+
+  /** Heap order: higher trigger first; equal triggers by lower account index (deterministic). */
+  private boolean higher(int a, int b) {
+    return heapKey[a] > heapKey[b] || (heapKey[a] == heapKey[b] && heapAccount[a] < heapAccount[b]);
+  }
+
+  /** One liquidation of account i; returns whether the account is still open afterwards. */
+  private boolean liquidate(int i, int t, double market, double oraclePrice, PathOutcome out) {
+    double c = collateral[i];
+    double d = debt[i];
+    out.liquidations++;
+    if (c * market < d) {
+      out.staleOracleLiquidations++;
+    }
+    double repay = closeFactor * d;
+    if (d - repay <= dust) {
+      repay = d;
+    }
+    double valuation = seizeAtOracle ? oraclePrice : market;
+    double wanted = repay * onePlusBonus / valuation;
+    double seized;
+    if (wanted <= c) {
+      seized = wanted;
+    } else {
+      seized = c;
+      repay = c * valuation / onePlusBonus;
+    }
+    c -= seized;
+    d -= repay;
+    out.collateralSeized += seized;
+    fund += bonusShare * bonus * repay;
+    if (d > 0 && c * market < d) {
+      // Insolvent at the market: close the account, sell what is left, the rest is bad debt.
+      double proceeds = c * market;
+      out.collateralSeized += c;
+      realiseBadDebt(d - proceeds, t, out);
+      c = 0;
+      d = 0;
+    }
+    collateral[i] = c;
+    debt[i] = d;
+    return d > 0;
+  }
+
+  private void realiseBadDebt(double amount, int t, PathOutcome out) {
+    out.badDebt += amount;
+    if (out.firstBadDebtStep < 0) {
+      out.firstBadDebtStep = t;
+    }
+    double draw = Math.min(fund, amount);
+    fund -= draw;
+    out.insuranceDraw += draw;
+    if (draw < amount) {
+      out.socializedLoss += amount - draw;
+      out.fundExhausted = true;
+    }
+  }
+
+  /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
+  private void markToMarket(double logPrice, PathOutcome out) {
+    double market = Math.exp(logPrice);
+    double shortfall = 0;
+    for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
+      int i = book.byBankruptcy(k);
+      if (i >= frontier) {
+        shortfall += Math.max(0, book.debt(i) - book.collateral(i) * market);
+      }
+    }
+    for (int k = 0; k < heapSize; k++) {
+      int i = heapAccount[k];
+      shortfall += Math.max(0, debt[i] - collateral[i] * market);
+    }
+    out.horizonShortfall = shortfall;
+  }
+
+  /** Collateral account {@code i} holds after the last path (initial if untouched). For tests. */
+  public double collateralAfterPath(int i) {
+    return i < frontier ? collateral[i] : book.collateral(i);
+  }
+
+  /** Debt account {@code i} owes after the last path (initial if untouched). For tests. */
+  public double debtAfterPath(int i) {
+    return i < frontier ? debt[i] : book.debt(i);
+  }
+}

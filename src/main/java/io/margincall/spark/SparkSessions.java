@@ -1,0 +1,29 @@
+package io.margincall.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Spark sessions with the defaults margincall relies on. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /**
+   * A session for {@code master} (e.g. {@code local[*]}). In local mode nothing listens beyond
+   * the loopback address: the UI is off and the driver binds to 127.0.0.1.
+   */
+  public static SparkSession create(String master, String appName) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(appName)
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.debug.maxToStringFields", "500");
+    if (master != null) {
+      builder.master(master);
+    }
+    if (master == null || master.startsWith("local")) {
+      builder.config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1");
+    }
+    return builder.getOrCreate();
+  }
+}

@@ -1,0 +1,37 @@
+package io.margincall.stats;
+
+/**
+ * The tail-risk statistics of bad debt for one scenario; losses in USD per path.
+ *
+ * @param paths paths simulated
+ * @param liquidated share of paths with at least one liquidation, with its Wilson 95 % interval
+ * @param badDebt share of paths with bad debt {@code > 0}, with its Wilson 95 % interval
+ * @param meanBadDebt mean bad debt per path
+ * @param meanBadDebtStdErr Monte Carlo standard error of that mean
+ * @param maxBadDebt largest bad debt on one path
+ * @param tail VaR and ES at 95, 99 and 99.9 %, with intervals
+ * @param fundExhausted share of paths where the insurance fund could not cover some bad debt
+ * @param meanInsuranceDraw mean insurance fund draw per path
+ * @param meanSocializedLoss mean socialized loss per path
+ * @param liquidations liquidations executed over all paths
+ * @param staleOracleLiquidations liquidations of accounts already insolvent at the market
+ * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
+ * @param meanHoursToFirstBadDebt mean time of the first bad debt, on paths with bad debt, hours
+ * @param distribution the loss histogram, ascending, with exceedance counts
+ */
+public record BadDebtSummary(
+    long paths,
+    WilsonInterval liquidated,
+    WilsonInterval badDebt,
+    double meanBadDebt,
+    double meanBadDebtStdErr,
+    double maxBadDebt,
+    TailRisk.Estimate[] tail,
+    WilsonInterval fundExhausted,
+    double meanInsuranceDraw,
+    double meanSocializedLoss,
+    long liquidations,
+    long staleOracleLiquidations,
+    double meanHorizonShortfall,
+    double meanHoursToFirstBadDebt,
+    LossHistogram.Bin[] distribution) {}

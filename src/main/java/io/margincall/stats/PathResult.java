@@ -1,0 +1,21 @@
+package io.margincall.stats;
+
+/** What the statistics read from one simulated path; amounts in USD. */
+public interface PathResult {
+  double badDebt();
+
+  double insuranceDraw();
+
+  double socializedLoss();
+
+  boolean fundExhausted();
+
+  double horizonShortfall();
+
+  int liquidations();
+
+  int staleOracleLiquidations();
+
+  /** Step of the first bad debt; meaningful only when {@link #badDebt()} > 0. */
+  int firstBadDebtStep();
+}

@@ -1,0 +1,128 @@
+package io.margincall.stats;
+
+/**
+ * Value at risk and expected shortfall of a loss sample, with 95 % confidence intervals, from the
+ * exact upper tail kept by {@link LossTail}.
+ *
+ * <p>Conventions (documented in {@code src/docs/output.md}), for N losses sorted ascending
+ * {@code L_(1) <= ... <= L_(N)} and a level q:
+ * <ul>
+ *   <li>{@code VaR_q = L_(ceil(q N))}, the empirical q-quantile.
+ *   <li>{@code ES_q} = the mean of the worst {@code (1 - q) N} losses, the boundary loss
+ *       {@code L_(N - floor((1-q)N))} taking the fractional weight {@code (1-q)N - floor((1-q)N)}
+ *       (Acerbi and Tasche, "On the coherence of expected shortfall", 2002).
+ *   <li>VaR interval: the order statistics of ranks {@code floor(Nq - z s)} and
+ *       {@code ceil(Nq + z s)}, {@code s = sqrt(N q (1-q))}, the normal approximation of the
+ *       binomial count of losses below the quantile (distribution-free).
+ *   <li>ES interval: {@code ES +- z SE}, with the asymptotic
+ *       {@code SE^2 = (Var(L | L >= VaR) + q (ES - VaR)^2) / ((1-q) N)}.
+ * </ul>
+ * Levels are given in per mille (950, 990, 999) so that {@code q N} is exact integer arithmetic.
+ */
+public final class TailRisk {
+  /** The two-sided 95 % standard normal quantile. */
+  public static final double Z95 = 1.959963984540054;
+
+  /** The levels reported, in per mille. */
+  public static final int[] LEVELS_PER_MILLE = {950, 990, 999};
+
+  private TailRisk() {}
+
+  /** The number of largest losses a {@link LossTail} must keep to report all levels for N paths. */
+  public static int requiredCapacity(long paths) {
+    if (paths < 1) {
+      return 1;
+    }
+    int lowest = LEVELS_PER_MILLE[0];
+    long need = Math.max(
+        paths - varLowerRank(paths, lowest) + 1,
+        (1000L - lowest) * paths / 1000 + 1);
+    long capped = Math.min(paths, need + 1);
+    if (capped > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("too many paths for an exact tail: " + paths);
+    }
+    return (int) capped;
+  }
+
+  /** VaR and ES at one level. {@code descending} holds the largest losses, largest first. */
+  public static Estimate at(int perMille, long paths, double[] descending) {
+    if (perMille <= 0 || perMille >= 1000) {
+      throw new IllegalArgumentException("level must be in (0, 1000) per mille: " + perMille);
+    }
+    if (paths == 0) {
+      return new Estimate(perMille, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN);
+    }
+    double q = perMille / 1000.0;
+    long varRank = ceilDiv(perMille * paths, 1000);
+    double var = ascending(varRank, paths, descending);
+    double varLo = ascending(varLowerRank(paths, perMille), paths, descending);
+    double varHi = ascending(varUpperRank(paths, perMille), paths, descending);
+
+    long tailTimes1000 = (1000L - perMille) * paths;
+    int whole = (int) (tailTimes1000 / 1000);
+    double frac = (tailTimes1000 % 1000) / 1000.0;
+    double mass = tailTimes1000 / 1000.0;
+    require(whole + (frac > 0 ? 1 : 0), descending);
+    ExactSum sum = new ExactSum();
+    for (int i = 0; i < whole; i++) {
+      sum.add(descending[i]);
+    }
+    if (frac > 0) {
+      sum.add(frac * descending[whole]);
+    }
+    double es = sum.value() / mass;
+
+    // Sample variance of the losses beyond VaR (the worst ceil((1-q)N) of them), around ES.
+    int tailCount = whole + (frac > 0 ? 1 : 0);
+    double se = 0.0;
+    if (tailCount > 1) {
+      ExactSum squares = new ExactSum();
+      for (int i = 0; i < tailCount; i++) {
+        double d = descending[i] - es;
+        squares.add(d * d);
+      }
+      double tailVariance = squares.value() / (tailCount - 1);
+      double gap = es - var;
+      se = Math.sqrt((tailVariance + q * gap * gap) / mass);
+    }
+    return new Estimate(perMille, var, varLo, varHi, es,
+        Math.max(var, es - Z95 * se), es + Z95 * se);
+  }
+
+  static long varLowerRank(long paths, int perMille) {
+    double q = perMille / 1000.0;
+    double center = paths * q;
+    double spread = Z95 * Math.sqrt(paths * q * (1 - q));
+    return Math.max(1, Math.min(paths, (long) Math.floor(center - spread)));
+  }
+
+  static long varUpperRank(long paths, int perMille) {
+    double q = perMille / 1000.0;
+    double center = paths * q;
+    double spread = Z95 * Math.sqrt(paths * q * (1 - q));
+    return Math.max(1, Math.min(paths, (long) Math.ceil(center + spread)));
+  }
+
+  /** The loss of ascending rank {@code rank} (1-based) out of {@code paths}. */
+  private static double ascending(long rank, long paths, double[] descending) {
+    long index = paths - rank;
+    require(index + 1, descending);
+    return descending[(int) index];
+  }
+
+  private static void require(long count, double[] descending) {
+    if (count > descending.length) {
+      throw new IllegalStateException("the kept tail has " + descending.length
+          + " losses but this statistic needs " + count + "; size it with requiredCapacity");
+    }
+  }
+
+  private static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  /** VaR and ES at one level, each with its 95 % interval; losses in USD. */
+  public record Estimate(int perMille, double var, double varLow, double varHigh,
+                         double es, double esLow, double esHigh) {}
+}
