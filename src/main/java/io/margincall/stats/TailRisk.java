@@ -71,7 +71,8 @@ public final class TailRisk {
     if (frac > 0) {
       sum.add(frac * descending[whole]);
     }
-    double es = sum.value() / mass;
+    // With less than one loss of tail mass, ES is the largest loss exactly (frac / mass = 1).
+    double es = whole == 0 ? descending[0] : sum.value() / mass;
 
     // Sample variance of the losses beyond VaR (the worst ceil((1-q)N) of them), around ES.
     int tailCount = whole + (frac > 0 ? 1 : 0);
@@ -87,7 +88,7 @@ public final class TailRisk {
       se = Math.sqrt((tailVariance + q * gap * gap) / mass);
     }
     return new Estimate(perMille, var, varLo, varHi, es,
-        Math.max(var, es - Z95 * se), es + Z95 * se);
+        Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se);
   }
 
   static long varLowerRank(long paths, int perMille) {

@@ -1,0 +1,100 @@
+package io.margincall.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.margincall.model.oracle.OracleRules;
+import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.GeneratedBook;
+import io.margincall.protocol.InsuranceRules;
+import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.SeizePricing;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Invariants that hold on every path, whatever the rules: bad debt = insurance draw +
+ * socialized loss; no account loses more collateral than it held, none ends with negative
+ * collateral or debt; what the path reports as seized is what the accounts lost.
+ */
+class ConservationTest {
+
+  @ParameterizedTest(name = "closeFactor={0} bonus={1} pricing={2} delay={3} fund={4}")
+  @CsvSource({
+      "1.0, 0.0,  MARKET, 90, 0",
+      "0.5, 0.05, MARKET, 30, 250000",
+      "0.5, 0.10, ORACLE, 30, 50000",
+      "0.2, 0.08, MARKET, 120, 1000000",
+  })
+  void everyPathConservesDebtAndCollateral(double closeFactor, double bonus, SeizePricing pricing,
+                                           int delay, double fund) {
+    double s0 = 2000;
+    AccountBook book = GeneratedBook.draw(PathStreams.stream(5, 0, PathStreams.ACCOUNT_BOOK),
+        300, s0, 50_000, 1.0, 1.5, 12, 0.93);
+    Scenario scenario = new Scenario(99, 720, 120, s0,
+        GeometricBrownianMotion.of(0, 2.0, 120), new OracleRules(delay, 0.005, 30), book,
+        new LiquidationRules(closeFactor, bonus, 50, pricing), new InsuranceRules(fund, 0.2));
+    PathSimulator kernel = new PathSimulator(scenario);
+    PathOutcome out = new PathOutcome();
+    int pathsWithBadDebt = 0;
+    int pathsWithPartial = 0;
+    for (long path = 0; path < 1500; path++) {
+      kernel.run(path, out);
+      double tolerance = 1e-9 * Math.max(1, out.badDebt);
+      assertEquals(out.badDebt, out.insuranceDraw + out.socializedLoss, tolerance,
+          "path " + path + ": bad debt = draw + socialized");
+      assertTrue(out.insuranceDraw <= fund + 0.2 * bonus * book.totalDebt() + tolerance);
+      double lost = 0;
+      boolean partial = false;
+      for (int i = 0; i < book.size(); i++) {
+        double held = book.collateral(i);
+        double after = kernel.collateralAfterPath(i);
+        assertTrue(after >= 0 && after <= held, "path " + path + " account " + i
+            + ": collateral after " + after + ", held " + held);
+        assertTrue(kernel.debtAfterPath(i) >= 0, "path " + path + " account " + i);
+        lost += held - after;
+        if (kernel.debtAfterPath(i) > 0 && kernel.debtAfterPath(i) < book.debt(i)) {
+          partial = true;
+        }
+      }
+      assertEquals(lost, out.collateralSeized, 1e-9 * Math.max(1, book.totalCollateral()),
+          "path " + path + ": seized collateral = collateral the accounts lost");
+      if (out.badDebt > 0) {
+        pathsWithBadDebt++;
+      }
+      if (partial) {
+        pathsWithPartial++;
+      }
+    }
+    assertTrue(pathsWithBadDebt > 10, "the case should produce bad debt: " + pathsWithBadDebt);
+    if (closeFactor < 1) {
+      assertTrue(pathsWithPartial > 10, "the case should leave partly liquidated accounts");
+    }
+  }
+
+  /**
+   * Every mechanism ideal, a zero-delay oracle and a threshold far below 1 (0.5): the price would
+   * have to halve within one 12-second step (a 1,400-sigma move at 80 % volatility) for an
+   * account to go from eligible to insolvent, so no path may show bad debt.
+   */
+  @Test
+  void idealMechanismsWithALowThresholdNeverMakeBadDebt() {
+    double s0 = 2000;
+    AccountBook book = GeneratedBook.draw(PathStreams.stream(8, 0, PathStreams.ACCOUNT_BOOK),
+        500, s0, 50_000, 1.0, 1.05, 1.9, 0.5);
+    Scenario scenario = new Scenario(8, 7200, 12, s0, GeometricBrownianMotion.of(0, 0.8, 12),
+        OracleRules.ideal(), book, LiquidationRules.ideal(), InsuranceRules.none());
+    PathSimulator kernel = new PathSimulator(scenario);
+    PathOutcome out = new PathOutcome();
+    long liquidations = 0;
+    for (long path = 0; path < 3000; path++) {
+      kernel.run(path, out);
+      assertEquals(0.0, out.badDebt, 0.0, "path " + path);
+      assertEquals(0, out.staleOracleLiquidations, "path " + path);
+      liquidations += out.liquidations;
+    }
+    assertTrue(liquidations > 1000, "the book should be liquidated often: " + liquidations);
+  }
+}
