@@ -27,6 +27,9 @@ public record WilsonInterval(double estimate, double low, double high) {
     double denominator = 1 + z2 / n;
     double center = (p + z2 / (2 * n)) / denominator;
     double half = z / denominator * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-    return new WilsonInterval(p, Math.max(0.0, center - half), Math.min(1.0, center + half));
+    // The bounds are exactly 0 and 1 at the extremes; rounding of center - half would not be.
+    double low = successes == 0 ? 0.0 : Math.max(0.0, center - half);
+    double high = successes == trials ? 1.0 : Math.min(1.0, center + half);
+    return new WilsonInterval(p, low, high);
   }
 }

@@ -1,0 +1,77 @@
+package io.margincall.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad command lines, configs and input files exit 2 with a precise message and write nothing. */
+class MainTest {
+  @TempDir
+  Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void helpIsPrintedForEachCommand() {
+    Result r = run("simulate", "--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("usage: margincall simulate --conf FILE"), r.out());
+    r = run("--help");
+    assertEquals(0, r.code());
+    assertTrue(r.out().contains("simulate"));
+  }
+
+  @Test
+  void unknownCommandAndOptionsExitTwo() {
+    assertEquals(2, run("simulat").code());
+    assertEquals(2, run().code());
+    Result r = run("simulate", "--conf");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--conf needs a value"), r.err());
+    r = run("simulate", "--set", "a=b");
+    assertTrue(r.err().contains("--conf FILE is required"), r.err());
+    r = run("simulate", "--conf", "x.conf", "--run-date", "2026-13-01");
+    assertTrue(r.err().contains("--run-date 2026-13-01"), r.err());
+  }
+
+  @Test
+  void badConfigExitsTwoAndWritesNothing() throws IOException {
+    Path out = dir.resolve("out");
+    Path file = dir.resolve("bad.conf");
+    Files.writeString(file, "protocol.close-factor = 1.5\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("bad.conf:1: protocol.close-factor = 1.5: must be a fraction in (0, 1]"),
+        r.err());
+    assertFalse(Files.exists(out), "nothing may be written");
+  }
+
+  @Test
+  void malformedAccountFileExitsTwoAndWritesNothing() throws IOException {
+    Path out = dir.resolve("out");
+    Files.writeString(dir.resolve("book.csv"), "account_id,collateral,debt\na,1,2\nb,oops,3\n");
+    Path file = dir.resolve("s.conf");
+    Files.writeString(file, "accounts { source = file, file = \"book.csv\" }\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("book.csv:3: field 'collateral': 'oops' is not a number"), r.err());
+    assertFalse(Files.exists(out), "nothing may be written");
+  }
+}

@@ -1,0 +1,116 @@
+package io.margincall.spark;
+
+import org.junit.jupiter.api.Assertions;
+
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.io.BuildInfo;
+import io.margincall.io.RunProvenance;
+import io.margincall.io.RunTables;
+import io.margincall.kernel.PathBatch;
+import io.margincall.kernel.Scenario;
+import io.margincall.stats.BadDebtSummary;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's run command, for real: the launcher runs the quickstart in its own JVM on local
+ * Spark; the Parquet it writes is read back and compared, with Spark Testing Base, to the same
+ * scenario computed here without Spark.
+ */
+class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
+  private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", ".")).toAbsolutePath();
+  /** Columns allowed to differ between two runs of the same inputs (SPEC 7, "same bits"). */
+  private static final List<String> VOLATILE = List.of("created_at", "code_version", "run_id", "run_date");
+
+  @TempDir
+  Path dir;
+
+  @Override
+  public boolean enableHiveSupport() {
+    return false;
+  }
+
+  @BeforeEach
+  void startSpark() {
+    runBefore();
+  }
+
+  @AfterAll
+  static void stopSpark() {
+    runAfterClass();
+  }
+
+  @Test
+  void quickstartThroughTheLauncherWritesTheExpectedTables() throws Exception {
+    Path out = dir.resolve("output");
+    List<String> sets = List.of("run.paths=2000");
+    Process process = new ProcessBuilder(Stream.concat(Stream.of(
+            ROOT.resolve("jobs/margincall").toString(), "simulate",
+            "--conf", ROOT.resolve("conf/quickstart.conf").toString(),
+            "--out", out.toString(), "--master", "local[2]", "--run-date", "2026-01-02"),
+            sets.stream().flatMap(s -> Stream.of("--set", s))).toList())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("launcher.log").toFile())
+        .start();
+    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+    String log = Files.readString(dir.resolve("launcher.log"), StandardCharsets.UTF_8);
+    if (!finished) {
+      process.destroyForcibly();
+    }
+    Assertions.assertTrue(finished, "launcher timed out:\n" + log);
+    Assertions.assertEquals(0, process.exitValue(), log);
+    Assertions.assertTrue(log.contains("P(bad debt > 0)"), log);
+
+    Dataset<Row> summary = spark().read().parquet(out.resolve("summary").toString());
+    Dataset<Row> distribution = spark().read().parquet(out.resolve("distribution").toString());
+    Assertions.assertEquals(1, summary.count());
+    Row partition = summary.select("run_date", "run_id").first();
+    Assertions.assertEquals("2026-01-02", partition.get(0).toString());
+    Assertions.assertTrue(Files.exists(out.resolve("summary/run_date=2026-01-02/run_id=" + partition.getString(1)
+        + "/_SUCCESS")));
+    Assertions.assertTrue(!Files.exists(out.resolve("_staging")), "staging must be cleaned up");
+
+    // The same scenario here, without Spark.
+    ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
+    Scenario scenario = ScenarioFactory.build(settings);
+    BadDebtSummary expected = PathBatch.simulateAll(scenario, settings.paths)
+        .summarize(settings.stepSeconds);
+    RunProvenance provenance = new RunProvenance("expected", LocalDate.of(2026, 1, 2),
+        settings.name, settings.seed, settings.configHash(), settings.resolvedConfig(),
+        BuildInfo.codeVersion(), Instant.now());
+    Dataset<Row> expectedSummary = spark().createDataFrame(List.of(RunTables.summaryRow(
+        provenance, expected, settings.steps, settings.stepSeconds, scenario.book().size(),
+        scenario.book().totalDebt())), RunTables.summarySchema());
+    Dataset<Row> expectedDistribution = spark().createDataFrame(
+        RunTables.distributionRows(provenance, expected), RunTables.distributionSchema());
+
+    assertDataFrameDataEquals(stable(expectedSummary), stable(summary));
+    assertDataFrameDataEquals(stable(expectedDistribution).orderBy("bin"),
+        stable(distribution).orderBy("bin"));
+  }
+
+  /** The columns that must be identical, in a fixed order. */
+  private static Dataset<Row> stable(Dataset<Row> df) {
+    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
+        .map(functions::col).toArray(Column[]::new);
+    return df.select(keep);
+  }
+}

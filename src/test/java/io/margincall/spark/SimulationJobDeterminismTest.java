@@ -1,0 +1,65 @@
+package io.margincall.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.kernel.PathBatch;
+import io.margincall.kernel.Scenario;
+import io.margincall.stats.BadDebtAccumulator;
+import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.SummaryFingerprint;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Same seed and config give the same summary bits whatever the partitioning and the number of
+ * local cores, and the same as the kernel run in one JVM without Spark.
+ */
+class SimulationJobDeterminismTest {
+
+  static String fingerprint(BadDebtSummary s) {
+    return SummaryFingerprint.of(s);
+  }
+
+  @Test
+  void summaryBitsDoNotDependOnPartitionsOrCores() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=3000", "time.step=60", "oracle.delay=1800"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    BadDebtSummary reference = PathBatch.simulateAll(scenario, settings.paths)
+        .summarize(settings.stepSeconds);
+    assertTrue(reference.badDebt().estimate() > 0, "the case should have bad debt");
+    String expected = fingerprint(reference);
+
+    for (String master : List.of("local[1]", "local[2]")) {
+      SparkSession spark = SparkSessions.create(master, "determinism " + master);
+      try {
+        assertEquals(master, spark.sparkContext().master(), "a session from another test leaked");
+        for (int partitions : new int[] {1, 7}) {
+          BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, partitions);
+          assertEquals(expected, fingerprint(acc.summarize(settings.stepSeconds)),
+              master + " with " + partitions + " partitions");
+        }
+      } finally {
+        spark.stop();
+      }
+    }
+  }
+
+  @Test
+  void rangesCoverEveryPathOnce() {
+    List<long[]> ranges = SimulationJob.ranges(1003, 7);
+    long next = 0;
+    for (long[] r : ranges) {
+      assertEquals(next, r[0]);
+      assertTrue(r[1] >= r[0]);
+      next = r[1];
+    }
+    assertEquals(1003, next);
+  }
+}
