@@ -234,7 +234,8 @@ public final class ScenarioSettings {
     if (origin.filename() != null) {
       return origin.filename() + (origin.lineNumber() > 0 ? ":" + origin.lineNumber() : "");
     }
-    return origin.description();
+    // A --set value's description is "--set key=value: <line>"; the line adds nothing.
+    return origin.description().replaceFirst(": \\d+$", "");
   }
 
   private ConfigError invalid(String key, String allowed) {
