@@ -20,6 +20,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
  */
 public final class PathSimulator {
+
   private final Scenario scenario;
   private final GeometricBrownianMotion price;
   private final OracleFeed oracle;
