@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * The command-line entry point: {@code margincall <command> [options]}.
  *
- * <p>Exit codes: 0 success; 1 the run failed; 2 bad command line, configuration or input file
- * (nothing was written).
+ * <p>Exit codes: 0 success; 1 the run failed (or, for compare, the runs differ); 2 bad command
+ * line, configuration or input file (nothing was written).
  */
 public final class Main {
   static final int OK = 0;
@@ -21,6 +21,7 @@ public final class Main {
       "",
       "commands:",
       "  simulate   run one scenario and write its bad-debt statistics to Parquet",
+      "  compare    check that two runs' tables are identical (reproducibility)",
       "",
       "Run 'margincall <command> --help' for the options of a command.");
 
@@ -41,6 +42,8 @@ public final class Main {
       switch (args[0]) {
         case "simulate":
           return SimulateCommand.run(rest, out);
+        case "compare":
+          return CompareCommand.run(rest, out);
         default:
           throw new UsageError("unknown command '" + args[0] + "'\n" + USAGE);
       }

@@ -6,6 +6,7 @@ import io.margincall.io.BuildInfo;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunTables;
 import io.margincall.kernel.Scenario;
+import io.margincall.spark.FaultInjection;
 import io.margincall.spark.SimulationJob;
 import io.margincall.spark.SparkSessions;
 import io.margincall.stats.BadDebtAccumulator;
@@ -100,7 +101,8 @@ final class SimulateCommand {
     SparkSession spark = SparkSessions.create(master, "margincall simulate " + settings.name);
     try {
       long started = System.nanoTime();
-      BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, settings.partitions);
+      BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, settings.partitions,
+          new FaultInjection(settings.faultFailFirstAttempt, settings.faultHaltExecutorOnPartition));
       double seconds = (System.nanoTime() - started) / 1e9;
       BadDebtSummary summary = acc.summarize(settings.stepSeconds);
       Instant now = Instant.now();

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -35,7 +36,8 @@ import java.util.TreeSet;
 public final class ScenarioSettings {
   private static final String NAMESPACE = "margincall";
   /** Keys that do not change results, left out of the config hash. */
-  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file");
+  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file",
+      "faults.fail-first-attempt", "faults.halt-executor-on-partition");
 
   private final Config config;
 
@@ -73,6 +75,9 @@ public final class ScenarioSettings {
 
   public final double insuranceBalanceUsd;
   public final double insuranceBonusShare;
+
+  public final boolean faultFailFirstAttempt;
+  public final int faultHaltExecutorOnPartition;
 
   private final String configHash;
 
@@ -136,6 +141,9 @@ public final class ScenarioSettings {
     insuranceBalanceUsd = number("insurance.balance", v -> v >= 0 && v < 1e15, "a USD amount >= 0");
     insuranceBonusShare = number("insurance.bonus-share", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");
 
+    faultFailFirstAttempt = bool("faults.fail-first-attempt");
+    faultHaltExecutorOnPartition = (int) integer("faults.halt-executor-on-partition", -1, 1_000_000);
+
     configHash = hash();
   }
 
@@ -170,7 +178,10 @@ public final class ScenarioSettings {
     checkKnownKeys(user, reference);
     Config merged;
     try {
-      merged = user.withFallback(reference).resolve();
+      // No ${ENV} substitution: the resolved config is written to every output row, and an
+      // environment variable may hold a secret.
+      merged = user.withFallback(reference).resolve(
+          ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
     } catch (ConfigException e) {
       throw new ConfigError("cannot resolve the configuration: " + e.getMessage(), e);
     }
@@ -277,6 +288,13 @@ public final class ScenarioSettings {
       throw invalid(key, allowed);
     }
     return v;
+  }
+
+  private boolean bool(String key) {
+    if (config.getValue(key).valueType() != ConfigValueType.BOOLEAN) {
+      throw invalid(key, "true or false");
+    }
+    return config.getBoolean(key);
   }
 
   private String string(String key) {

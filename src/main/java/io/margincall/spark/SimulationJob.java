@@ -26,6 +26,12 @@ public final class SimulationJob {
    */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
                                        int partitions) {
+    return run(spark, scenario, paths, partitions, FaultInjection.none());
+  }
+
+  /** As {@link #run(SparkSession, Scenario, long, int)}, with test-only faults. */
+  public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
+                                       int partitions, FaultInjection faults) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = partitions > 0 ? partitions : 4 * jsc.defaultParallelism();
     slices = (int) Math.max(1, Math.min(slices, paths));
@@ -34,6 +40,7 @@ public final class SimulationJob {
     try {
       return jsc.parallelize(ranges, slices)
           .mapPartitions(it -> {
+            faults.beforeTask();
             BadDebtAccumulator acc = new BadDebtAccumulator(paths);
             PathSimulator kernel = new PathSimulator(shared.value());
             while (it.hasNext()) {

@@ -145,6 +145,25 @@ class ScenarioSettingsTest {
     assertNotEquals(first, ScenarioSettings.load(file, List.of()).configHash());
   }
 
+  /** The resolved config is written to every row: it must not pull in the environment. */
+  @Test
+  void environmentVariablesAreNotSubstituted() throws IOException {
+    ConfigError e = fails("run.name = ${HOME}\n");
+    assertTrue(e.getMessage().contains("HOME"), e.getMessage());
+    Path file = scenario("run.name = ${?HOME}\n");
+    assertEquals("unnamed", ScenarioSettings.load(file, List.of()).name);
+  }
+
+  @Test
+  void faultSettingsAreOffByDefaultAndNotHashed() throws IOException {
+    Path file = scenario("run.paths = 10\n");
+    ScenarioSettings plain = ScenarioSettings.load(file, List.of());
+    assertEquals(false, plain.faultFailFirstAttempt);
+    assertEquals(-1, plain.faultHaltExecutorOnPartition);
+    assertEquals(plain.configHash(), ScenarioSettings.load(file,
+        List.of("faults.fail-first-attempt=true", "faults.halt-executor-on-partition=3")).configHash());
+  }
+
   @Test
   void prefixedKeysAreRejectedWithAHint() throws IOException {
     ConfigError e = fails("margincall.run.paths = 10\n");

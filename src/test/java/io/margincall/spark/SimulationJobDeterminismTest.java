@@ -51,6 +51,41 @@ class SimulationJobDeterminismTest {
     }
   }
 
+  /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
+  @Test
+  void retriedTasksChangeNoBit() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=1000", "time.step=60", "oracle.delay=1800"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    String expected = fingerprint(PathBatch.simulateAll(scenario, settings.paths)
+        .summarize(settings.stepSeconds));
+    SparkSession spark = SparkSessions.create("local[2,4]", "retries");
+    try {
+      assertEquals("local[2,4]", spark.sparkContext().master());
+      BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, 5,
+          new FaultInjection(true, -1));
+      assertEquals(expected, fingerprint(acc.summarize(settings.stepSeconds)));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  @Test
+  void aFailureOnEveryAttemptFailsTheJob() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf, List.of("run.paths=100"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    // local[1] allows one attempt: the injected failure must surface, not be swallowed.
+    SparkSession spark = SparkSessions.create("local[1]", "no retries");
+    try {
+      org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SimulationJob.run(
+          spark, scenario, settings.paths, 2, new FaultInjection(true, -1)));
+    } finally {
+      spark.stop();
+    }
+  }
+
   @Test
   void rangesCoverEveryPathOnce() {
     List<long[]> ranges = SimulationJob.ranges(1003, 7);

@@ -1,0 +1,75 @@
+package io.margincall.io;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Compares the tables of two runs, column by column, leaving out the columns that may differ
+ * between two runs of the same inputs (run id, run date, creation time, code version). Used to
+ * check that a cluster run, a retried run or a run months later reproduces a figure.
+ */
+public final class RunComparison {
+  /**
+   * Columns allowed to differ between two runs of the same seed and config (SPEC 7); also
+   * {@code config}, whose text records settings that do not change results (the partition count,
+   * the run name), while {@code config_hash}, which covers every setting that does, is compared.
+   */
+  public static final List<String> VOLATILE =
+      List.of("run_id", "run_date", "created_at", "code_version", "config");
+  public static final List<String> TABLES = List.of("summary", "distribution");
+
+  private RunComparison() {}
+
+  /** Differences between the runs under two output roots; empty when identical. */
+  public static List<String> compare(SparkSession spark, String expectedRoot, String actualRoot) {
+    List<String> differences = new ArrayList<>();
+    for (String table : TABLES) {
+      Dataset<Row> expected = stable(read(spark, expectedRoot, table));
+      Dataset<Row> actual = stable(read(spark, actualRoot, table));
+      if (!Arrays.equals(expected.columns(), actual.columns())) {
+        differences.add(table + ": columns differ: " + Arrays.toString(expected.columns())
+            + " vs " + Arrays.toString(actual.columns()));
+        continue;
+      }
+      List<Row> want = expected.orderBy(expected.columns()[0], expected.columns()).collectAsList();
+      List<Row> got = actual.orderBy(actual.columns()[0], actual.columns()).collectAsList();
+      if (want.size() != got.size()) {
+        differences.add(table + ": " + want.size() + " rows expected, " + got.size() + " found");
+        continue;
+      }
+      String[] columns = expected.columns();
+      for (int r = 0; r < want.size() && differences.size() < 20; r++) {
+        for (int c = 0; c < columns.length; c++) {
+          Object a = want.get(r).get(c);
+          Object b = got.get(r).get(c);
+          if (!java.util.Objects.equals(a, b)) {
+            differences.add(table + " row " + r + " " + columns[c] + ": expected " + a + ", found " + b);
+          }
+        }
+      }
+    }
+    return differences;
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String root, String table) {
+    Dataset<Row> df = spark.read().parquet(root + "/" + table);
+    long runs = df.select("run_id").distinct().count();
+    if (runs != 1) {
+      throw new InputError(root + "/" + table + ": holds " + runs
+          + " runs; pass an output root that holds exactly one run");
+    }
+    return df;
+  }
+
+  private static Dataset<Row> stable(Dataset<Row> df) {
+    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
+        .map(functions::col).toArray(Column[]::new);
+    return df.select(keep);
+  }
+}
