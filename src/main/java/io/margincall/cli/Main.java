@@ -21,6 +21,7 @@ public final class Main {
       "",
       "commands:",
       "  simulate   run one scenario and write its bad-debt statistics to Parquet",
+      "  sweep      run every point of a parameter sweep on common random numbers",
       "  compare    check that two runs' tables are identical (reproducibility)",
       "",
       "Run 'margincall <command> --help' for the options of a command.");
@@ -41,7 +42,9 @@ public final class Main {
     try {
       switch (args[0]) {
         case "simulate":
-          return SimulateCommand.run(rest, out);
+          return RunCommand.run(rest, out, false);
+        case "sweep":
+          return RunCommand.run(rest, out, true);
         case "compare":
           return CompareCommand.run(rest, out);
         default:

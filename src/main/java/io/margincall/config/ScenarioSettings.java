@@ -35,11 +35,15 @@ import java.util.TreeSet;
  */
 public final class ScenarioSettings {
   private static final String NAMESPACE = "margincall";
-  /** Keys that do not change results, left out of the config hash. */
-  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file",
-      "faults.fail-first-attempt", "faults.halt-executor-on-partition");
+  /** Keys that do not change a point's results, left out of the config hash. */
+  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file");
+  /** Sections that do not change a point's results, left out of the config hash. */
+  private static final List<String> NOT_HASHED_SECTIONS = List.of("faults.", "sweep.", "output.");
+  /** Sections whose keys are not reference keys: checked by {@link SweepPlan}. */
+  static final List<String> FREE_SECTIONS = List.of("sweep.axes.", "sweep.baseline.");
 
   private final Config config;
+  private final Config user;
 
   public final String name;
   public final long paths;
@@ -76,13 +80,17 @@ public final class ScenarioSettings {
   public final double insuranceBalanceUsd;
   public final double insuranceBonusShare;
 
+  public final String outputPaths;
+  public final double outputPathsSampleRate;
+
   public final boolean faultFailFirstAttempt;
   public final int faultHaltExecutorOnPartition;
 
   private final String configHash;
 
-  private ScenarioSettings(Config config) {
+  private ScenarioSettings(Config config, Config user) {
     this.config = config;
+    this.user = user;
     name = string("run.name");
     paths = integer("run.paths", 1, 1_000_000_000_000L);
     seed = integer("run.seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -141,6 +149,10 @@ public final class ScenarioSettings {
     insuranceBalanceUsd = number("insurance.balance", v -> v >= 0 && v < 1e15, "a USD amount >= 0");
     insuranceBonusShare = number("insurance.bonus-share", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");
 
+    outputPaths = choice("output.paths", "none", "sample", "all");
+    outputPathsSampleRate = number("output.paths-sample-rate", v -> v >= 0 && v <= 1,
+        "a fraction in [0, 1]");
+
     faultFailFirstAttempt = bool("faults.fail-first-attempt");
     faultHaltExecutorOnPartition = (int) integer("faults.halt-executor-on-partition", -1, 1_000_000);
 
@@ -155,7 +167,6 @@ public final class ScenarioSettings {
    *     a value out of range
    */
   public static ScenarioSettings load(Path scenarioFile, List<String> overrides) {
-    Config reference = reference();
     Config user = ConfigFactory.empty();
     if (scenarioFile != null) {
       if (!Files.isRegularFile(scenarioFile)) {
@@ -171,6 +182,24 @@ public final class ScenarioSettings {
     for (String override : overrides) {
       user = parseOverride(override).withFallback(user);
     }
+    return fromUser(user);
+  }
+
+  /**
+   * These settings with some keys set to other values (a sweep point), checked like the rest;
+   * an error names {@code origin} as where the value came from.
+   */
+  public ScenarioSettings with(java.util.Map<String, Object> values, String origin) {
+    Config point = user;
+    for (java.util.Map.Entry<String, Object> e : values.entrySet()) {
+      point = point.withValue(e.getKey(), com.typesafe.config.ConfigValueFactory.fromAnyRef(
+          e.getValue(), origin + " " + e.getKey()));
+    }
+    return fromUser(point);
+  }
+
+  private static ScenarioSettings fromUser(Config user) {
+    Config reference = reference();
     if (user.hasPath(NAMESPACE)) {
       throw new ConfigError(origin(user.getValue(NAMESPACE).origin()) + ": key '" + NAMESPACE
           + "': write scenario keys without the '" + NAMESPACE + ".' prefix (e.g. price.initial)");
@@ -185,7 +214,7 @@ public final class ScenarioSettings {
     } catch (ConfigException e) {
       throw new ConfigError("cannot resolve the configuration: " + e.getMessage(), e);
     }
-    return new ScenarioSettings(merged);
+    return new ScenarioSettings(merged, user);
   }
 
   /** The defaults from {@code reference.conf}, without the namespace. */
@@ -218,7 +247,7 @@ public final class ScenarioSettings {
     for (Map.Entry<String, ConfigValue> e : new TreeMap<>(toMap(user)).entrySet()) {
       String key = e.getKey();
       ConfigValue value = e.getValue();
-      if (valid.contains(key)) {
+      if (valid.contains(key) || FREE_SECTIONS.stream().anyMatch(key::startsWith)) {
         continue;
       }
       String where = origin(value.origin());
@@ -346,7 +375,8 @@ public final class ScenarioSettings {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (Map.Entry<String, ConfigValue> e : toMap(config).entrySet()) {
-        if (NOT_HASHED.contains(e.getKey())) {
+        if (NOT_HASHED.contains(e.getKey())
+            || NOT_HASHED_SECTIONS.stream().anyMatch(e.getKey()::startsWith)) {
           continue;
         }
         String line = e.getKey() + "=" + e.getValue().render(ConfigRenderOptions.concise()) + "\n";
@@ -381,6 +411,11 @@ public final class ScenarioSettings {
    */
   public String configHash() {
     return configHash;
+  }
+
+  /** The resolved configuration, for sections parsed elsewhere (the sweep). */
+  Config config() {
+    return config;
   }
 
   /** The whole resolved configuration, as HOCON, for the provenance columns. */

@@ -1,6 +1,8 @@
 package io.margincall.kernel;
 
 import io.margincall.stats.BadDebtAccumulator;
+import io.margincall.stats.SweepAccumulator;
+import java.util.List;
 
 /** Runs a contiguous range of paths through one kernel into one accumulator: a task's work. */
 public final class PathBatch {
@@ -23,6 +25,28 @@ public final class PathBatch {
   public static BadDebtAccumulator simulateAll(Scenario scenario, long paths) {
     BadDebtAccumulator acc = new BadDebtAccumulator(paths);
     simulate(new PathSimulator(scenario), 0, paths, acc);
+    return acc;
+  }
+
+  /**
+   * Every point of a sweep over all {@code paths} in this JVM, without Spark: the reference
+   * for tests and benchmarks. Same loop order as a Spark task: per path, every point.
+   */
+  public static SweepAccumulator simulateSweep(List<Scenario> points, int baseline, long paths) {
+    int n = points.size();
+    PathSimulator[] kernels = new PathSimulator[n];
+    PathOutcome[] outcomes = new PathOutcome[n];
+    for (int p = 0; p < n; p++) {
+      kernels[p] = new PathSimulator(points.get(p));
+      outcomes[p] = new PathOutcome();
+    }
+    SweepAccumulator acc = new SweepAccumulator(n, paths);
+    for (long path = 0; path < paths; path++) {
+      for (int p = 0; p < n; p++) {
+        kernels[p].run(path, outcomes[p]);
+      }
+      acc.add(outcomes, baseline);
+    }
     return acc;
   }
 }

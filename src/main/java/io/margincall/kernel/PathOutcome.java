@@ -27,6 +27,11 @@ public final class PathOutcome implements PathResult {
   public double collateralSeized;
   /** Oracle posts on the path. */
   public long oraclePosts;
+  /**
+   * The worst gap between market and oracle on the path, {@code min_t (S_t / O_t) - 1}: how far
+   * the market stood below what the protocol saw (0 if never below).
+   */
+  public double minMarketToOracle;
 
   /** Clears every field for a new path. */
   public void reset() {
@@ -40,6 +45,7 @@ public final class PathOutcome implements PathResult {
     firstBadDebtStep = -1;
     collateralSeized = 0;
     oraclePosts = 0;
+    minMarketToOracle = 0;
   }
 
   @Override

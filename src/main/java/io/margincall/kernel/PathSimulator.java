@@ -92,13 +92,19 @@ public final class PathSimulator {
   private double walk(ZigguratSampler.NormalizedGaussian normal, PathOutcome out) {
     double logPrice = logInitial;
     double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
+    double minGap = 0;
     for (int t = 1; t <= steps; t++) {
       logPrice = price.nextLogPrice(logPrice, normal.sample());
       double logOracle = oracle.update(t, logPrice);
+      double gap = logPrice - logOracle;
+      if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
+        minGap = gap;
+      }
       if (logOracle < nextTrigger) {
         nextTrigger = settle(t, logPrice, logOracle, out);
       }
     }
+    out.minMarketToOracle = Math.expm1(minGap);
     return logPrice;
   }
 

@@ -17,6 +17,8 @@ public final class PathStreams {
   public static final int ACCOUNT_BOOK = 0;
   /** Normal shocks of the market price. */
   public static final int PRICE = 1;
+  /** Draws of a Latin hypercube sweep design (path index 0). */
+  public static final int SWEEP_DESIGN = 2;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long MECHANISM_SALT = 0xD1B54A32D192ED03L;

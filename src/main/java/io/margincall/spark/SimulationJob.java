@@ -1,29 +1,87 @@
 package io.margincall.spark;
 
-import io.margincall.kernel.PathBatch;
+import io.margincall.kernel.PathOutcome;
+import io.margincall.kernel.PathSample;
 import io.margincall.kernel.PathSimulator;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
+import io.margincall.stats.SweepAccumulator;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * Runs a scenario's paths on Spark: path indices are split into contiguous ranges, one per
- * partition; each task runs the kernel over its range into one {@link BadDebtAccumulator}; the
- * accumulators are merged with {@code treeReduce}. No row per path or per step exists, and the
- * driver holds only merged statistics. Because every path's stream depends only on (seed, path)
- * and the merge is exact, the result has the same bits for any partitioning or retry.
+ * Runs the paths of one scenario, or of every point of a sweep, on Spark.
+ *
+ * <p>Path indices are split into contiguous ranges, one per partition. A task runs every point
+ * of a path one after the other, on the same path index and so the same random numbers (common
+ * random numbers: differences between points are policy, not noise), into one
+ * {@link SweepAccumulator}; the accumulators are merged with {@code treeReduce}. No row per step
+ * exists, and the driver holds only merged statistics; the sampled per-path rows, if any, are
+ * written by the executors. Each path's streams depend only on (seed, path) and the merge is
+ * exact, so the result has the same bits for any partitioning, executor count or retry.
  */
 public final class SimulationJob {
+  /** Name of the RDD whose tasks run the kernel; the progress reporter counts its tasks. */
+  public static final String KERNEL_RDD = "margincall-kernel";
+
   private SimulationJob() {}
 
-  /**
-   * @param partitions number of ranges; 0 = 4 x the default parallelism (capped by paths)
-   */
+  /** What a task returns: its statistics and its sampled per-path rows. */
+  static final class TaskResult implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final SweepAccumulator statistics;
+    final List<Row> rows;
+
+    TaskResult(SweepAccumulator statistics, List<Row> rows) {
+      this.statistics = statistics;
+      this.rows = rows;
+    }
+  }
+
+  /** The merged statistics, and the per-path rows (to write, then {@link #release}). */
+  public static final class Result {
+    private final SweepAccumulator statistics;
+    private final JavaRDD<Row> pathRows;
+    private final JavaRDD<TaskResult> cached;
+
+    Result(SweepAccumulator statistics, JavaRDD<Row> pathRows, JavaRDD<TaskResult> cached) {
+      this.statistics = statistics;
+      this.pathRows = pathRows;
+      this.cached = cached;
+    }
+
+    public SweepAccumulator statistics() {
+      return statistics;
+    }
+
+    /** Per-path rows without provenance ({@link #PATH_COLUMNS}); null when none are kept. */
+    public JavaRDD<Row> pathRows() {
+      return pathRows;
+    }
+
+    /** Frees the cached task results. */
+    public void release() {
+      if (cached != null) {
+        cached.unpersist(false);
+      }
+    }
+  }
+
+  /** Column names of the per-path rows, in order (types: see RunTables.pathsSchema). */
+  public static final List<String> PATH_COLUMNS = List.of("point", "path", "bad_debt",
+      "insurance_draw", "socialized_loss", "fund_exhausted", "liquidations", "failed_oracle_stale",
+      "first_bad_debt_step", "horizon_shortfall", "min_market_to_oracle");
+
+  /** One scenario: the statistics of all its paths. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
                                        int partitions) {
     return run(spark, scenario, paths, partitions, FaultInjection.none());
@@ -32,30 +90,82 @@ public final class SimulationJob {
   /** As {@link #run(SparkSession, Scenario, long, int)}, with test-only faults. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
                                        int partitions, FaultInjection faults) {
+    return runSweep(spark, List.of(scenario), 0, paths, partitions, faults, PathSample.none())
+        .statistics().point(0);
+  }
+
+  /**
+   * Every point of a sweep on the same paths.
+   *
+   * @param points the scenarios of the points (same seed, same time grid)
+   * @param baseline index of the point the others are compared with
+   * @param partitions number of path ranges; 0 = enough for both cores and a steady progress
+   *     report: max(4 x default parallelism, paths x points / 25,000), at most 2,000
+   */
+  public static Result runSweep(SparkSession spark, List<Scenario> points, int baseline,
+                                long paths, int partitions, FaultInjection faults,
+                                PathSample sample) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    int slices = partitions > 0 ? partitions : 4 * jsc.defaultParallelism();
+    int slices = partitions > 0 ? partitions : defaultPartitions(jsc, paths, points.size());
     slices = (int) Math.max(1, Math.min(slices, paths));
     List<long[]> ranges = ranges(paths, slices);
-    Broadcast<Scenario> shared = jsc.broadcast(scenario);
-    try {
-      return jsc.parallelize(ranges, slices)
-          .mapPartitions(it -> {
-            faults.beforeTask();
-            BadDebtAccumulator acc = new BadDebtAccumulator(paths);
-            PathSimulator kernel = new PathSimulator(shared.value());
-            while (it.hasNext()) {
-              long[] range = it.next();
-              PathBatch.simulate(kernel, range[0], range[1], acc);
+    Broadcast<List<Scenario>> shared = jsc.broadcast(new ArrayList<>(points));
+    int pointCount = points.size();
+    JavaRDD<TaskResult> results = jsc.parallelize(ranges, slices)
+        .mapPartitions(it -> {
+          faults.beforeTask();
+          List<Scenario> scenarios = shared.value();
+          PathSimulator[] kernels = new PathSimulator[pointCount];
+          PathOutcome[] outcomes = new PathOutcome[pointCount];
+          for (int p = 0; p < pointCount; p++) {
+            kernels[p] = new PathSimulator(scenarios.get(p));
+            outcomes[p] = new PathOutcome();
+          }
+          SweepAccumulator acc = new SweepAccumulator(pointCount, paths);
+          List<Row> rows = new ArrayList<>();
+          while (it.hasNext()) {
+            long[] range = it.next();
+            for (long path = range[0]; path < range[1]; path++) {
+              for (int p = 0; p < pointCount; p++) {
+                kernels[p].run(path, outcomes[p]);
+              }
+              acc.add(outcomes, baseline);
+              if (sample.mode() != PathSample.Mode.NONE) {
+                for (int p = 0; p < pointCount; p++) {
+                  if (sample.keep(path, outcomes[p].badDebt)) {
+                    rows.add(row(p, path, outcomes[p]));
+                  }
+                }
+              }
             }
-            return Collections.singletonList(acc).iterator();
-          })
-          .treeReduce((a, b) -> {
-            a.merge(b);
-            return a;
-          });
-    } finally {
-      shared.destroy();
+          }
+          return Collections.singletonList(new TaskResult(acc, rows)).iterator();
+        })
+        .setName(KERNEL_RDD);
+    boolean keepRows = sample.mode() != PathSample.Mode.NONE;
+    if (keepRows) {
+      // Kept for the second job that writes the rows; if evicted, it is recomputed, with the
+      // same bits.
+      results.persist(StorageLevel.MEMORY_AND_DISK_SER());
     }
+    SweepAccumulator merged = results.map(r -> r.statistics)
+        .treeReduce((a, b) -> {
+          a.merge(b);
+          return a;
+        });
+    JavaRDD<Row> rows = keepRows ? results.flatMap(r -> r.rows.iterator()) : null;
+    return new Result(merged, rows, keepRows ? results : null);
+  }
+
+  private static Row row(int point, long path, PathOutcome o) {
+    return RowFactory.create(point, path, o.badDebt, o.insuranceDraw, o.socializedLoss,
+        o.fundExhausted, o.liquidations, o.staleOracleLiquidations, o.firstBadDebtStep,
+        o.horizonShortfall, o.minMarketToOracle);
+  }
+
+  static int defaultPartitions(JavaSparkContext jsc, long paths, int points) {
+    long forProgress = Math.min(2_000, (paths * points + 24_999) / 25_000);
+    return (int) Math.max(4L * jsc.defaultParallelism(), forProgress);
   }
 
   /** The paths split into {@code slices} contiguous ranges [start, end) of near-equal size. */

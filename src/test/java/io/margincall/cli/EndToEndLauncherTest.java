@@ -1,16 +1,19 @@
-package io.margincall.spark;
+package io.margincall.cli;
 
 import org.junit.jupiter.api.Assertions;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
+import io.margincall.config.SweepPlan;
 import io.margincall.io.BuildInfo;
+import io.margincall.io.Columns;
+import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
+import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
 import io.margincall.kernel.PathBatch;
 import io.margincall.kernel.Scenario;
-import io.margincall.stats.BadDebtSummary;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
   private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", ".")).toAbsolutePath();
   /** Columns allowed to differ between two runs of the same inputs (SPEC 7, "same bits"). */
-  private static final List<String> VOLATILE = List.of("created_at", "code_version", "run_id", "run_date");
+  private static final List<String> VOLATILE =
+      List.of("created_at", "code_version", "run_id", "run_date", "job");
 
   @TempDir
   Path dir;
@@ -82,29 +86,44 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     Dataset<Row> summary = spark().read().parquet(out.resolve("summary").toString());
     Dataset<Row> distribution = spark().read().parquet(out.resolve("distribution").toString());
     Assertions.assertEquals(1, summary.count());
-    Row partition = summary.select("run_date", "run_id").first();
+    Row partition = summary.select("run_date", "job", "run_id").first();
     Assertions.assertEquals("2026-01-02", partition.get(0).toString());
-    Assertions.assertTrue(Files.exists(out.resolve("summary/run_date=2026-01-02/run_id=" + partition.getString(1)
-        + "/_SUCCESS")));
+    Assertions.assertEquals("adhoc", partition.getString(1));
+    for (String table : List.of("summary", "distribution", "paths")) {
+      Assertions.assertTrue(Files.exists(out.resolve(table + "/run_date=2026-01-02/job=adhoc/run_id="
+          + partition.getString(2) + "/" + RunPublisher.MARKER)), table + " lacks its marker");
+    }
     Assertions.assertTrue(!Files.exists(out.resolve("_staging")), "staging must be cleaned up");
 
     // The same scenario here, without Spark.
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
+    SweepPlan plan = SweepPlan.single(settings);
     Scenario scenario = ScenarioFactory.build(settings);
-    BadDebtSummary expected = PathBatch.simulateAll(scenario, settings.paths)
-        .summarize(settings.stepSeconds);
-    RunProvenance provenance = new RunProvenance("expected", LocalDate.of(2026, 1, 2),
-        settings.name, settings.seed, settings.configHash(), settings.resolvedConfig(),
-        BuildInfo.codeVersion(), Instant.now());
-    Dataset<Row> expectedSummary = spark().createDataFrame(List.of(RunTables.summaryRow(
-        provenance, expected, settings.steps, settings.stepSeconds, scenario.book().size(),
-        scenario.book().totalDebt())), RunTables.summarySchema());
-    Dataset<Row> expectedDistribution = spark().createDataFrame(
-        RunTables.distributionRows(provenance, expected), RunTables.distributionSchema());
+    List<PointStatistics> points = RunCommand.statistics(plan, List.of(scenario),
+        PathBatch.simulateSweep(List.of(scenario), 0, settings.paths));
+    RunProvenance provenance = new RunProvenance("expected", LocalDate.of(2026, 1, 2), "adhoc",
+        settings.name, settings.seed, BuildInfo.codeVersion(), Instant.now());
+    Columns expectedRow = RunTables.summary(provenance, points.get(0), List.of());
+    Dataset<Row> expectedSummary = spark().createDataFrame(List.of(expectedRow.row()),
+        expectedRow.schema());
+    List<Columns> bins = RunTables.distribution(provenance, points.get(0), List.of());
+    Dataset<Row> expectedDistribution = spark().createDataFrame(RunTables.rowsOf(bins),
+        RunTables.schemaOf(bins));
 
     assertDataFrameDataEquals(stable(expectedSummary), stable(summary));
     assertDataFrameDataEquals(stable(expectedDistribution).orderBy("bin"),
         stable(distribution).orderBy("bin"));
+
+    // The sampled per-path rows agree with the kernel run here, path by path.
+    Dataset<Row> paths = spark().read().parquet(out.resolve("paths").toString());
+    Assertions.assertTrue(paths.count() > 0);
+    io.margincall.kernel.PathSimulator kernel = new io.margincall.kernel.PathSimulator(scenario);
+    io.margincall.kernel.PathOutcome outcome = new io.margincall.kernel.PathOutcome();
+    for (Row r : paths.select("path", "bad_debt", "liquidations").limit(50).collectAsList()) {
+      kernel.run(r.getLong(0), outcome);
+      Assertions.assertEquals(outcome.badDebt, r.getDouble(1), 0.0, "path " + r.getLong(0));
+      Assertions.assertEquals(outcome.liquidations, r.getInt(2), "path " + r.getLong(0));
+    }
   }
 
   /** The columns that must be identical, in a fixed order. */

@@ -1,0 +1,378 @@
+package io.margincall.cli;
+
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.config.SweepPlan;
+import io.margincall.io.BuildInfo;
+import io.margincall.io.Columns;
+import io.margincall.io.PointStatistics;
+import io.margincall.io.RunProvenance;
+import io.margincall.io.RunPublisher;
+import io.margincall.io.RunTables;
+import io.margincall.kernel.PathSample;
+import io.margincall.kernel.Scenario;
+import io.margincall.spark.FaultInjection;
+import io.margincall.spark.ProgressReporter;
+import io.margincall.spark.SimulationJob;
+import io.margincall.spark.SparkSessions;
+import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.PairedDifference;
+import io.margincall.stats.SweepAccumulator;
+import io.margincall.stats.TailRisk;
+import io.margincall.sweep.Recommendation;
+import io.margincall.sweep.Target;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/** {@code margincall simulate} and {@code margincall sweep}: a run, end to end. */
+final class RunCommand {
+  static String help(boolean sweep) {
+    String name = sweep ? "sweep" : "simulate";
+    return String.join("\n",
+        "usage: margincall " + name + " --conf FILE [--set key=value ...] [--out DIR] [--master URL]",
+        "       " + " ".repeat(name.length()) + "            [--run-date YYYY-MM-DD] [--job NAME] [--replace]",
+        sweep ? "       " + " ".repeat(name.length())
+            + "            [--target EXPR] [--policy-axis KEY] [--prefer max|min]" : "",
+        "",
+        sweep ? "Runs every point of the scenario's sweep (sweep.axes) in one Spark job, on the same"
+            : "Runs one scenario on Spark and writes its bad-debt statistics as Parquet under",
+        sweep ? "random numbers per path, and writes summary, distribution, paths and recommendation"
+            : "DIR/<table>/run_date=<date>/job=<job>/run_id=<id>/ (tables summary, distribution, paths).",
+        sweep ? "as Parquet under DIR/<table>/run_date=<date>/job=<job>/run_id=<id>/." : "",
+        "",
+        "options:",
+        "  --conf FILE          scenario file (HOCON); keys and defaults: reference.conf",
+        "  --set key=value      override one key, after the file (repeatable)",
+        "  --out DIR            output root (default: ./output)",
+        "  --master URL         Spark master (default: local[*], or what spark-submit set)",
+        "  --run-date DATE      the run_date partition (default: today, UTC)",
+        "  --job NAME           the job partition (default: adhoc)",
+        "  --replace            on success, delete the other runs of this run date and job",
+        "  --progress-seconds N print progress every N seconds (default 10; 0 = off)",
+        sweep ? "  --target EXPR        recommend, per combination of the other axes, the least strict\n"
+            + "                       value of the policy axis meeting EXPR, e.g. 'P(bad debt) <= 0.001'\n"
+            + "                       or 'ES99 <= 0.1 * insurance' (met: upper 95 % bound <= bound)\n"
+            + "  --policy-axis KEY    the axis to recommend a value of (default: the last axis)\n"
+            + "  --prefer max|min     least strict = the largest (default) or smallest value" : "",
+        "  --help               this text").replaceAll("\n\n\n", "\n\n");
+  }
+
+  private RunCommand() {}
+
+  /** Parsed command line. */
+  record Options(Path conf, List<String> sets, String out, String master, LocalDate runDate,
+                 String job, boolean replace, int progressSeconds, String target,
+                 String policyAxis, boolean preferMax) {}
+
+  static Options parse(String[] args, boolean sweep) {
+    Path conf = null;
+    List<String> sets = new ArrayList<>();
+    String out = "output";
+    String master = null;
+    LocalDate runDate = LocalDate.now(ZoneOffset.UTC);
+    String job = "adhoc";
+    boolean replace = false;
+    int progress = 10;
+    String target = null;
+    String policyAxis = null;
+    boolean preferMax = true;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--conf" -> conf = Path.of(value(args, ++i, a));
+        case "--set" -> sets.add(value(args, ++i, a));
+        case "--out" -> out = value(args, ++i, a);
+        case "--master" -> master = value(args, ++i, a);
+        case "--job" -> {
+          job = value(args, ++i, a);
+          if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new UsageError("--job " + job + ": expected 1-64 letters, digits, '_' or '-'");
+          }
+        }
+        case "--replace" -> replace = true;
+        case "--progress-seconds" -> {
+          String v = value(args, ++i, a);
+          try {
+            progress = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            progress = -1;
+          }
+          if (progress < 0 || progress > 86_400) {
+            throw new UsageError("--progress-seconds " + v + ": expected an integer in [0, 86400]");
+          }
+        }
+        case "--run-date" -> {
+          String d = value(args, ++i, a);
+          try {
+            runDate = LocalDate.parse(d);
+          } catch (DateTimeParseException e) {
+            throw new UsageError("--run-date " + d + ": expected a date YYYY-MM-DD");
+          }
+        }
+        default -> {
+          if (sweep && a.equals("--target")) {
+            target = value(args, ++i, a);
+          } else if (sweep && a.equals("--policy-axis")) {
+            policyAxis = value(args, ++i, a);
+          } else if (sweep && a.equals("--prefer")) {
+            String v = value(args, ++i, a);
+            if (!v.equals("max") && !v.equals("min")) {
+              throw new UsageError("--prefer " + v + ": expected max or min");
+            }
+            preferMax = v.equals("max");
+          } else {
+            throw new UsageError((sweep ? "sweep" : "simulate") + ": unknown option '" + a + "'\n"
+                + help(sweep));
+          }
+        }
+      }
+    }
+    if (conf == null) {
+      throw new UsageError((sweep ? "sweep" : "simulate") + ": --conf FILE is required\n" + help(sweep));
+    }
+    return new Options(conf, sets, out, master, runDate, job, replace, progress, target,
+        policyAxis, preferMax);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new UsageError(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  static int run(String[] args, PrintStream out, boolean sweep) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h")) {
+        out.println(help(sweep));
+        return Main.OK;
+      }
+    }
+    Options o = parse(args, sweep);
+    // Everything that can be wrong with the input fails here, before Spark starts.
+    ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets());
+    SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
+    List<Scenario> scenarios = new ArrayList<>();
+    for (SweepPlan.Point p : plan.points()) {
+      scenarios.add(ScenarioFactory.build(p.settings()));
+    }
+    Target target = null;
+    String policyAxis = null;
+    if (o.target() != null) {
+      try {
+        target = Target.parse(o.target());
+      } catch (IllegalArgumentException e) {
+        throw new UsageError(e.getMessage());
+      }
+      List<String> keys = plan.axes().stream().map(SweepPlan.Axis::key).toList();
+      policyAxis = o.policyAxis() != null ? o.policyAxis() : keys.get(keys.size() - 1);
+      if (!keys.contains(policyAxis)) {
+        throw new UsageError("--policy-axis " + policyAxis + ": not an axis of this sweep; axes: "
+            + String.join(", ", keys));
+      }
+    } else if (o.policyAxis() != null) {
+      throw new UsageError("--policy-axis needs --target");
+    }
+    String master = o.master() != null ? o.master()
+        : System.getProperty("spark.master") != null ? null : "local[*]";
+
+    SparkSession spark = SparkSessions.create(master,
+        "margincall " + (sweep ? "sweep " : "simulate ") + base.name);
+    try {
+      Instant startedAt = Instant.now();
+      long started = System.nanoTime();
+      PathSample sample = new PathSample(PathSample.Mode.valueOf(base.outputPaths.toUpperCase(Locale.ROOT)),
+          base.outputPathsSampleRate, base.seed);
+      SimulationJob.Result result;
+      try (ProgressReporter progress = ProgressReporter.start(spark, out,
+          base.paths * plan.points().size(), o.progressSeconds())) {
+        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.paths,
+            base.partitions, new FaultInjection(base.faultFailFirstAttempt,
+                base.faultHaltExecutorOnPartition), sample);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      RunProvenance provenance = new RunProvenance(runId(startedAt), o.runDate(), o.job(),
+          base.name, base.seed, BuildInfo.codeVersion(), Instant.now());
+      List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
+      List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
+      for (SweepPlan.Axis axis : plan.axes()) {
+        axisColumns.add(new RunTables.AxisColumn(axis.column(), RunTables.axisType(axis.values())));
+      }
+      RunPublisher publisher = new RunPublisher(spark, o.out(), provenance);
+      List<Columns> summaryRows = new ArrayList<>();
+      List<Columns> distributionRows = new ArrayList<>();
+      for (PointStatistics p : points) {
+        summaryRows.add(RunTables.summary(provenance, p, axisColumns));
+        distributionRows.addAll(RunTables.distribution(provenance, p, axisColumns));
+      }
+      publisher.stage("summary", frame(spark, summaryRows), 1);
+      publisher.stage("distribution", frame(spark, distributionRows), 1);
+      if (result.pathRows() != null) {
+        Dataset<Row> paths = spark.createDataFrame(result.pathRows(), RunTables.pathColumnsSchema());
+        Columns prov = RunTables.pathsProvenance(provenance);
+        Row provRow = prov.row();
+        List<Column> columns = new ArrayList<>();
+        for (int k = 0; k < prov.schema().fields().length; k++) {
+          columns.add(functions.lit(provRow.get(k)).cast(prov.schema().fields()[k].dataType())
+              .as(prov.schema().fields()[k].name()));
+        }
+        for (String c : SimulationJob.PATH_COLUMNS) {
+          columns.add(functions.col(c));
+        }
+        int files = (int) Math.max(1, Math.min(64, base.paths * plan.points().size() / 2_000_000));
+        publisher.stage("paths", paths.select(columns.toArray(new Column[0])), files);
+      }
+      List<Recommendation.Choice> choices = null;
+      if (target != null) {
+        choices = recommend(plan, points, policyAxis, o.preferMax(), target);
+        List<Columns> rows = new ArrayList<>();
+        for (Recommendation.Choice c : choices) {
+          rows.add(RunTables.recommendation(provenance, c.group(), policyAxis, target.text(),
+              target.metric(), c.bound(), c.point(), c.value() == null ? null : String.valueOf(c.value()),
+              c.estimate(), c.low(), c.high(), c.met()));
+        }
+        publisher.stage("recommendation", frame(spark, rows), 1);
+      }
+      result.release();
+      List<String> written = publisher.publish(o.replace());
+      report(out, base, plan, points, seconds, written, provenance, sweep);
+      if (choices != null) {
+        reportRecommendation(out, choices, policyAxis, target);
+      }
+      return Main.OK;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static Dataset<Row> frame(SparkSession spark, List<Columns> rows) {
+    return spark.createDataFrame(RunTables.rowsOf(rows), RunTables.schemaOf(rows));
+  }
+
+  /** The per-point rows' statistics of a run (package-private: the end-to-end test uses it). */
+  static List<PointStatistics> statistics(SweepPlan plan, List<Scenario> scenarios,
+                                                  SweepAccumulator acc) {
+    List<PointStatistics> out = new ArrayList<>();
+    BadDebtSummary baseSummary = acc.point(plan.baseline()).summarize(
+        plan.points().get(plan.baseline()).settings().stepSeconds);
+    for (SweepPlan.Point p : plan.points()) {
+      ScenarioSettings s = p.settings();
+      BadDebtSummary summary = acc.point(p.index()).summarize(s.stepSeconds);
+      PairedDifference d = acc.badDebtDifference(p.index());
+      PairedDifference di = acc.badDebtIndicatorDifference(p.index());
+      boolean self = p.index() == plan.baseline();
+      double unpaired = self ? 0 : Math.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
+      double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
+      Scenario scenario = scenarios.get(p.index());
+      out.add(new PointStatistics(p.index(), p.label(), new ArrayList<>(p.values().values()),
+          plan.baseline(), s.configHash(), s.resolvedConfig(), s.steps, s.stepSeconds,
+          scenario.book().size(), scenario.book().totalDebt(), summary,
+          d.mean(), self ? 0 : d.standardError(), unpaired,
+          di.mean(), self ? 0 : di.standardError(), pUnpaired));
+    }
+    return out;
+  }
+
+  private static double bernoulliSe(BadDebtSummary s) {
+    double p = s.badDebt().estimate();
+    return Math.sqrt(p * (1 - p) / s.paths());
+  }
+
+  private static List<Recommendation.Choice> recommend(SweepPlan plan, List<PointStatistics> points,
+                                                       String policyAxis, boolean preferMax,
+                                                       Target target) {
+    List<Recommendation.Candidate> candidates = new ArrayList<>();
+    for (SweepPlan.Point p : plan.points()) {
+      candidates.add(new Recommendation.Candidate(p.index(), p.values(),
+          points.get(p.index()).summary(), p.settings().insuranceBalanceUsd));
+    }
+    Map<String, List<Object>> axisValues = new LinkedHashMap<>();
+    plan.axes().forEach(a -> axisValues.put(a.key(), a.values()));
+    return Recommendation.recommend(candidates, new ArrayList<>(axisValues.keySet()), axisValues,
+        policyAxis, preferMax, target);
+  }
+
+  static String runId(Instant now) {
+    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void report(PrintStream out, ScenarioSettings s, SweepPlan plan,
+                             List<PointStatistics> points, double seconds, List<String> written,
+                             RunProvenance p, boolean sweep) {
+    int n = points.size();
+    double pathSteps = (double) s.paths * s.steps * n;
+    out.printf(Locale.ROOT, "margincall %s: %s (run %s, job %s, seed %d)%n",
+        sweep ? "sweep" : "simulate", s.name, p.runId(), p.job(), s.seed);
+    out.printf(Locale.ROOT, "  %,d paths x %,d steps x %,d point%s in %.2f s: %,.0f path-points/s,"
+            + " %.2f ns per path-step (wall, Spark included)%n",
+        s.paths, s.steps, n, n == 1 ? "" : "s", seconds, s.paths * (double) n / seconds,
+        seconds * 1e9 / pathSteps);
+    if (!sweep) {
+      BadDebtSummary r = points.get(0).summary();
+      out.printf(Locale.ROOT, "  config %s, %,d accounts%n", s.configHash().substring(0, 12),
+          points.get(0).accounts());
+      out.printf(Locale.ROOT, "  P(liquidation)      %.5f  [%.5f, %.5f]%n",
+          r.liquidated().estimate(), r.liquidated().low(), r.liquidated().high());
+      out.printf(Locale.ROOT, "  P(bad debt > 0)     %.5f  [%.5f, %.5f]%n",
+          r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high());
+      out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
+          r.meanBadDebt(), r.meanBadDebtStdErr());
+      for (TailRisk.Estimate e : r.tail()) {
+        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (ES 95%% CI [%,.2f, %,.2f])%n",
+            e.perMille() / 10.0, e.var(), e.es(), e.esLow(), e.esHigh());
+      }
+      out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
+          r.fundExhausted().estimate(), r.meanSocializedLoss());
+      out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
+          r.liquidations(), r.staleOracleLiquidations());
+    } else {
+      out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
+          "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      for (PointStatistics q : points) {
+        BadDebtSummary r = q.summary();
+        String label = q.label().length() > 44 ? q.label().substring(0, 41) + "..." : q.label();
+        out.printf(Locale.ROOT, "  %-5d %-44s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
+            q.point(), label, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
+            r.meanBadDebt(), r.tail()[1].es(),
+            q.point() == q.baseline() ? "baseline"
+                : String.format(Locale.ROOT, "%+.2f (%.2f; unpaired %.2f)", q.badDebtDiff(),
+                    q.badDebtDiffSe(), q.badDebtDiffSeUnpaired()));
+      }
+    }
+    for (String w : written) {
+      out.printf(Locale.ROOT, "  output              %s%n", w);
+    }
+  }
+
+  private static void reportRecommendation(PrintStream out, List<Recommendation.Choice> choices,
+                                           String policyAxis, Target target) {
+    out.printf(Locale.ROOT, "recommendation: least strict %s meeting %s (upper 95 %% bound)%n",
+        policyAxis, target.text());
+    for (Recommendation.Choice c : choices) {
+      if (c.met()) {
+        out.printf(Locale.ROOT, "  %-50s %s = %s: %s = %.6g [%.6g, %.6g] <= %.6g%n", c.group(),
+            policyAxis, c.value(), target.metric(), c.estimate(), c.low(), c.high(), c.bound());
+      } else {
+        out.printf(Locale.ROOT, "  %-50s no value meets it (closest: %s = %.6g [%.6g, %.6g] > %.6g)%n",
+            c.group(), target.metric(), c.estimate(), c.low(), c.high(), c.bound());
+      }
+    }
+  }
+}

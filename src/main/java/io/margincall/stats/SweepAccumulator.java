@@ -1,0 +1,74 @@
+package io.margincall.stats;
+
+import java.io.Serializable;
+
+/**
+ * The statistics of every point of a sweep, and each point's path-by-path difference to the
+ * baseline point, for bad debt and for the bad-debt indicator. Mergeable exactly, like its
+ * parts; a partition, a sweep and a whole run merge the same way.
+ */
+public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final BadDebtAccumulator[] points;
+  private final PairedDifference[] badDebtDiff;
+  private final PairedDifference[] indicatorDiff;
+
+  /** An empty accumulator for {@code pointCount} points of a run of {@code expectedPaths}. */
+  public SweepAccumulator(int pointCount, long expectedPaths) {
+    points = new BadDebtAccumulator[pointCount];
+    badDebtDiff = new PairedDifference[pointCount];
+    indicatorDiff = new PairedDifference[pointCount];
+    for (int p = 0; p < pointCount; p++) {
+      points[p] = new BadDebtAccumulator(expectedPaths);
+      badDebtDiff[p] = new PairedDifference();
+      indicatorDiff[p] = new PairedDifference();
+    }
+  }
+
+  /** Adds one path: its outcome at every point, and which point is the baseline. */
+  public void add(PathResult[] outcomes, int baseline) {
+    double base = outcomes[baseline].badDebt();
+    double baseIndicator = base > 0 ? 1 : 0;
+    for (int p = 0; p < points.length; p++) {
+      PathResult o = outcomes[p];
+      points[p].add(o);
+      badDebtDiff[p].add(o.badDebt() - base);
+      indicatorDiff[p].add((o.badDebt() > 0 ? 1 : 0) - baseIndicator);
+    }
+  }
+
+  @Override
+  public void merge(SweepAccumulator other) {
+    if (other == this) {
+      throw new IllegalArgumentException("cannot merge a SweepAccumulator with itself");
+    }
+    if (other.points.length != points.length) {
+      throw new IllegalArgumentException("cannot merge sweeps of " + points.length + " and "
+          + other.points.length + " points");
+    }
+    for (int p = 0; p < points.length; p++) {
+      points[p].merge(other.points[p]);
+      badDebtDiff[p].merge(other.badDebtDiff[p]);
+      indicatorDiff[p].merge(other.indicatorDiff[p]);
+    }
+  }
+
+  public int pointCount() {
+    return points.length;
+  }
+
+  public BadDebtAccumulator point(int p) {
+    return points[p];
+  }
+
+  /** Point p minus the baseline, path by path: bad debt per path, USD. */
+  public PairedDifference badDebtDifference(int p) {
+    return badDebtDiff[p];
+  }
+
+  /** Point p minus the baseline, path by path: the indicator of bad debt > 0. */
+  public PairedDifference badDebtIndicatorDifference(int p) {
+    return indicatorDiff[p];
+  }
+}
