@@ -191,6 +191,11 @@ final class RunCommand {
     }
     String master = o.master() != null ? o.master()
         : System.getProperty("spark.master") != null ? null : "local[*]";
+    String effectiveMaster = master != null ? master : System.getProperty("spark.master");
+    if (base.faultHaltExecutorOnPartition >= 0 && effectiveMaster.startsWith("local")) {
+      throw new UsageError("faults.halt-executor-on-partition = " + base.faultHaltExecutorOnPartition
+          + ": only on a cluster; in local mode the executor is the driver");
+    }
 
     SparkSession spark = SparkSessions.create(master,
         "margincall " + (sweep ? "sweep " : "simulate ") + base.name);

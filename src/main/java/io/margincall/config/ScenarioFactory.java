@@ -28,10 +28,37 @@ public final class ScenarioFactory {
   private static AccountBook book(ScenarioSettings s) {
     if ("file".equals(s.accountSource)) {
       AccountBookCsv.Accounts a = AccountBookCsv.read(s.accountFile, s.liquidationThreshold);
+      rejectAccountsEligibleAtTheStart(s, a);
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }
     return GeneratedBook.draw(PathStreams.stream(s.seed, 0, PathStreams.ACCOUNT_BOOK),
         s.generatedCount, s.initialPrice, s.generatedSizeMedianUsd, s.generatedSizeLogSigma,
         s.generatedLeverageMin, s.generatedLeverageMax, s.liquidationThreshold);
+  }
+
+  /**
+   * An account already eligible for liquidation at the initial price would be liquidated at
+   * step 1 whatever the model: almost always a unit mistake (collateral in USD, debt in cents),
+   * and it would make P(bad debt) meaningless. Rejected, naming the first such line.
+   */
+  private static void rejectAccountsEligibleAtTheStart(ScenarioSettings s, AccountBookCsv.Accounts a) {
+    int count = 0;
+    int first = -1;
+    for (int i = 0; i < a.ids().size(); i++) {
+      if (a.collateral()[i] * s.initialPrice * a.threshold()[i] < a.debt()[i]) {
+        count++;
+        if (first < 0) {
+          first = i;
+        }
+      }
+    }
+    if (count > 0) {
+      double health = a.collateral()[first] * s.initialPrice * a.threshold()[first] / a.debt()[first];
+      throw new io.margincall.io.InputError(s.accountFile + ":" + a.lines().get(first)
+          + ": account '" + a.ids().get(first) + "' is already eligible for liquidation at "
+          + "price.initial = " + s.initialPrice + " (health " + String.format(java.util.Locale.ROOT,
+          "%.4f", health) + " < 1)" + (count > 1 ? "; " + count + " accounts in all" : "")
+          + "; collateral is in asset units, debt in USD");
+    }
   }
 }

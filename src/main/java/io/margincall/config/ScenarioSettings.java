@@ -44,6 +44,8 @@ public final class ScenarioSettings {
 
   private final Config config;
   private final Config user;
+  /** Every setting read, as the model uses it (typed, rounded), for the config hash. */
+  private final Map<String, String> canonical = new TreeMap<>();
 
   public final String name;
   public final long paths;
@@ -92,7 +94,8 @@ public final class ScenarioSettings {
     this.config = config;
     this.user = user;
     name = string("run.name");
-    paths = integer("run.paths", 1, 1_000_000_000_000L);
+    // The exact loss tail keeps ~5 % of the paths per point in memory: 1e9 paths is 400 MB.
+    paths = integer("run.paths", 1, 1_000_000_000L);
     seed = integer("run.seed", Long.MIN_VALUE, Long.MAX_VALUE);
     partitions = (int) integer("run.partitions", 0, 1_000_000);
 
@@ -121,7 +124,8 @@ public final class ScenarioSettings {
     oracleHeartbeatSteps = (int) Math.min(Integer.MAX_VALUE, multipleOfStep("oracle.heartbeat", heartbeat));
 
     accountSource = choice("accounts.source", "generated", "file");
-    accountFile = "file".equals(accountSource) ? accountFilePath() : null;
+    String fileName = string("accounts.file");
+    accountFile = "file".equals(accountSource) ? accountFilePath(fileName) : null;
     generatedCount = (int) integer("accounts.generated.count", 1, 10_000_000);
     generatedSizeMedianUsd = number("accounts.generated.size-median-usd", v -> v > 0 && v < 1e12,
         "a USD amount > 0 and < 1e12");
@@ -204,16 +208,18 @@ public final class ScenarioSettings {
       throw new ConfigError(origin(user.getValue(NAMESPACE).origin()) + ": key '" + NAMESPACE
           + "': write scenario keys without the '" + NAMESPACE + ".' prefix (e.g. price.initial)");
     }
-    checkKnownKeys(user, reference);
     Config merged;
+    Config resolvedUser;
     try {
       // No ${ENV} substitution: the resolved config is written to every output row, and an
       // environment variable may hold a secret.
-      merged = user.withFallback(reference).resolve(
-          ConfigResolveOptions.defaults().setUseSystemEnvironment(false));
+      ConfigResolveOptions noEnvironment = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
+      merged = user.withFallback(reference).resolve(noEnvironment);
+      resolvedUser = user.resolveWith(merged, noEnvironment);
     } catch (ConfigException e) {
       throw new ConfigError("cannot resolve the configuration: " + e.getMessage(), e);
     }
+    checkKnownKeys(resolvedUser, reference);
     return new ScenarioSettings(merged, user);
   }
 
@@ -262,12 +268,42 @@ public final class ScenarioSettings {
     }
   }
 
+  /** Every leaf of a config by path, nulls included (entrySet() leaves nulls out). */
   private static Map<String, ConfigValue> toMap(Config c) {
     Map<String, ConfigValue> out = new TreeMap<>();
-    for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
-      out.put(e.getKey(), e.getValue());
-    }
+    collectLeaves(c.root(), List.of(), out);
     return out;
+  }
+
+  private static void collectLeaves(com.typesafe.config.ConfigObject object, List<String> prefix,
+                                    Map<String, ConfigValue> out) {
+    for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+      List<String> path = new java.util.ArrayList<>(prefix);
+      path.add(e.getKey());
+      if (e.getValue().valueType() == ConfigValueType.OBJECT) {
+        collectLeaves((com.typesafe.config.ConfigObject) e.getValue(), path, out);
+      } else {
+        out.put(ConfigUtil.joinPath(path), e.getValue());
+      }
+    }
+  }
+
+  /** The value at {@code key}, a NULL value included (getValue() throws on those). */
+  private ConfigValue raw(String key) {
+    ConfigValue v = config.root();
+    for (String part : ConfigUtil.splitPath(key)) {
+      v = ((com.typesafe.config.ConfigObject) v).get(part);
+    }
+    return v;
+  }
+
+  /** The value at {@code key}, checked not to be null. */
+  private ConfigValue present(String key, String allowed) {
+    ConfigValue v = raw(key);
+    if (v.valueType() == ConfigValueType.NULL) {
+      throw invalid(key, allowed);
+    }
+    return v;
   }
 
   static String origin(ConfigOrigin origin) {
@@ -279,12 +315,13 @@ public final class ScenarioSettings {
   }
 
   private ConfigError invalid(String key, String allowed) {
-    ConfigValue value = config.getValue(key);
+    ConfigValue value = raw(key);
     return new ConfigError(origin(value.origin()) + ": " + key + " = "
         + value.render(ConfigRenderOptions.concise()) + ": must be " + allowed);
   }
 
   private double number(String key, java.util.function.DoublePredicate ok, String allowed) {
+    present(key, allowed);
     double v;
     try {
       v = config.getDouble(key);
@@ -294,12 +331,13 @@ public final class ScenarioSettings {
     if (!Double.isFinite(v) || !ok.test(v)) {
       throw invalid(key, allowed);
     }
+    canonical.put(key, Double.toString(v));
     return v;
   }
 
   private long integer(String key, long min, long max) {
     String allowed = "an integer in [" + min + ", " + max + "]";
-    ConfigValue value = config.getValue(key);
+    ConfigValue value = present(key, allowed);
     if (value.valueType() != ConfigValueType.NUMBER && value.valueType() != ConfigValueType.STRING) {
       throw invalid(key, allowed);
     }
@@ -316,29 +354,33 @@ public final class ScenarioSettings {
     if (v < min || v > max) {
       throw invalid(key, allowed);
     }
+    canonical.put(key, Long.toString(v));
     return v;
   }
 
   private boolean bool(String key) {
-    if (config.getValue(key).valueType() != ConfigValueType.BOOLEAN) {
+    if (present(key, "true or false").valueType() != ConfigValueType.BOOLEAN) {
       throw invalid(key, "true or false");
     }
+    canonical.put(key, Boolean.toString(config.getBoolean(key)));
     return config.getBoolean(key);
   }
 
   private String string(String key) {
-    ConfigValue value = config.getValue(key);
+    ConfigValue value = present(key, "a string");
     if (value.valueType() != ConfigValueType.STRING) {
       throw invalid(key, "a string");
     }
+    canonical.put(key, config.getString(key));
     return config.getString(key);
   }
 
   private String choice(String key, String... allowed) {
-    ConfigValue value = config.getValue(key);
+    ConfigValue value = present(key, "one of " + String.join(", ", allowed));
     String v = value.valueType() == ConfigValueType.STRING ? config.getString(key) : null;
     for (String a : allowed) {
       if (a.equals(v)) {
+        canonical.put(key, v);
         return v;
       }
     }
@@ -351,11 +393,12 @@ public final class ScenarioSettings {
     if (Math.abs(ratio - rounded) > 1e-9 * Math.max(1, ratio)) {
       throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)");
     }
+    // Hash what the model uses: the whole number of steps.
+    canonical.put(key, "steps:" + (long) rounded);
     return (long) rounded;
   }
 
-  private Path accountFilePath() {
-    String file = string("accounts.file");
+  private Path accountFilePath(String file) {
     if (file.isBlank()) {
       throw invalid("accounts.file", "the path of a CSV account book when accounts.source = file");
     }
@@ -374,13 +417,12 @@ public final class ScenarioSettings {
   private String hash() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Map.Entry<String, ConfigValue> e : toMap(config).entrySet()) {
+      for (Map.Entry<String, String> e : canonical.entrySet()) {
         if (NOT_HASHED.contains(e.getKey())
             || NOT_HASHED_SECTIONS.stream().anyMatch(e.getKey()::startsWith)) {
           continue;
         }
-        String line = e.getKey() + "=" + e.getValue().render(ConfigRenderOptions.concise()) + "\n";
-        sha.update(line.getBytes(StandardCharsets.UTF_8));
+        sha.update((e.getKey() + "=" + e.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
       }
       if (accountFile != null) {
         sha.update(("accounts.file.sha256=" + sha256(accountFile) + "\n")
@@ -405,9 +447,10 @@ public final class ScenarioSettings {
   }
 
   /**
-   * sha256 of the resolved model settings (sorted key=value lines) and of the content of every
-   * input file; run name, partition count and file paths are left out, as they do not change
-   * results.
+   * sha256 of the model settings as the model uses them (sorted {@code key=value} lines of
+   * typed values: {@code "12"} and {@code 12} hash alike; delays as whole steps) and of the
+   * content of every input file; run name, partition count, file paths and the sweep, output
+   * and faults sections are left out, as they do not change a point's results.
    */
   public String configHash() {
     return configHash;

@@ -27,6 +27,8 @@ import java.util.Set;
 public final class AccountBookCsv {
   /** Largest collateral or debt accepted, to keep products with prices finite. */
   public static final double MAX_AMOUNT = 1e15;
+  /** Smallest collateral accepted: far below any real holding, far above where ratios overflow. */
+  public static final double MIN_AMOUNT = 1e-12;
   private static final List<String> REQUIRED = List.of("account_id", "collateral", "debt");
   private static final String THRESHOLD = "liquidation_threshold";
 
@@ -76,6 +78,7 @@ public final class AccountBookCsv {
     int thresholdCol = column.getOrDefault(THRESHOLD, -1);
 
     List<String> ids = new ArrayList<>();
+    List<Integer> lineNumbers = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     double[] collateral = new double[lines.size()];
     double[] debt = new double[lines.size()];
@@ -104,12 +107,13 @@ public final class AccountBookCsv {
       threshold[n] = thresholdCol < 0 ? defaultThreshold
           : threshold(file, lineNumber, fields[thresholdCol]);
       ids.add(id);
+      lineNumbers.add(lineNumber);
       n++;
     }
     if (n == 0) {
       throw new InputError(file + ": no accounts after the header");
     }
-    return new Accounts(ids, java.util.Arrays.copyOf(collateral, n),
+    return new Accounts(ids, lineNumbers, java.util.Arrays.copyOf(collateral, n),
         java.util.Arrays.copyOf(debt, n), java.util.Arrays.copyOf(threshold, n));
   }
 
@@ -117,15 +121,21 @@ public final class AccountBookCsv {
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
+  /** A plain decimal number: no hex, no type suffix (Java's parser takes "1d", "0x1p3"). */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private static double parse(Path file, int line, String field, String text, String allowed) {
     String t = text.trim();
-    double v;
-    try {
-      v = Double.parseDouble(t);
-    } catch (NumberFormatException e) {
+    if (t.equalsIgnoreCase("nan") || t.matches("[+-]?(?i)inf(inity)?")) {
+      throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
+          + "' is not finite; expected " + allowed);
+    }
+    if (!DECIMAL.matcher(t).matches()) {
       throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
           + "' is not a number; expected " + allowed);
     }
+    double v = Double.parseDouble(t);
     if (!Double.isFinite(v)) {
       throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
           + "' is not finite; expected " + allowed);
@@ -134,9 +144,10 @@ public final class AccountBookCsv {
   }
 
   private static double amount(Path file, int line, String field, String text, boolean zeroOk) {
-    String allowed = "a finite number " + (zeroOk ? ">= 0" : "> 0") + " and < " + MAX_AMOUNT;
+    String allowed = "a finite number " + (zeroOk ? ">= 0" : "> 0") + " and < " + MAX_AMOUNT
+        + (zeroOk ? "" : ", not below " + MIN_AMOUNT);
     double v = parse(file, line, field, text, allowed);
-    if ((zeroOk ? v < 0 : v <= 0) || v >= MAX_AMOUNT) {
+    if ((zeroOk ? v < 0 : v < MIN_AMOUNT) || v >= MAX_AMOUNT) {
       throw new InputError(file + ":" + line + ": field '" + field + "': " + text.trim()
           + " is out of range; expected " + allowed);
     }
@@ -154,5 +165,6 @@ public final class AccountBookCsv {
   }
 
   /** The accounts read, in file order. */
-  public record Accounts(List<String> ids, double[] collateral, double[] debt, double[] threshold) {}
+  public record Accounts(List<String> ids, List<Integer> lines, double[] collateral, double[] debt,
+                         double[] threshold) {}
 }

@@ -21,7 +21,7 @@ public final class RunComparison {
    * the run name), while {@code config_hash}, which covers every setting that does, is compared.
    */
   public static final List<String> VOLATILE =
-      List.of("run_id", "run_date", "created_at", "code_version", "config");
+      List.of("run_id", "run_date", "job", "created_at", "code_version", "config");
   public static final List<String> TABLES = List.of("summary", "distribution");
 
   private RunComparison() {}
@@ -58,13 +58,13 @@ public final class RunComparison {
   }
 
   private static Dataset<Row> read(SparkSession spark, String root, String table) {
-    Dataset<Row> df = spark.read().parquet(root + "/" + table);
-    long runs = df.select("run_id").distinct().count();
-    if (runs != 1) {
-      throw new InputError(root + "/" + table + ": holds " + runs
-          + " runs; pass an output root that holds exactly one run");
+    var runs = CompleteRuns.of(spark.sparkContext().hadoopConfiguration(), root, table);
+    if (runs.size() != 1) {
+      throw new InputError(root + "/" + table + ": holds " + runs.size()
+          + " complete runs; pass an output root that holds exactly one");
     }
-    return df;
+    Dataset<Row> df = spark.read().parquet(root + "/" + table);
+    return df.where(functions.col("run_id").equalTo(runs.iterator().next()));
   }
 
   private static Dataset<Row> stable(Dataset<Row> df) {

@@ -25,6 +25,10 @@ public final class PathOutcome implements PathResult {
   public int firstBadDebtStep;
   /** Collateral taken from accounts by liquidations and close-outs, asset units. */
   public double collateralSeized;
+  /** Debt repaid by liquidations and close-out sales, USD (not counting bad debt). */
+  public double debtRepaid;
+  /** Step of the first liquidation, or -1 if none. */
+  public int firstLiquidationStep;
   /** Oracle posts on the path. */
   public long oraclePosts;
   /**
@@ -44,6 +48,8 @@ public final class PathOutcome implements PathResult {
     staleOracleLiquidations = 0;
     firstBadDebtStep = -1;
     collateralSeized = 0;
+    debtRepaid = 0;
+    firstLiquidationStep = -1;
     oraclePosts = 0;
     minMarketToOracle = 0;
   }

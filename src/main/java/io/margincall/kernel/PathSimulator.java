@@ -197,6 +197,9 @@ public final class PathSimulator {
     double c = collateral[i];
     double d = debt[i];
     out.liquidations++;
+    if (out.firstLiquidationStep < 0) {
+      out.firstLiquidationStep = t;
+    }
     if (c * market < d) {
       out.staleOracleLiquidations++;
     }
@@ -216,11 +219,13 @@ public final class PathSimulator {
     c -= seized;
     d -= repay;
     out.collateralSeized += seized;
+    out.debtRepaid += repay;
     fund += bonusShare * bonus * repay;
     if (d > 0 && c * market < d) {
       // Insolvent at the market: close the account, sell what is left, the rest is bad debt.
       double proceeds = c * market;
       out.collateralSeized += c;
+      out.debtRepaid += proceeds;
       realiseBadDebt(d - proceeds, t, out);
       c = 0;
       d = 0;

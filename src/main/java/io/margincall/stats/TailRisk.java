@@ -15,13 +15,17 @@ package io.margincall.stats;
  *       {@code ceil(Nq + z s)}, {@code s = sqrt(N q (1-q))}, the normal approximation of the
  *       binomial count of losses below the quantile (distribution-free).
  *   <li>ES interval: {@code ES +- z SE}, with the asymptotic
- *       {@code SE^2 = (Var(L | L >= VaR) + q (ES - VaR)^2) / ((1-q) N)}.
+ *       {@code SE^2 = (Var(L | L >= VaR) + q (ES - VaR)^2) / ((1-q) N)}; NaN when fewer than
+ *       {@link #MIN_TAIL_FOR_INTERVAL} losses lie in the tail.
  * </ul>
  * Levels are given in per mille (950, 990, 999) so that {@code q N} is exact integer arithmetic.
  */
 public final class TailRisk {
   /** The two-sided 95 % standard normal quantile. */
   public static final double Z95 = 1.959963984540054;
+
+  /** Fewest tail losses for which the ES interval is reported (NaN below). */
+  public static final int MIN_TAIL_FOR_INTERVAL = 10;
 
   /** The levels reported, in per mille. */
   public static final int[] LEVELS_PER_MILLE = {950, 990, 999};
@@ -86,6 +90,10 @@ public final class TailRisk {
       double tailVariance = squares.value() / (tailCount - 1);
       double gap = es - var;
       se = Math.sqrt((tailVariance + q * gap * gap) / mass);
+    }
+    if (tailCount < MIN_TAIL_FOR_INTERVAL) {
+      // The asymptotic interval means nothing on a handful of tail losses: say so.
+      return new Estimate(perMille, var, varLo, varHi, es, Double.NaN, Double.NaN);
     }
     return new Estimate(perMille, var, varLo, varHi, es,
         Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se);

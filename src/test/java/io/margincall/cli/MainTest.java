@@ -64,6 +64,29 @@ class MainTest {
   }
 
   @Test
+  void accountsEligibleAtTheStartAreRejected() throws IOException {
+    Path out = dir.resolve("out");
+    // 1 ETH at 2,000 USD with threshold 0.825 supports 1,650 USD of debt; line 3 owes 1,700.
+    Files.writeString(dir.resolve("book.csv"), "account_id,collateral,debt\na,1,1000\nb,1,1700\n");
+    Path file = dir.resolve("s.conf");
+    Files.writeString(file, "accounts { source = file, file = \"book.csv\" }\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("book.csv:3: account 'b' is already eligible for liquidation"), r.err());
+    assertFalse(Files.exists(out), "nothing may be written");
+  }
+
+  @Test
+  void haltingAnExecutorIsRefusedInLocalMode() throws IOException {
+    Path file = dir.resolve("s.conf");
+    Files.writeString(file, "faults.halt-executor-on-partition = 0\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", dir.resolve("out").toString(),
+        "--master", "local[2]");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("only on a cluster"), r.err());
+  }
+
+  @Test
   void malformedAccountFileExitsTwoAndWritesNothing() throws IOException {
     Path out = dir.resolve("out");
     Files.writeString(dir.resolve("book.csv"), "account_id,collateral,debt\na,1,2\nb,oops,3\n");

@@ -165,6 +165,38 @@ class ScenarioSettingsTest {
   }
 
   @Test
+  void nullValuesAreRejectedLikeAnyOtherBadValue() throws IOException {
+    ConfigError e = fails("time.step = null\n");
+    assertTrue(e.getMessage().contains("time.step = null"), e.getMessage());
+    e = fails("protocl.bonus = null\n");
+    assertTrue(e.getMessage().contains("unknown key 'protocl.bonus'"), e.getMessage());
+    e = assertThrows(ConfigError.class,
+        () -> ScenarioSettings.load(null, List.of("faults.fail-first-attempt=null")));
+    assertTrue(e.getMessage().contains("true or false"), e.getMessage());
+  }
+
+  @Test
+  void configHashIsOfTypedValuesNotOfTheirSpelling() throws IOException {
+    Path file = scenario("run.paths = 10\n");
+    String base = ScenarioSettings.load(file, List.of()).configHash();
+    assertEquals(base, ScenarioSettings.load(file, List.of("time.step=\"12\"")).configHash());
+    assertEquals(base, ScenarioSettings.load(file, List.of("price.gbm.volatility=0.80")).configHash());
+    assertEquals(base, ScenarioSettings.load(file, List.of("oracle.delay=0.0")).configHash());
+  }
+
+  @Test
+  void accountFileMustBeAStringEvenWhenUnused() throws IOException {
+    ConfigError e = fails("accounts.file = [1, 2]\n");
+    assertTrue(e.getMessage().contains("accounts.file"), e.getMessage());
+  }
+
+  @Test
+  void pathCountIsBoundedByWhatTheExactTailCanHold() throws IOException {
+    ConfigError e = fails("run.paths = 100000000000\n");
+    assertTrue(e.getMessage().contains("[1, 1000000000]"), e.getMessage());
+  }
+
+  @Test
   void prefixedKeysAreRejectedWithAHint() throws IOException {
     ConfigError e = fails("margincall.run.paths = 10\n");
     assertTrue(e.getMessage().contains("without the 'margincall.' prefix"), e.getMessage());

@@ -55,6 +55,9 @@ class AccountBookCsvTest {
       "empty id            | account_id,collateral,debt\\n,1,2\\n            | :2: field 'account_id' is empty",
       "header only         | account_id,collateral,debt\\n                 | : no accounts after the header",
       "empty file          | ''                                            | :1: missing header",
+      "java double suffix  | account_id,collateral,debt\\na,1d,2\\n          | :2: field 'collateral': '1d' is not a number",
+      "hex float           | account_id,collateral,debt\\na,1,0x1p3\\n       | :2: field 'debt': '0x1p3' is not a number",
+      "subnormal collateral| account_id,collateral,debt\\na,1e-310,2\\n      | :2: field 'collateral': 1e-310 is out of range",
   })
   void brokenFilesAreRejectedPrecisely(String kind, String text, String expected) throws IOException {
     Path file = write(text.equals("''") ? "" : text);

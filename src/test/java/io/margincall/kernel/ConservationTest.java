@@ -47,6 +47,7 @@ class ConservationTest {
           "path " + path + ": bad debt = draw + socialized");
       assertTrue(out.insuranceDraw <= fund + 0.2 * bonus * book.totalDebt() + tolerance);
       double lost = 0;
+      double debtGone = 0;
       boolean partial = false;
       for (int i = 0; i < book.size(); i++) {
         double held = book.collateral(i);
@@ -55,12 +56,15 @@ class ConservationTest {
             + ": collateral after " + after + ", held " + held);
         assertTrue(kernel.debtAfterPath(i) >= 0, "path " + path + " account " + i);
         lost += held - after;
+        debtGone += book.debt(i) - kernel.debtAfterPath(i);
         if (kernel.debtAfterPath(i) > 0 && kernel.debtAfterPath(i) < book.debt(i)) {
           partial = true;
         }
       }
       assertEquals(lost, out.collateralSeized, 1e-9 * Math.max(1, book.totalCollateral()),
           "path " + path + ": seized collateral = collateral the accounts lost");
+      assertEquals(debtGone, out.debtRepaid + out.badDebt, 1e-9 * Math.max(1, book.totalDebt()),
+          "path " + path + ": debt that left the book = repaid + bad debt");
       if (out.badDebt > 0) {
         pathsWithBadDebt++;
       }

@@ -60,6 +60,7 @@ class DelayedOracleBadDebtTest {
         }
       }
       assertEquals(expectedStep >= 0 ? 1 : 0, out.liquidations, "path " + path);
+      assertEquals(expectedStep, out.firstLiquidationStep, "path " + path);
       assertEquals(expectedBadDebt, out.badDebt, 1e-9 * debt, "path " + path);
       if (expectedBadDebt > 0) {
         assertEquals(expectedStep, out.firstBadDebtStep, "path " + path);
