@@ -174,6 +174,9 @@ final class RunCommand {
     }
     Target target = null;
     String policyAxis = null;
+    if (o.target() != null && base.config().getString("sweep.mode").equals("one-at-a-time")) {
+      throw new UsageError("--target needs a grid or latin-hypercube sweep, not one-at-a-time");
+    }
     if (o.target() != null) {
       try {
         target = Target.parse(o.target());
@@ -285,7 +288,7 @@ final class RunCommand {
       double unpaired = self ? 0 : Math.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
       double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
       Scenario scenario = scenarios.get(p.index());
-      out.add(new PointStatistics(p.index(), p.label(), new ArrayList<>(p.values().values()),
+      out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
           plan.baseline(), s.configHash(), s.resolvedConfig(), s.steps, s.stepSeconds,
           scenario.book().size(), scenario.book().totalDebt(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,

@@ -457,7 +457,7 @@ public final class ScenarioSettings {
   }
 
   /** The resolved configuration, for sections parsed elsewhere (the sweep). */
-  Config config() {
+  public Config config() {
     return config;
   }
 

@@ -38,8 +38,20 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     }
   }
 
-  /** One point: its index, its axis values (by key, in axis order) and its settings. */
+  /**
+   * One point: its index, the axis values it sets (by key, in axis order; in one-at-a-time
+   * mode only the one axis it changes) and its settings.
+   */
   public record Point(int index, Map<String, Object> values, ScenarioSettings settings) {
+    /** Its value of every axis in order, null where it keeps the scenario's own value. */
+    public List<Object> axisValues(List<Axis> axes) {
+      List<Object> out = new ArrayList<>();
+      for (Axis a : axes) {
+        out.add(values.get(a.key()));
+      }
+      return out;
+    }
+
     /** {@code key=value, ...}, or {@code base} without axes. */
     public String label() {
       if (values.isEmpty()) {
@@ -68,6 +80,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     List<Map<String, Object>> combos;
     switch (mode) {
       case "grid" -> combos = grid(axes);
+      case "one-at-a-time" -> combos = oneAtATime(axes);
       case "latin-hypercube" -> {
         int n = c.getInt("sweep.points");
         if (n < 1 || n > 100_000) {
@@ -77,7 +90,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
         combos = latinHypercube(axes, n, base.seed, c.getConfig("sweep.axes"));
       }
       default -> throw new ConfigError(ScenarioSettings.origin(c.getValue("sweep.mode").origin())
-          + ": sweep.mode = " + mode + ": must be one of grid, latin-hypercube");
+          + ": sweep.mode = " + mode + ": must be one of grid, one-at-a-time, latin-hypercube");
     }
     if (combos.size() > 10_000) {
       throw new ConfigError("sweep: " + combos.size() + " points; at most 10000 in one run");
@@ -201,6 +214,23 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     }
     double r = Math.rint(x / roundTo) * roundTo;
     return roundTo == Math.rint(roundTo) ? (Object) Math.round(r) : (Object) r;
+  }
+
+  /**
+   * The base scenario first, then each axis value alone (every other key as in the scenario):
+   * an ablation, where each axis lists a mechanism's ideal setting.
+   */
+  private static List<Map<String, Object>> oneAtATime(List<Axis> axes) {
+    List<Map<String, Object>> combos = new ArrayList<>();
+    combos.add(new LinkedHashMap<>());
+    for (Axis axis : axes) {
+      for (Object value : axis.values()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(axis.key(), value);
+        combos.add(m);
+      }
+    }
+    return combos;
   }
 
   private static List<Map<String, Object>> grid(List<Axis> axes) {

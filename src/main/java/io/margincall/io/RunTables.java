@@ -44,6 +44,9 @@ public final class RunTables {
   }
 
   private static Object axisValue(Object v, DataType type) {
+    if (v == null) {
+      return null;
+    }
     if (type == DataTypes.DoubleType) {
       return ((Number) v).doubleValue();
     }

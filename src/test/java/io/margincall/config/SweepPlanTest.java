@@ -69,6 +69,21 @@ class SweepPlanTest {
   }
 
   @Test
+  void oneAtATimeChangesOneAxisPerPointAfterTheBase() throws IOException {
+    SweepPlan p = plan("sweep { mode = one-at-a-time }\n"
+        + "sweep.axes { oracle.delay = [0], protocol.bonus = [0.0, 0.1] }\n"
+        + "oracle.delay = 600\nprotocol.bonus = 0.05\n");
+    assertEquals(4, p.points().size());
+    assertEquals("base", p.points().get(0).label());
+    assertEquals(50, p.points().get(0).settings().oracleDelaySteps);
+    assertEquals(0, p.points().get(1).settings().oracleDelaySteps);
+    assertEquals(0.05, p.points().get(1).settings().bonus);
+    assertEquals(50, p.points().get(3).settings().oracleDelaySteps);
+    assertEquals(0.1, p.points().get(3).settings().bonus);
+    assertEquals(java.util.Arrays.asList(null, 0.1), p.points().get(3).axisValues(p.axes()));
+  }
+
+  @Test
   void baselineIsPickedByAxisValues() throws IOException {
     SweepPlan p = plan("sweep.axes.oracle.delay = [0, 60, 120]\nsweep.baseline.oracle.delay = 60\n");
     assertEquals(1, p.baseline());
