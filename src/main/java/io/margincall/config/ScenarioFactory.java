@@ -3,7 +3,12 @@ package io.margincall.config;
 import io.margincall.io.AccountBookCsv;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
+import io.margincall.model.liquidity.ConstantProductPool;
+import io.margincall.model.liquidity.InfiniteDepth;
+import io.margincall.model.liquidity.LinearDepth;
+import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
+import io.margincall.model.price.MarketModel;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.GeneratedBook;
@@ -17,12 +22,29 @@ public final class ScenarioFactory {
 
   public static Scenario build(ScenarioSettings s) {
     GeometricBrownianMotion price = GeometricBrownianMotion.of(s.drift, s.volatility, s.stepSeconds);
-    OracleRules oracle = new OracleRules(s.oracleDelaySteps, s.oracleDeviation, s.oracleHeartbeatSteps);
+    MarketModel market = new MarketModel(price,
+        "student-t".equals(s.innovations) ? s.studentDof : 0,
+        "garch".equals(s.volatilityModel) ? (s.garchOmega > 0
+            ? new MarketModel.Garch(s.garchOmega, s.garchAlpha, s.garchBeta)
+            : MarketModel.Garch.targeting(s.volatility, s.stepSeconds, s.garchAlpha, s.garchBeta)) : null,
+        s.regimeEnabled ? new MarketModel.Regime(s.regimeCalmToStressPerDay,
+            s.regimeStressToCalmPerDay, s.regimeStressVolatilityMultiplier, s.stepSeconds) : null,
+        s.jumpsPerDay > 0 ? new MarketModel.Jumps(s.jumpsPerDay, s.jumpLogMean, s.jumpLogStd,
+            s.stepSeconds) : null);
+    OracleRules oracle = new OracleRules(s.oracleDelaySteps, s.oracleDeviation, s.oracleHeartbeatSteps,
+        s.oracleHoldSteps, s.oracleTwapSteps, s.oracleOutagesPerDay * s.stepSeconds / 86_400,
+        s.oracleOutageMeanSeconds / s.stepSeconds);
+    MarketDepth depth = switch (s.liquidityModel) {
+      case "linear" -> new LinearDepth(s.liquidityDepthUsd, s.stressDepthMultiplier);
+      case "constant-product" -> new ConstantProductPool(s.liquidityDepthUsd, s.ammFee,
+          s.stressDepthMultiplier);
+      default -> new InfiniteDepth();
+    };
     LiquidationRules liquidation = new LiquidationRules(s.closeFactor, s.bonus, s.dustUsd,
         "oracle".equals(s.seizePrice) ? SeizePricing.ORACLE : SeizePricing.MARKET);
     InsuranceRules insurance = new InsuranceRules(s.insuranceBalanceUsd, s.insuranceBonusShare);
-    return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, price, oracle, book(s),
-        liquidation, insurance);
+    return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
+        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd);
   }
 
   private static AccountBook book(ScenarioSettings s) {

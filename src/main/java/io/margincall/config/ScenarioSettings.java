@@ -61,6 +61,32 @@ public final class ScenarioSettings {
   public final double drift;
   public final double volatility;
 
+  public final String innovations;
+  public final double studentDof;
+  public final String volatilityModel;
+  public final double garchOmega;
+  public final double garchAlpha;
+  public final double garchBeta;
+  public final double jumpsPerDay;
+  public final double jumpLogMean;
+  public final double jumpLogStd;
+  public final boolean regimeEnabled;
+  public final double regimeCalmToStressPerDay;
+  public final double regimeStressToCalmPerDay;
+  public final double regimeStressVolatilityMultiplier;
+
+  public final int oracleHoldSteps;
+  public final int oracleTwapSteps;
+  public final double oracleOutagesPerDay;
+  public final double oracleOutageMeanSeconds;
+
+  public final String liquidityModel;
+  public final double liquidityDepthUsd;
+  public final double ammFee;
+  public final double stressDepthMultiplier;
+  public final double permanentImpact;
+  public final double keeperMinProfitUsd;
+
   public final int oracleDelaySteps;
   public final double oracleDeviation;
   public final int oracleHeartbeatSteps;
@@ -113,6 +139,25 @@ public final class ScenarioSettings {
     volatility = number("price.gbm.volatility", v -> v >= 0 && v <= 100,
         "an annual volatility in [0, 100] (0.8 = 80 %)");
 
+    innovations = choice("price.innovations", "normal", "student-t");
+    studentDof = number("price.student-t-dof", v -> v > 2 && v <= 1000, "degrees of freedom in (2, 1000]");
+    volatilityModel = choice("price.volatility-model", "constant", "garch");
+    garchOmega = number("price.garch.omega", v -> v >= 0 && v < 1, "a per-step variance in [0, 1) (0 = targeting)");
+    garchAlpha = number("price.garch.alpha", v -> v >= 0 && v < 1, "a weight in [0, 1)");
+    garchBeta = number("price.garch.beta", v -> v >= 0 && v < 1 - garchAlpha,
+        "a weight in [0, 1 - price.garch.alpha)");
+    jumpsPerDay = number("price.jumps.intensity-per-day", v -> v >= 0 && v <= 10_000,
+        "jumps per day in [0, 10000]");
+    jumpLogMean = number("price.jumps.log-mean", v -> Math.abs(v) <= 5, "a log-jump mean in [-5, 5]");
+    jumpLogStd = number("price.jumps.log-std", v -> v >= 0 && v <= 5, "a log-jump std in [0, 5]");
+    regimeEnabled = bool("price.regime.enabled");
+    regimeCalmToStressPerDay = number("price.regime.calm-to-stress-per-day", v -> v >= 0 && v <= 10_000,
+        "an intensity per day in [0, 10000]");
+    regimeStressToCalmPerDay = number("price.regime.stress-to-calm-per-day", v -> v > 0 && v <= 10_000,
+        "an intensity per day in (0, 10000]");
+    regimeStressVolatilityMultiplier = number("price.regime.stress-volatility-multiplier",
+        v -> v > 0 && v <= 100, "a multiplier in (0, 100]");
+
     double delay = number("oracle.delay", v -> v >= 0, "a number of seconds >= 0");
     long delaySteps = multipleOfStep("oracle.delay", delay);
     if (delaySteps >= steps) {
@@ -122,6 +167,19 @@ public final class ScenarioSettings {
     oracleDeviation = number("oracle.deviation", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
     double heartbeat = number("oracle.heartbeat", v -> v >= 0, "a number of seconds >= 0 (0 = none)");
     oracleHeartbeatSteps = (int) Math.min(Integer.MAX_VALUE, multipleOfStep("oracle.heartbeat", heartbeat));
+    double hold = number("oracle.security-hold", v -> v >= 0 && v <= 30 * 86_400,
+        "a number of seconds in [0, 2592000]");
+    oracleHoldSteps = (int) multipleOfStep("oracle.security-hold", hold);
+    double twapWindow = number("oracle.twap-window", v -> v >= 0 && v <= 30 * 86_400,
+        "a number of seconds in [0, 2592000]");
+    oracleTwapSteps = (int) multipleOfStep("oracle.twap-window", twapWindow);
+    oracleOutagesPerDay = number("oracle.outages.rate-per-day", v -> v >= 0 && v <= 1000,
+        "outages per day in [0, 1000]");
+    oracleOutageMeanSeconds = number("oracle.outages.mean-duration", v -> v > 0 && v <= 30 * 86_400,
+        "a number of seconds in (0, 2592000]");
+    if (oracleOutagesPerDay * stepSeconds / 86_400 >= 0.5) {
+      throw invalid("oracle.outages.rate-per-day", "below half an outage per step");
+    }
 
     accountSource = choice("accounts.source", "generated", "file");
     String fileName = string("accounts.file");
@@ -149,6 +207,14 @@ public final class ScenarioSettings {
     bonus = number("protocol.bonus", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
     dustUsd = number("protocol.dust", v -> v >= 0 && v < 1e12, "a USD amount >= 0");
     seizePrice = choice("protocol.seize-price", "market", "oracle");
+
+    liquidityModel = choice("liquidity.model", "infinite", "linear", "constant-product");
+    liquidityDepthUsd = number("liquidity.depth-usd", v -> v > 0 && v < 1e15, "a USD amount > 0");
+    ammFee = number("liquidity.amm-fee", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
+    stressDepthMultiplier = number("liquidity.stress-depth-multiplier", v -> v > 0 && v <= 100,
+        "a multiplier in (0, 100]");
+    permanentImpact = number("liquidity.permanent-impact", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");
+    keeperMinProfitUsd = number("keeper.min-profit-usd", v -> Math.abs(v) < 1e12, "a USD amount");
 
     insuranceBalanceUsd = number("insurance.balance", v -> v >= 0 && v < 1e15, "a USD amount >= 0");
     insuranceBonusShare = number("insurance.bonus-share", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");

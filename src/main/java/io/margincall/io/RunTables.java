@@ -108,6 +108,8 @@ public final class RunTables {
         .addDouble("socialized_loss_mean", r.meanSocializedLoss())
         .add("liquidations_executed", DataTypes.LongType, r.liquidations())
         .add("failed_oracle_stale", DataTypes.LongType, r.staleOracleLiquidations())
+        .add("failed_unprofitable_fees", DataTypes.LongType, r.unprofitableAfterFees())
+        .add("failed_unprofitable_slippage", DataTypes.LongType, r.unprofitableAfterSlippage())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("first_bad_debt_hours_mean", r.meanHoursToFirstBadDebt())
         .addDouble("bad_debt_mean_diff", s.badDebtDiff())
@@ -149,9 +151,12 @@ public final class RunTables {
         field("fund_exhausted", DataTypes.BooleanType),
         field("liquidations", DataTypes.IntegerType),
         field("failed_oracle_stale", DataTypes.IntegerType),
+        field("failed_unprofitable_fees", DataTypes.IntegerType),
+        field("failed_unprofitable_slippage", DataTypes.IntegerType),
         field("first_bad_debt_step", DataTypes.IntegerType),
         field("horizon_shortfall", DataTypes.DoubleType),
-        field("min_market_to_oracle", DataTypes.DoubleType)});
+        field("min_market_to_oracle", DataTypes.DoubleType),
+        field("oracle_outage_steps", DataTypes.LongType)});
   }
 
   /** The provenance columns of the paths table, per run (config hash: see the summary). */

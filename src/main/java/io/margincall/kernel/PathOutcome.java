@@ -29,6 +29,12 @@ public final class PathOutcome implements PathResult {
   public double debtRepaid;
   /** Step of the first liquidation, or -1 if none. */
   public int firstLiquidationStep;
+  /** Liquidations skipped: unprofitable even before slippage (fees, a stale oracle price). */
+  public int unprofitableAfterFees;
+  /** Liquidations skipped: profitable at the market price, unprofitable after slippage. */
+  public int unprofitableAfterSlippage;
+  /** Steps the oracle feed spent in an outage. */
+  public long oracleOutageSteps;
   /** Oracle posts on the path. */
   public long oraclePosts;
   /**
@@ -50,6 +56,9 @@ public final class PathOutcome implements PathResult {
     collateralSeized = 0;
     debtRepaid = 0;
     firstLiquidationStep = -1;
+    unprofitableAfterFees = 0;
+    unprofitableAfterSlippage = 0;
+    oracleOutageSteps = 0;
     oraclePosts = 0;
     minMarketToOracle = 0;
   }
@@ -92,5 +101,15 @@ public final class PathOutcome implements PathResult {
   @Override
   public int firstBadDebtStep() {
     return firstBadDebtStep;
+  }
+
+  @Override
+  public int unprofitableAfterFees() {
+    return unprofitableAfterFees;
+  }
+
+  @Override
+  public int unprofitableAfterSlippage() {
+    return unprofitableAfterSlippage;
   }
 }

@@ -1,10 +1,10 @@
 package io.margincall.kernel;
 
+import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleFeed;
-import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.SeizePricing;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The per-path kernel: one path index in, one {@link PathOutcome} out.
@@ -22,7 +22,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 public final class PathSimulator {
 
   private final Scenario scenario;
-  private final GeometricBrownianMotion price;
+  private final MarketPath market;
+  private final MarketDepth depth;
+  private final boolean slippage;
+  private final double permanentImpact;
+  private final double minProfit;
   private final OracleFeed oracle;
   private final AccountBook book;
   private final int steps;
@@ -47,10 +51,18 @@ public final class PathSimulator {
   private final int[] stillOpen;
   private int frontier;
   private double fund;
+  // Log-price moves left by liquidation sales (permanent impact), added to the market path.
+  private double impact;
+  // The market price during settle: the step's price, moved by the sales so far.
+  private double price;
 
   public PathSimulator(Scenario scenario) {
     this.scenario = scenario;
-    this.price = scenario.price();
+    this.market = scenario.market().newPath();
+    this.depth = scenario.depth();
+    this.slippage = !depth.ideal();
+    this.permanentImpact = scenario.permanentImpact();
+    this.minProfit = scenario.minProfitUsd();
     this.oracle = scenario.oracle().newFeed();
     this.book = scenario.book();
     this.steps = scenario.steps();
@@ -77,24 +89,32 @@ public final class PathSimulator {
   /** Simulates path {@code path} of the scenario's seed into {@code out}. */
   public void run(long path, PathOutcome out) {
     out.reset();
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
-        PathStreams.stream(scenario.seed(), path, PathStreams.PRICE));
-    oracle.reset(logInitial);
+    long seed = scenario.seed();
+    market.reset(PathStreams.stream(seed, path, PathStreams.PRICE),
+        scenario.market().jumps() == null ? null : PathStreams.stream(seed, path, PathStreams.JUMPS),
+        scenario.market().regime() == null ? null : PathStreams.stream(seed, path, PathStreams.REGIME));
+    oracle.reset(logInitial,
+        scenario.oracle().hasOutages() ? PathStreams.stream(seed, path, PathStreams.ORACLE) : null);
     frontier = 0;
     heapSize = 0;
     fund = fundInitial;
-    double logPrice = walk(normal, out);
+    impact = 0;
+    double logPrice = walk(out);
     out.oraclePosts = oracle.posts();
     markToMarket(logPrice, out);
   }
 
   /** The step loop; returns the log price at the horizon. Kept small so the JIT inlines it. */
-  private double walk(ZigguratSampler.NormalizedGaussian normal, PathOutcome out) {
+  private double walk(PathOutcome out) {
     double logPrice = logInitial;
     double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
     double minGap = 0;
     for (int t = 1; t <= steps; t++) {
-      logPrice = price.nextLogPrice(logPrice, normal.sample());
+      logPrice = market.next(logPrice);
+      if (impact != 0) {
+        logPrice += impact;  // the sales of the last step moved the market
+        impact = 0;
+      }
       double logOracle = oracle.update(t, logPrice);
       double gap = logPrice - logOracle;
       if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
@@ -105,7 +125,8 @@ public final class PathSimulator {
       }
     }
     out.minMarketToOracle = Math.expm1(minGap);
-    return logPrice;
+    out.oracleOutageSteps = oracle.outageSteps();
+    return logPrice + impact;
   }
 
   /**
@@ -114,7 +135,7 @@ public final class PathSimulator {
    * in a max-heap keyed by their current trigger). Returns the highest trigger left.
    */
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
-    double market = Math.exp(logPrice);
+    price = Math.exp(logPrice);
     double oraclePrice = Math.exp(logOracle);
     int reopened = 0;
     while (true) {
@@ -131,7 +152,7 @@ public final class PathSimulator {
         collateral[i] = book.collateral(i);
         debt[i] = book.debt(i);
       }
-      if (liquidate(i, t, market, oraclePrice, out)) {
+      if (liquidate(i, t, oraclePrice, out)) {
         stillOpen[reopened++] = i;
       }
     }
@@ -192,17 +213,15 @@ public final class PathSimulator {
     return heapKey[a] > heapKey[b] || (heapKey[a] == heapKey[b] && heapAccount[a] < heapAccount[b]);
   }
 
-  /** One liquidation of account i; returns whether the account is still open afterwards. */
-  private boolean liquidate(int i, int t, double market, double oraclePrice, PathOutcome out) {
+  /**
+   * One liquidation of account i at the current market price {@link #price}; returns whether the
+   * account is still open afterwards. With slippage modelled, a liquidator first checks its
+   * profit (sale proceeds minus repayment) and skips the liquidation below the minimum profit.
+   */
+  private boolean liquidate(int i, int t, double oraclePrice, PathOutcome out) {
+    double market = price;
     double c = collateral[i];
     double d = debt[i];
-    out.liquidations++;
-    if (out.firstLiquidationStep < 0) {
-      out.firstLiquidationStep = t;
-    }
-    if (c * market < d) {
-      out.staleOracleLiquidations++;
-    }
     double repay = closeFactor * d;
     if (d - repay <= dust) {
       repay = d;
@@ -216,14 +235,38 @@ public final class PathSimulator {
       seized = c;
       repay = c * valuation / onePlusBonus;
     }
+    if (slippage) {
+      double proceeds = depth.proceeds(seized, market, market().regime());
+      if (proceeds - repay < minProfit) {
+        if (seized * market - repay < minProfit) {
+          out.unprofitableAfterFees++;
+        } else {
+          out.unprofitableAfterSlippage++;
+        }
+        return true;  // still eligible; tried again next step
+      }
+      sell(seized, market);
+    }
+    out.liquidations++;
+    if (out.firstLiquidationStep < 0) {
+      out.firstLiquidationStep = t;
+    }
+    if (c * market < d) {
+      out.staleOracleLiquidations++;
+    }
     c -= seized;
     d -= repay;
     out.collateralSeized += seized;
     out.debtRepaid += repay;
     fund += bonusShare * bonus * repay;
+    market = price;  // the liquidator's sale may have moved it
     if (d > 0 && c * market < d) {
       // Insolvent at the market: close the account, sell what is left, the rest is bad debt.
       double proceeds = c * market;
+      if (slippage) {
+        proceeds = depth.proceeds(c, market, market().regime());
+        sell(c, market);
+      }
       out.collateralSeized += c;
       out.debtRepaid += proceeds;
       realiseBadDebt(d - proceeds, t, out);
@@ -233,6 +276,19 @@ public final class PathSimulator {
     collateral[i] = c;
     debt[i] = d;
     return d > 0;
+  }
+
+  private MarketPath market() {
+    return market;
+  }
+
+  /** A sale's permanent share of its price impact moves the market for what follows. */
+  private void sell(double units, double market) {
+    if (permanentImpact > 0) {
+      double move = permanentImpact * depth.logImpact(units, market, this.market.regime());
+      impact += move;
+      price = market * Math.exp(move);
+    }
   }
 
   private void realiseBadDebt(double amount, int t, PathOutcome out) {

@@ -19,6 +19,12 @@ public final class PathStreams {
   public static final int PRICE = 1;
   /** Draws of a Latin hypercube sweep design (path index 0). */
   public static final int SWEEP_DESIGN = 2;
+  /** Market jumps: one uniform per step, one normal per jump. */
+  public static final int JUMPS = 3;
+  /** The calm/stress regime: one uniform per step. */
+  public static final int REGIME = 4;
+  /** Oracle outages: one uniform per step, one more per outage. */
+  public static final int ORACLE = 5;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long MECHANISM_SALT = 0xD1B54A32D192ED03L;

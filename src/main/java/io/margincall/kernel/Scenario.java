@@ -1,7 +1,10 @@
 package io.margincall.kernel;
 
+import io.margincall.model.liquidity.InfiniteDepth;
+import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
@@ -15,15 +18,20 @@ import java.io.Serializable;
  * @param steps number of time steps n; the path covers steps 1..n
  * @param stepSeconds the time step dt, seconds
  * @param initialPrice market (and oracle) price at time 0, USD
- * @param price the market price process
- * @param oracle the oracle's delay and push rules
+ * @param market the market price process
+ * @param oracle the oracle's delay, push rules, hold, TWAP and outages
  * @param book the accounts
  * @param liquidation the liquidation rules
  * @param insurance the insurance fund
+ * @param depth what selling collateral fetches (ideal: infinite depth)
+ * @param permanentImpact share of each sale's price move that stays in the market price, [0, 1]
+ * @param minProfitUsd a liquidator skips a liquidation expected to earn less, USD; applied only
+ *     when slippage is modelled (SPEC 7: the ideal keeper always executes)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
-                       GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
-                       LiquidationRules liquidation, InsuranceRules insurance)
+                       MarketModel market, OracleRules oracle, AccountBook book,
+                       LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
+                       double permanentImpact, double minProfitUsd)
     implements Serializable {
 
   public Scenario {
@@ -37,5 +45,24 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       throw new IllegalArgumentException("oracle delay (" + oracle.delaySteps()
           + " steps) must be shorter than the horizon (" + steps + " steps)");
     }
+    if (!(permanentImpact >= 0 && permanentImpact <= 1)) {
+      throw new IllegalArgumentException("permanent impact must be in [0, 1], got " + permanentImpact);
+    }
+    if (!Double.isFinite(minProfitUsd)) {
+      throw new IllegalArgumentException("minimum profit must be finite, got " + minProfitUsd);
+    }
+  }
+
+  /** A scenario with a plain GBM market and ideal liquidity. */
+  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
+                  GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
+                  LiquidationRules liquidation, InsuranceRules insurance) {
+    this(seed, steps, stepSeconds, initialPrice, MarketModel.of(price), oracle, book, liquidation,
+        insurance, new InfiniteDepth(), 0, 0);
+  }
+
+  /** The GBM part of the market (drift, volatility, step). */
+  public GeometricBrownianMotion price() {
+    return market.gbm();
   }
 }

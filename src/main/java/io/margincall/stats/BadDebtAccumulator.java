@@ -19,6 +19,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private long pathsFundExhausted;
   private long liquidations;
   private long staleOracleLiquidations;
+  private long unprofitableAfterFees;
+  private long unprofitableAfterSlippage;
   private long firstBadDebtStepSum;
   private double maxBadDebt;
   private final ExactSum badDebt = new ExactSum();
@@ -49,6 +51,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     }
     liquidations += o.liquidations();
     staleOracleLiquidations += o.staleOracleLiquidations();
+    unprofitableAfterFees += o.unprofitableAfterFees();
+    unprofitableAfterSlippage += o.unprofitableAfterSlippage();
     maxBadDebt = Math.max(maxBadDebt, o.badDebt());
     badDebt.add(o.badDebt());
     badDebtSquares.add(o.badDebt() * o.badDebt());
@@ -70,6 +74,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     pathsFundExhausted += other.pathsFundExhausted;
     liquidations += other.liquidations;
     staleOracleLiquidations += other.staleOracleLiquidations;
+    unprofitableAfterFees += other.unprofitableAfterFees;
+    unprofitableAfterSlippage += other.unprofitableAfterSlippage;
     firstBadDebtStepSum += other.firstBadDebtStepSum;
     maxBadDebt = Math.max(maxBadDebt, other.maxBadDebt);
     badDebt.merge(other.badDebt);
@@ -107,6 +113,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         socializedLoss.value() / n,
         liquidations,
         staleOracleLiquidations,
+        unprofitableAfterFees,
+        unprofitableAfterSlippage,
         horizonShortfall.value() / n,
         firstHours,
         histogram.bins());

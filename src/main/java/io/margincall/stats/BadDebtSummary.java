@@ -15,6 +15,8 @@ package io.margincall.stats;
  * @param meanSocializedLoss mean socialized loss per path
  * @param liquidations liquidations executed over all paths
  * @param staleOracleLiquidations liquidations of accounts already insolvent at the market
+ * @param unprofitableAfterFees liquidations skipped as unprofitable before slippage
+ * @param unprofitableAfterSlippage liquidations skipped as unprofitable after slippage
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
  * @param meanHoursToFirstBadDebt mean time of the first bad debt, on paths with bad debt, hours
  * @param distribution the loss histogram, ascending, with exceedance counts
@@ -32,6 +34,8 @@ public record BadDebtSummary(
     double meanSocializedLoss,
     long liquidations,
     long staleOracleLiquidations,
+    long unprofitableAfterFees,
+    long unprofitableAfterSlippage,
     double meanHorizonShortfall,
     double meanHoursToFirstBadDebt,
     LossHistogram.Bin[] distribution) {}

@@ -18,4 +18,10 @@ public interface PathResult {
 
   /** Step of the first bad debt; meaningful only when {@link #badDebt()} > 0. */
   int firstBadDebtStep();
+
+  /** Liquidations skipped as unprofitable before slippage. */
+  int unprofitableAfterFees();
+
+  /** Liquidations skipped as unprofitable after slippage. */
+  int unprofitableAfterSlippage();
 }

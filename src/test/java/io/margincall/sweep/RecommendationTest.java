@@ -31,6 +31,8 @@ class RecommendationTest {
         public int liquidations() { return 1; }
         public int staleOracleLiquidations() { return 0; }
         public int firstBadDebtStep() { return 1; }
+        public int unprofitableAfterFees() { return 0; }
+        public int unprofitableAfterSlippage() { return 0; }
       });
     }
     return acc.summarize(12);

@@ -1,9 +1,14 @@
 package io.margincall.model.oracle;
 
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+
 /**
- * The state of one oracle along one path: the delay line of past market prices and the last
- * posted value. Mutable; a kernel holds one and {@link #reset}s it for every path, so no step
- * allocates. Everything is in log price, so no step calls {@code exp} or {@code log}.
+ * The state of one oracle along one path: the delay line of past market prices, the last posted
+ * value, the values waiting out the security-module hold, the TWAP window and the outage clock.
+ * Mutable; a kernel holds one and {@link #reset}s it for every path, so no step allocates.
+ * Everything is in log price, so no step calls {@code exp} or {@code log}. With the ideal rules
+ * every stage passes its input through untouched.
  */
 public final class OracleFeed {
   private final int delay;
@@ -11,31 +16,70 @@ public final class OracleFeed {
   private final double halfWidth;
   private final int heartbeat;
   private final double[] delayLine;
+  private final int hold;
+  private final double[] heldValue;
+  private final int[] heldUntil;
+  private final int twap;
+  private final double[] window;
+  private final double outageStart;
+  private final double outageMean;
 
   private int head;
   private double posted;
   private int lastPost;
   private long posts;
+  private int heldHead;
+  private int heldCount;
+  private double effective;
+  private int windowHead;
+  private double windowSum;
+  private UniformRandomProvider outageRng;
+  private int outageUntil;
+  private long outageSteps;
 
   OracleFeed(OracleRules rules) {
     this.delay = rules.delaySteps();
     // |s/p - 1| >= dev  <=>  ln s - ln p >= ln(1 + dev)  or  ln s - ln p <= ln(1 - dev).
-    // With dev = 0 both bounds are 0 and every step posts.
     double upLog = Math.log1p(rules.deviation());
     double downLog = Math.log1p(-rules.deviation());
     this.centre = 0.5 * (upLog + downLog);
     this.halfWidth = 0.5 * (upLog - downLog);
     this.heartbeat = rules.heartbeatSteps();
     this.delayLine = new double[delay + 1];
+    this.hold = rules.holdSteps();
+    this.heldValue = new double[hold + 1];
+    this.heldUntil = new int[hold + 1];
+    this.twap = rules.twapSteps();
+    this.window = new double[Math.max(1, twap)];
+    this.outageStart = rules.outagesPerStep();
+    this.outageMean = rules.outageMeanSteps();
   }
 
-  /** Starts a path at time 0 with the oracle showing the initial market price. */
-  public void reset(double initialLogPrice) {
-    java.util.Arrays.fill(delayLine, initialLogPrice);
+  /**
+   * Starts a path at time 0 with the oracle showing the initial market price.
+   *
+   * @param outages the path's oracle stream (needed only when outages are modelled)
+   */
+  public void reset(double initialLogPrice, UniformRandomProvider outages) {
+    Arrays.fill(delayLine, initialLogPrice);
     head = 0;
     posted = initialLogPrice;
     lastPost = 0;
     posts = 0;
+    heldHead = 0;
+    heldCount = 0;
+    effective = initialLogPrice;
+    Arrays.fill(window, initialLogPrice);
+    windowHead = 0;
+    windowSum = twap * initialLogPrice;
+    outageRng = outages;
+    outageUntil = 0;
+    outageSteps = 0;
+  }
+
+  /** As {@link #reset(double, UniformRandomProvider)} for rules without outages. */
+  public void reset(double initialLogPrice) {
+    reset(initialLogPrice, null);
   }
 
   /**
@@ -50,21 +94,72 @@ public final class OracleFeed {
       head = head == delay ? 0 : head + 1;
       source = delayLine[head];
     }
+    boolean down = false;
+    if (outageStart > 0) {
+      down = outage(t);
+    }
     // One comparison, |move - centre| >= halfWidth, instead of move >= up || move <= down: the
     // sign of a move is a coin flip, and a branch on it mispredicts half the time (it tripled
     // the cost of a step with deviation 0); this test is almost always true (deviation 0) or
     // almost always false (a threshold), which the CPU predicts.
     double move = source - posted;
-    if (Math.abs(move - centre) >= halfWidth || (heartbeat > 0 && t - lastPost >= heartbeat)) {
+    if (!down && (Math.abs(move - centre) >= halfWidth
+        || (heartbeat > 0 && t - lastPost >= heartbeat))) {
       posted = source;
       lastPost = t;
       posts++;
+      if (hold > 0) {
+        int slot = (heldHead + heldCount) % heldValue.length;
+        heldValue[slot] = source;
+        heldUntil[slot] = t + hold;
+        heldCount++;
+      }
     }
-    return posted;
+    if (hold == 0 && twap == 0) {
+      return posted;
+    }
+    if (hold == 0) {
+      effective = posted;
+    } else {
+      while (heldCount > 0 && heldUntil[heldHead] <= t) {
+        effective = heldValue[heldHead];
+        heldHead = heldHead + 1 == heldValue.length ? 0 : heldHead + 1;
+        heldCount--;
+      }
+    }
+    if (twap == 0) {
+      return effective;
+    }
+    windowSum += effective - window[windowHead];
+    window[windowHead] = effective;
+    windowHead = windowHead + 1 == twap ? 0 : windowHead + 1;
+    return windowSum / twap;
+  }
+
+  /** Whether the feed is down at step t; starts an outage with its per-step probability. */
+  private boolean outage(int t) {
+    double u = outageRng.nextDouble();
+    if (t < outageUntil) {
+      outageSteps++;
+      return true;
+    }
+    if (u < outageStart) {
+      // Exponential length, at least one step, from one more uniform (one per outage).
+      double length = -outageMean * Math.log1p(-outageRng.nextDouble());
+      outageUntil = t + Math.max(1, (int) Math.ceil(length));
+      outageSteps++;
+      return true;
+    }
+    return false;
   }
 
   /** Posts made since the last reset. */
   public long posts() {
     return posts;
+  }
+
+  /** Steps spent in an outage since the last reset. */
+  public long outageSteps() {
+    return outageSteps;
   }
 }

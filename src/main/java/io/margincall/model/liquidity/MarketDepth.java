@@ -1,0 +1,21 @@
+package io.margincall.model.liquidity;
+
+import java.io.Serializable;
+
+/**
+ * What selling collateral at the market fetches, and how far the sale moves the price. The pool
+ * or order book is taken to be re-centred on the market price before each sale (arbitrage
+ * restores it between trades); a {@code permanentImpact} share of each sale's price move stays
+ * in the market price itself (set in the kernel), which is how liquidations cascade.
+ */
+public interface MarketDepth extends Serializable {
+
+  /** USD raised by selling {@code units} at market price {@code price} in {@code regime}. */
+  double proceeds(double units, double price, int regime);
+
+  /** ln(marginal price after the sale / price before): {@code <= 0}. */
+  double logImpact(double units, double price, int regime);
+
+  /** Whether this is the ideal (infinite depth, no impact): sales fetch units x price. */
+  boolean ideal();
+}

@@ -1,0 +1,123 @@
+package io.margincall.model.price;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * The state of the market along one path: GARCH variance, regime, and the samplers bound to the
+ * path's streams. Mutable; a kernel holds one and {@link #reset}s it per path. Each mechanism
+ * draws from its own stream (price: the normal and, for Student-t, a gamma variate per step;
+ * jumps: one uniform per step and one normal per jump; regime: one uniform per step), so
+ * switching one on never shifts another's draws.
+ */
+public final class MarketPath {
+  private final MarketModel model;
+  private final double logDrift;
+  private final double logVolatility;
+  private final double muDt;
+  private final double dof;
+  private final double tScale;
+  private final double jumpProbabilityZero;
+  private final double jumpCompensation;
+
+  private ZigguratSampler.NormalizedGaussian normal;
+  private SharedStateContinuousSampler gamma;
+  private UniformRandomProvider jumpRng;
+  private ZigguratSampler.NormalizedGaussian jumpNormal;
+  private UniformRandomProvider regimeRng;
+  private double variance;
+  private double lastShockSquared;
+  private int regime;
+
+  MarketPath(MarketModel model) {
+    this.model = model;
+    this.logDrift = model.gbm().logDriftPerStep();
+    this.logVolatility = model.gbm().logVolatilityPerStep();
+    this.muDt = model.gbm().drift() * model.gbm().stepSeconds() / GeometricBrownianMotion.SECONDS_PER_YEAR;
+    this.dof = model.studentDof();
+    this.tScale = dof > 0 ? Math.sqrt((dof - 2) / dof) : 1;
+    this.jumpProbabilityZero = model.jumps() == null ? 1 : Math.exp(-model.jumps().perStep());
+    this.jumpCompensation = model.jumps() == null ? 0 : model.jumps().compensation();
+  }
+
+  /** Starts a path with its streams. */
+  public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
+                    UniformRandomProvider regimeStream) {
+    normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
+    gamma = dof > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(priceRng, dof / 2, 2) : null;
+    jumpRng = jumps;
+    jumpNormal = jumps == null ? null : ZigguratSampler.NormalizedGaussian.of(jumps);
+    regimeRng = regimeStream;
+    variance = model.garch() != null ? model.garch().unconditionalVariance()
+        : logVolatility * logVolatility;
+    lastShockSquared = variance;
+    regime = 0;
+  }
+
+  /** The regime of the last step: 0 calm, 1 stress. */
+  public int regime() {
+    return regime;
+  }
+
+  /** The log price one step after {@code logPrice}. */
+  public double next(double logPrice) {
+    if (model.plainGbm()) {
+      return logPrice + logDrift + logVolatility * normal.sample();
+    }
+    return general(logPrice);
+  }
+
+  private double general(double logPrice) {
+    MarketModel.Regime r = model.regime();
+    if (r != null) {
+      double u = regimeRng.nextDouble();
+      regime = regime == 0 ? (u < r.toStress() ? 1 : 0) : (u < r.toCalm() ? 0 : 1);
+    }
+    double z = normal.sample();
+    if (gamma != null) {
+      z = z * tScale / Math.sqrt(gamma.sample() / dof);
+    }
+    double v;
+    MarketModel.Garch g = model.garch();
+    if (g != null) {
+      variance = g.omega() + g.alpha() * lastShockSquared + g.beta() * variance;
+      v = variance;
+    } else {
+      v = logVolatility * logVolatility;
+    }
+    if (regime == 1) {
+      double m = r.stressVolatilityMultiplier();
+      v *= m * m;
+    }
+    double sd = Math.sqrt(v);
+    double shock = sd * z;
+    lastShockSquared = shock * shock;
+    double drift = (g == null && regime == 0 && r == null) ? logDrift : muDt - 0.5 * v;
+    double next = logPrice + drift + shock;
+    if (jumpRng != null) {
+      next += jump() - jumpCompensation;
+    }
+    return next;
+  }
+
+  /** The sum of this step's log-jumps: a Poisson count by inversion of one uniform. */
+  private double jump() {
+    double u = jumpRng.nextDouble();
+    double p = jumpProbabilityZero;
+    double cumulative = p;
+    int n = 0;
+    double lambda = model.jumps().perStep();
+    while (u > cumulative && n < 1000) {
+      n++;
+      p *= lambda / n;
+      cumulative += p;
+    }
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      sum += model.jumps().logMean() + model.jumps().logStd() * jumpNormal.sample();
+    }
+    return sum;
+  }
+}
