@@ -94,7 +94,9 @@ public final class MarketPath {
     double sd = Math.sqrt(v);
     double shock = sd * z;
     lastShockSquared = shock * shock;
-    double drift = (g == null && regime == 0 && r == null) ? logDrift : muDt - 0.5 * v;
+    // In the calm state without GARCH the step is exactly the GBM step (sqrt(x*x) == |x| in IEEE
+    // arithmetic), so a regime that never leaves calm reproduces plain GBM bit for bit.
+    double drift = (g == null && regime == 0) ? logDrift : muDt - 0.5 * v;
     double next = logPrice + drift + shock;
     if (jumpRng != null) {
       next += jump() - jumpCompensation;

@@ -57,6 +57,57 @@ class OracleFeedTest {
   }
 
   @Test
+  void securityHoldShowsAPostedValueHoldStepsLater() {
+    // Posts every step (deviation 0); hold 3: the protocol reads the market of 3 steps ago.
+    double[] seen = feed(new OracleRules(0, 0, 0, 3, 0, 0, 0));
+    for (int t = 1; t < MARKET.length; t++) {
+      assertEquals(t >= 3 ? MARKET[t - 3] : MARKET[0], seen[t], 0.0, "t=" + t);
+    }
+  }
+
+  @Test
+  void twapIsTheGeometricMeanOfTheLastWindow() {
+    double[] seen = feed(new OracleRules(0, 0, 0, 0, 4, 0, 0));
+    for (int t = 1; t < MARKET.length; t++) {
+      double sum = 0;
+      for (int k = t - 3; k <= t; k++) {
+        sum += k >= 1 ? MARKET[k] : MARKET[0];
+      }
+      assertEquals(sum / 4, seen[t], 1e-12, "t=" + t);
+    }
+  }
+
+  /**
+   * Outages start with probability q per step that is up and last ceil(X) steps, X exponential:
+   * a renewal cycle is a geometric run of (1 - q) / q up steps then an outage of mean length
+   * L = E[ceil X] = 1 / (1 - exp(-1 / mean)), so the long-run share of steps down is
+   * L / (L + (1 - q) / q). Standard error from the spread over independent paths.
+   */
+  @Test
+  void outagesSuppressPostsForTheirShareOfTime() {
+    double q = 0.002;
+    double mean = 50;
+    OracleRules rules = new OracleRules(0, 0, 0, 0, 0, q, mean);
+    OracleFeed feed = rules.newFeed();
+    int paths = 100;
+    int steps = 50_000;
+    double[] share = new double[paths];
+    for (int p = 0; p < paths; p++) {
+      feed.reset(0, io.margincall.kernel.PathStreams.stream(3, p, io.margincall.kernel.PathStreams.ORACLE));
+      for (int t = 1; t <= steps; t++) {
+        feed.update(t, 0.001 * t);
+      }
+      share[p] = feed.outageSteps() / (double) steps;
+      assertEquals(steps - feed.outageSteps(), feed.posts(), "deviation 0 posts whenever up");
+    }
+    double m = java.util.Arrays.stream(share).average().orElseThrow();
+    double sd = Math.sqrt(java.util.Arrays.stream(share).map(x -> (x - m) * (x - m)).sum() / (paths - 1));
+    double length = 1 / -Math.expm1(-1 / mean);
+    double expected = length / (length + (1 - q) / q);
+    assertEquals(expected, m, 4 * sd / Math.sqrt(paths), "share in outage");
+  }
+
+  @Test
   void rejectsRulesOutOfRange() {
     assertThrows(IllegalArgumentException.class, () -> new OracleRules(-1, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> new OracleRules(0, 1.0, 0));

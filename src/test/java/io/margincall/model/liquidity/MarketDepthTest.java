@@ -1,0 +1,45 @@
+package io.margincall.model.liquidity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MarketDepthTest {
+
+  @Test
+  void linearDepthIntegratesALinearlyFallingPrice() {
+    LinearDepth depth = new LinearDepth(1_000_000, 0.5);
+    // 100 units at 2,000 = 200,000 USD of a 1,000,000 book: the price walks down to 80 %;
+    // the average price is 90 %: 180,000 USD.
+    assertEquals(180_000, depth.proceeds(100, 2000, 0), 1e-6);
+    assertEquals(Math.log(0.8), depth.logImpact(100, 2000, 0), 1e-12);
+    // Stress halves the depth: 200,000 of 500,000 -> 60 %, proceeds 200,000 - 40,000.
+    assertEquals(160_000, depth.proceeds(100, 2000, 1), 1e-6);
+    // Beyond the book nothing more is raised.
+    assertEquals(500_000, depth.proceeds(1000, 2000, 0), 1e-6);
+  }
+
+  @Test
+  void constantProductKeepsItsInvariantAfterTheFee() {
+    ConstantProductPool pool = new ConstantProductPool(10_000_000, 0.003, 0.3);
+    double price = 2000;
+    double y = 10_000_000;
+    double x = y / price;
+    double units = 500;
+    double got = pool.proceeds(units, price, 0);
+    // (x + u (1 - fee)) (y - proceeds) = x y
+    assertEquals(x * y, (x + units * 0.997) * (y - got), 1e-6 * x * y);
+    double endPrice = (y - got) / (x + units * 0.997);
+    assertEquals(Math.log(endPrice / price), pool.logImpact(units, price, 0), 1e-12);
+    assertTrue(got < units * price, "slippage and fee cost something");
+    assertTrue(pool.proceeds(units, price, 1) < got, "stress thins the pool");
+  }
+
+  @Test
+  void infiniteDepthIsTheMarketPrice() {
+    InfiniteDepth depth = new InfiniteDepth();
+    assertEquals(123.0 * 2000, depth.proceeds(123, 2000, 1), 0);
+    assertEquals(0, depth.logImpact(1e9, 2000, 1), 0);
+  }
+}
