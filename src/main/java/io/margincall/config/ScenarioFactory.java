@@ -3,6 +3,7 @@ package io.margincall.config;
 import io.margincall.io.AccountBookCsv;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
+import io.margincall.model.gas.CongestionRules;
 import io.margincall.model.liquidity.ConstantProductPool;
 import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.liquidity.LinearDepth;
@@ -43,8 +44,17 @@ public final class ScenarioFactory {
     LiquidationRules liquidation = new LiquidationRules(s.closeFactor, s.bonus, s.dustUsd,
         "oracle".equals(s.seizePrice) ? SeizePricing.ORACLE : SeizePricing.MARKET);
     InsuranceRules insurance = new InsuranceRules(s.insuranceBalanceUsd, s.insuranceBonusShare);
+    CongestionRules congestion = null;
+    if (s.congestionEnabled) {
+      double hours = s.stepSeconds / 3600;
+      congestion = new CongestionRules(s.gasBaseGwei, s.gasMeanReversionPerHour * hours,
+          s.gasVolatility * Math.sqrt(hours), s.gasReturnSensitivity, s.gasStressMultiplier,
+          s.gasShocksPerDay * s.stepSeconds / 86_400, s.gasShockMultiplier, s.gasShockSteps,
+          s.liquidationGasUnits, s.nativePriceUsd, s.inclusionDelayPerDoublingSeconds / s.stepSeconds,
+          s.keeperBidGwei, s.oracleBidGwei, s.keeperMaxWaitSteps);
+    }
     return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
-        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd);
+        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion);
   }
 
   private static AccountBook book(ScenarioSettings s) {

@@ -87,6 +87,22 @@ public final class ScenarioSettings {
   public final double permanentImpact;
   public final double keeperMinProfitUsd;
 
+  public final boolean congestionEnabled;
+  public final double gasBaseGwei;
+  public final double gasMeanReversionPerHour;
+  public final double gasVolatility;
+  public final double gasReturnSensitivity;
+  public final double gasStressMultiplier;
+  public final double gasShocksPerDay;
+  public final double gasShockMultiplier;
+  public final int gasShockSteps;
+  public final double liquidationGasUnits;
+  public final double nativePriceUsd;
+  public final double inclusionDelayPerDoublingSeconds;
+  public final double keeperBidGwei;
+  public final double oracleBidGwei;
+  public final int keeperMaxWaitSteps;
+
   public final int oracleDelaySteps;
   public final double oracleDeviation;
   public final int oracleHeartbeatSteps;
@@ -215,6 +231,28 @@ public final class ScenarioSettings {
         "a multiplier in (0, 100]");
     permanentImpact = number("liquidity.permanent-impact", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");
     keeperMinProfitUsd = number("keeper.min-profit-usd", v -> Math.abs(v) < 1e12, "a USD amount");
+
+    congestionEnabled = bool("congestion.enabled");
+    gasBaseGwei = number("congestion.base-gwei", v -> v > 0 && v < 1e7, "a gas price in gwei > 0");
+    double perHourMax = 3600 / stepSeconds;
+    gasMeanReversionPerHour = number("congestion.mean-reversion-per-hour",
+        v -> v >= 0 && v <= perHourMax, "a rate per hour in [0, 3600 / time.step = " + perHourMax + "]");
+    gasVolatility = number("congestion.volatility", v -> v >= 0 && v <= 100, "a volatility per sqrt(hour) in [0, 100]");
+    gasReturnSensitivity = number("congestion.return-sensitivity", v -> v >= 0 && v <= 10_000, "a sensitivity in [0, 10000]");
+    gasStressMultiplier = number("congestion.stress-multiplier", v -> v > 0 && v <= 1000, "a multiplier in (0, 1000]");
+    gasShocksPerDay = number("congestion.shocks.rate-per-day", v -> v >= 0 && v * stepSeconds / 86_400 < 0.5,
+        "shocks per day, below half a shock per step");
+    gasShockMultiplier = number("congestion.shocks.multiplier", v -> v > 0 && v <= 10_000, "a multiplier in (0, 10000]");
+    double shockDuration = number("congestion.shocks.duration", v -> v > 0, "a number of seconds > 0");
+    gasShockSteps = (int) Math.max(1, multipleOfStep("congestion.shocks.duration", shockDuration));
+    liquidationGasUnits = number("congestion.liquidation-gas-units", v -> v >= 0 && v <= 1e9, "gas units in [0, 1e9]");
+    nativePriceUsd = number("congestion.native-price-usd", v -> v >= 0 && v < 1e9, "a USD price >= 0 (0 = the market)");
+    inclusionDelayPerDoublingSeconds = number("congestion.delay-per-doubling", v -> v >= 0 && v <= 86_400,
+        "a number of seconds in [0, 86400]");
+    keeperBidGwei = number("congestion.keeper-bid-gwei", v -> v > 0 && v < 1e7, "a gas price in gwei > 0");
+    oracleBidGwei = number("congestion.oracle-bid-gwei", v -> v > 0 && v < 1e7, "a gas price in gwei > 0");
+    double maxWait = number("congestion.max-wait", v -> v >= 0 && v <= 86_400, "a number of seconds in [0, 86400]");
+    keeperMaxWaitSteps = (int) multipleOfStep("congestion.max-wait", maxWait);
 
     insuranceBalanceUsd = number("insurance.balance", v -> v >= 0 && v < 1e15, "a USD amount >= 0");
     insuranceBonusShare = number("insurance.bonus-share", v -> v >= 0 && v <= 1, "a fraction in [0, 1]");

@@ -110,6 +110,8 @@ public final class RunTables {
         .add("failed_oracle_stale", DataTypes.LongType, r.staleOracleLiquidations())
         .add("failed_unprofitable_fees", DataTypes.LongType, r.unprofitableAfterFees())
         .add("failed_unprofitable_slippage", DataTypes.LongType, r.unprofitableAfterSlippage())
+        .add("failed_not_included", DataTypes.LongType, r.notIncludedInTime())
+        .addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("first_bad_debt_hours_mean", r.meanHoursToFirstBadDebt())
         .addDouble("bad_debt_mean_diff", s.badDebtDiff())
@@ -153,6 +155,7 @@ public final class RunTables {
         field("failed_oracle_stale", DataTypes.IntegerType),
         field("failed_unprofitable_fees", DataTypes.IntegerType),
         field("failed_unprofitable_slippage", DataTypes.IntegerType),
+        field("failed_not_included", DataTypes.IntegerType),
         field("first_bad_debt_step", DataTypes.IntegerType),
         field("horizon_shortfall", DataTypes.DoubleType),
         field("min_market_to_oracle", DataTypes.DoubleType),

@@ -35,6 +35,12 @@ public final class PathOutcome implements PathResult {
   public int unprofitableAfterSlippage;
   /** Steps the oracle feed spent in an outage. */
   public long oracleOutageSteps;
+  /** Liquidations not submitted: their inclusion wait would exceed the keeper's limit. */
+  public int notIncludedInTime;
+  /** Liquidation transactions submitted (congestion modelled). */
+  public int submissions;
+  /** Steps those submissions waited for inclusion, in all. */
+  public long inclusionWaitSteps;
   /** Oracle posts on the path. */
   public long oraclePosts;
   /**
@@ -59,6 +65,9 @@ public final class PathOutcome implements PathResult {
     unprofitableAfterFees = 0;
     unprofitableAfterSlippage = 0;
     oracleOutageSteps = 0;
+    notIncludedInTime = 0;
+    submissions = 0;
+    inclusionWaitSteps = 0;
     oraclePosts = 0;
     minMarketToOracle = 0;
   }
@@ -111,5 +120,20 @@ public final class PathOutcome implements PathResult {
   @Override
   public int unprofitableAfterSlippage() {
     return unprofitableAfterSlippage;
+  }
+
+  @Override
+  public int notIncludedInTime() {
+    return notIncludedInTime;
+  }
+
+  @Override
+  public int submissions() {
+    return submissions;
+  }
+
+  @Override
+  public long inclusionWaitSteps() {
+    return inclusionWaitSteps;
   }
 }

@@ -1,5 +1,7 @@
 package io.margincall.kernel;
 
+import io.margincall.model.gas.CongestionRules;
+import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
@@ -27,6 +29,10 @@ public final class PathSimulator {
   private final boolean slippage;
   private final double permanentImpact;
   private final double minProfit;
+  private final CongestionRules congestion;
+  private final GasMarket gas;
+  private final boolean profitCheck;
+  private final int[] pendingUntil;
   private final OracleFeed oracle;
   private final AccountBook book;
   private final int steps;
@@ -63,6 +69,9 @@ public final class PathSimulator {
     this.slippage = !depth.ideal();
     this.permanentImpact = scenario.permanentImpact();
     this.minProfit = scenario.minProfitUsd();
+    this.congestion = scenario.congestion();
+    this.gas = congestion == null ? null : congestion.newPath();
+    this.profitCheck = slippage || gas != null;
     this.oracle = scenario.oracle().newFeed();
     this.book = scenario.book();
     this.steps = scenario.steps();
@@ -80,6 +89,7 @@ public final class PathSimulator {
     this.heapKey = new double[accounts];
     this.heapAccount = new int[accounts];
     this.stillOpen = new int[accounts];
+    this.pendingUntil = new int[accounts];
   }
 
   public Scenario scenario() {
@@ -95,6 +105,9 @@ public final class PathSimulator {
         scenario.market().regime() == null ? null : PathStreams.stream(seed, path, PathStreams.REGIME));
     oracle.reset(logInitial,
         scenario.oracle().hasOutages() ? PathStreams.stream(seed, path, PathStreams.ORACLE) : null);
+    if (gas != null) {
+      gas.reset(PathStreams.stream(seed, path, PathStreams.GAS));
+    }
     frontier = 0;
     heapSize = 0;
     fund = fundInitial;
@@ -110,12 +123,18 @@ public final class PathSimulator {
     double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
     double minGap = 0;
     for (int t = 1; t <= steps; t++) {
+      double before = logPrice;
       logPrice = market.next(logPrice);
+      int pushDelay = 0;
+      if (gas != null) {
+        gas.step(logPrice - before, market.regime());
+        pushDelay = gas.inclusionDelay(congestion.oracleBidGwei());
+      }
       if (impact != 0) {
         logPrice += impact;  // the sales of the last step moved the market
         impact = 0;
       }
-      double logOracle = oracle.update(t, logPrice);
+      double logOracle = oracle.update(t, logPrice, pushDelay);
       double gap = logPrice - logOracle;
       if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
         minGap = gap;
@@ -151,6 +170,7 @@ public final class PathSimulator {
         i = frontier++;
         collateral[i] = book.collateral(i);
         debt[i] = book.debt(i);
+        pendingUntil[i] = 0;
       }
       if (liquidate(i, t, oraclePrice, out)) {
         stillOpen[reopened++] = i;
@@ -235,17 +255,23 @@ public final class PathSimulator {
       seized = c;
       repay = c * valuation / onePlusBonus;
     }
-    if (slippage) {
-      double proceeds = depth.proceeds(seized, market, market().regime());
-      if (proceeds - repay < minProfit) {
-        if (seized * market - repay < minProfit) {
+    if (gas != null && !included(i, t, out)) {
+      return true;  // waiting for inclusion, or not submitted: tried again next step
+    }
+    if (profitCheck) {
+      double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
+      double proceeds = slippage ? depth.proceeds(seized, market, market().regime()) : seized * market;
+      if (proceeds - repay - fee < minProfit) {
+        if (seized * market - repay - fee < minProfit) {
           out.unprofitableAfterFees++;
         } else {
           out.unprofitableAfterSlippage++;
         }
         return true;  // still eligible; tried again next step
       }
-      sell(seized, market);
+      if (slippage) {
+        sell(seized, market);
+      }
     }
     out.liquidations++;
     if (out.firstLiquidationStep < 0) {
@@ -276,6 +302,33 @@ public final class PathSimulator {
     collateral[i] = c;
     debt[i] = d;
     return d > 0;
+  }
+
+  /**
+   * Whether the liquidation transaction of account i is on chain at step t: submitted now with
+   * no wait, or submitted earlier and its wait is over. A new submission whose wait would exceed
+   * the keeper's limit is not made ("not included in time").
+   */
+  private boolean included(int i, int t, PathOutcome out) {
+    if (pendingUntil[i] > 0) {
+      if (t < pendingUntil[i]) {
+        return false;
+      }
+      pendingUntil[i] = 0;
+      return true;
+    }
+    int wait = gas.inclusionDelay(congestion.keeperBidGwei());
+    if (wait > congestion.maxWaitSteps()) {
+      out.notIncludedInTime++;
+      return false;
+    }
+    out.submissions++;
+    out.inclusionWaitSteps += wait;
+    if (wait == 0) {
+      return true;
+    }
+    pendingUntil[i] = t + wait;
+    return false;
   }
 
   private MarketPath market() {

@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.gas.CongestionRules;
 import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
@@ -26,12 +27,13 @@ import java.io.Serializable;
  * @param depth what selling collateral fetches (ideal: infinite depth)
  * @param permanentImpact share of each sale's price move that stays in the market price, [0, 1]
  * @param minProfitUsd a liquidator skips a liquidation expected to earn less, USD; applied only
- *     when slippage is modelled (SPEC 7: the ideal keeper always executes)
+ *     when slippage or congestion is modelled (SPEC 7: the ideal keeper always executes)
+ * @param congestion the gas market, or null for none (the ideal: free, instant transactions)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
-                       double permanentImpact, double minProfitUsd)
+                       double permanentImpact, double minProfitUsd, CongestionRules congestion)
     implements Serializable {
 
   public Scenario {
@@ -58,7 +60,16 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
                   LiquidationRules liquidation, InsuranceRules insurance) {
     this(seed, steps, stepSeconds, initialPrice, MarketModel.of(price), oracle, book, liquidation,
-        insurance, new InfiniteDepth(), 0, 0);
+        insurance, new InfiniteDepth(), 0, 0, null);
+  }
+
+  /** A scenario without congestion. */
+  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
+                  MarketModel market, OracleRules oracle, AccountBook book,
+                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
+                  double permanentImpact, double minProfitUsd) {
+    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
+        depth, permanentImpact, minProfitUsd, null);
   }
 
   /** The GBM part of the market (drift, volatility, step). */

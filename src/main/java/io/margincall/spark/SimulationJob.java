@@ -79,7 +79,8 @@ public final class SimulationJob {
   /** Column names of the per-path rows, in order (types: see RunTables.pathsSchema). */
   public static final List<String> PATH_COLUMNS = List.of("point", "path", "bad_debt",
       "insurance_draw", "socialized_loss", "fund_exhausted", "liquidations", "failed_oracle_stale",
-      "failed_unprofitable_fees", "failed_unprofitable_slippage", "first_bad_debt_step",
+      "failed_unprofitable_fees", "failed_unprofitable_slippage", "failed_not_included",
+      "first_bad_debt_step",
       "horizon_shortfall", "min_market_to_oracle", "oracle_outage_steps");
 
   /** One scenario: the statistics of all its paths. */
@@ -161,7 +162,7 @@ public final class SimulationJob {
   private static Row row(int point, long path, PathOutcome o) {
     return RowFactory.create(point, path, o.badDebt, o.insuranceDraw, o.socializedLoss,
         o.fundExhausted, o.liquidations, o.staleOracleLiquidations, o.unprofitableAfterFees,
-        o.unprofitableAfterSlippage, o.firstBadDebtStep, o.horizonShortfall, o.minMarketToOracle,
+        o.unprofitableAfterSlippage, o.notIncludedInTime, o.firstBadDebtStep, o.horizonShortfall, o.minMarketToOracle,
         o.oracleOutageSteps);
   }
 

@@ -21,6 +21,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private long staleOracleLiquidations;
   private long unprofitableAfterFees;
   private long unprofitableAfterSlippage;
+  private long notIncludedInTime;
+  private long submissions;
+  private long inclusionWaitSteps;
   private long firstBadDebtStepSum;
   private double maxBadDebt;
   private final ExactSum badDebt = new ExactSum();
@@ -53,6 +56,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     staleOracleLiquidations += o.staleOracleLiquidations();
     unprofitableAfterFees += o.unprofitableAfterFees();
     unprofitableAfterSlippage += o.unprofitableAfterSlippage();
+    notIncludedInTime += o.notIncludedInTime();
+    submissions += o.submissions();
+    inclusionWaitSteps += o.inclusionWaitSteps();
     maxBadDebt = Math.max(maxBadDebt, o.badDebt());
     badDebt.add(o.badDebt());
     badDebtSquares.add(o.badDebt() * o.badDebt());
@@ -76,6 +82,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     staleOracleLiquidations += other.staleOracleLiquidations;
     unprofitableAfterFees += other.unprofitableAfterFees;
     unprofitableAfterSlippage += other.unprofitableAfterSlippage;
+    notIncludedInTime += other.notIncludedInTime;
+    submissions += other.submissions;
+    inclusionWaitSteps += other.inclusionWaitSteps;
     firstBadDebtStepSum += other.firstBadDebtStepSum;
     maxBadDebt = Math.max(maxBadDebt, other.maxBadDebt);
     badDebt.merge(other.badDebt);
@@ -115,6 +124,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         staleOracleLiquidations,
         unprofitableAfterFees,
         unprofitableAfterSlippage,
+        notIncludedInTime,
+        submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
         firstHours,
         histogram.bins());

@@ -17,6 +17,9 @@ package io.margincall.stats;
  * @param staleOracleLiquidations liquidations of accounts already insolvent at the market
  * @param unprofitableAfterFees liquidations skipped as unprofitable before slippage
  * @param unprofitableAfterSlippage liquidations skipped as unprofitable after slippage
+ * @param notIncludedInTime liquidations not submitted: their inclusion wait was too long
+ * @param meanInclusionWaitSeconds mean wait of submitted liquidations for inclusion, seconds
+ *     (NaN when congestion is not modelled)
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
  * @param meanHoursToFirstBadDebt mean time of the first bad debt, on paths with bad debt, hours
  * @param distribution the loss histogram, ascending, with exceedance counts
@@ -36,6 +39,8 @@ public record BadDebtSummary(
     long staleOracleLiquidations,
     long unprofitableAfterFees,
     long unprofitableAfterSlippage,
+    long notIncludedInTime,
+    double meanInclusionWaitSeconds,
     double meanHorizonShortfall,
     double meanHoursToFirstBadDebt,
     LossHistogram.Bin[] distribution) {}

@@ -24,4 +24,13 @@ public interface PathResult {
 
   /** Liquidations skipped as unprofitable after slippage. */
   int unprofitableAfterSlippage();
+
+  /** Liquidations not submitted because their inclusion wait was too long. */
+  int notIncludedInTime();
+
+  /** Liquidation transactions submitted. */
+  int submissions();
+
+  /** Steps the submissions waited for inclusion, in all. */
+  long inclusionWaitSteps();
 }

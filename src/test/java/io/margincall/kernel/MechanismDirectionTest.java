@@ -77,11 +77,13 @@ class MechanismDirectionTest {
       "thinner depth    | liquidity.depth-usd = [50000000, 2000000]",
       "permanent impact | liquidity.permanent-impact = [0, 0.5]",
       "outages          | oracle.outages.rate-per-day = [0, 24]",
+      "higher gas       | congestion.base-gwei = [20, 400]",
   })
   void aWorseSettingNeverLowersBadDebt(String name, String axis) throws IOException {
     SweepPlan[] plan = new SweepPlan[1];
     SweepAccumulator acc = sweep(String.join("\n", "run.paths = 3000", "time.step = 60",
         "oracle.delay = 600", "liquidity.model = linear", "liquidity.depth-usd = 20000000",
+        "congestion.enabled = true",
         "sweep.axes." + axis, ""), plan);
     PairedDifference d = acc.badDebtIndicatorDifference(1);
     double before = acc.point(0).summarize(60).badDebt().estimate();

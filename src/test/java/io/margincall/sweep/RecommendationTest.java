@@ -33,6 +33,9 @@ class RecommendationTest {
         public int firstBadDebtStep() { return 1; }
         public int unprofitableAfterFees() { return 0; }
         public int unprofitableAfterSlippage() { return 0; }
+        public int notIncludedInTime() { return 0; }
+        public int submissions() { return 0; }
+        public long inclusionWaitSteps() { return 0; }
       });
     }
     return acc.summarize(12);

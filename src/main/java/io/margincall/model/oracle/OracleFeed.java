@@ -34,6 +34,8 @@ public final class OracleFeed {
   private int windowHead;
   private double windowSum;
   private UniformRandomProvider outageRng;
+  private double pendingValue;
+  private int pendingAt;
   private int outageUntil;
   private long outageSteps;
 
@@ -75,6 +77,7 @@ public final class OracleFeed {
     outageRng = outages;
     outageUntil = 0;
     outageSteps = 0;
+    pendingAt = 0;
   }
 
   /** As {@link #reset(double, UniformRandomProvider)} for rules without outages. */
@@ -87,6 +90,15 @@ public final class OracleFeed {
    * the log price the protocol reads at that step.
    */
   public double update(int t, double logMarket) {
+    return update(t, logMarket, 0);
+  }
+
+  /**
+   * As {@link #update(int, double)}, when a push submitted now would wait {@code pushDelay}
+   * steps for inclusion (network congestion). While a push is pending no other is submitted;
+   * the deviation test compares with the last included value.
+   */
+  public double update(int t, double logMarket, int pushDelay) {
     double source = logMarket;
     if (delay > 0) {
       // Slot head gets ln S_t; the next slot then holds ln S_{t-delay} (or the initial price).
@@ -102,17 +114,18 @@ public final class OracleFeed {
     // sign of a move is a coin flip, and a branch on it mispredicts half the time (it tripled
     // the cost of a step with deviation 0); this test is almost always true (deviation 0) or
     // almost always false (a threshold), which the CPU predicts.
+    if (pendingAt > 0 && t >= pendingAt) {
+      include(pendingValue, t);
+      pendingAt = 0;
+    }
     double move = source - posted;
-    if (!down && (Math.abs(move - centre) >= halfWidth
+    if (!down && pendingAt == 0 && (Math.abs(move - centre) >= halfWidth
         || (heartbeat > 0 && t - lastPost >= heartbeat))) {
-      posted = source;
-      lastPost = t;
-      posts++;
-      if (hold > 0) {
-        int slot = (heldHead + heldCount) % heldValue.length;
-        heldValue[slot] = source;
-        heldUntil[slot] = t + hold;
-        heldCount++;
+      if (pushDelay == 0) {
+        include(source, t);
+      } else {
+        pendingValue = source;
+        pendingAt = t + pushDelay;
       }
     }
     if (hold == 0 && twap == 0) {
@@ -134,6 +147,19 @@ public final class OracleFeed {
     window[windowHead] = effective;
     windowHead = windowHead + 1 == twap ? 0 : windowHead + 1;
     return windowSum / twap;
+  }
+
+  /** A push is included on chain at step t: it is posted, and enters the hold. */
+  private void include(double value, int t) {
+    posted = value;
+    lastPost = t;
+    posts++;
+    if (hold > 0) {
+      int slot = (heldHead + heldCount) % heldValue.length;
+      heldValue[slot] = value;
+      heldUntil[slot] = t + hold;
+      heldCount++;
+    }
   }
 
   /** Whether the feed is down at step t; starts an outage with its per-step probability. */

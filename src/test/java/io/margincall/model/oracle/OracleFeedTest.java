@@ -108,6 +108,20 @@ class OracleFeedTest {
   }
 
   @Test
+  void aCongestedPushIsPostedWhenIncluded() {
+    OracleFeed feed = OracleRules.ideal().newFeed();
+    feed.reset(MARKET[0]);
+    // Step 1: the push of 101 waits 2 steps; nothing else is submitted meanwhile.
+    assertEquals(MARKET[0], feed.update(1, MARKET[1], 2), 0.0);
+    assertEquals(MARKET[0], feed.update(2, MARKET[2], 2), 0.0);
+    // Step 3: 101 is included; 99.2 is submitted and waits one step.
+    assertEquals(MARKET[1], feed.update(3, MARKET[3], 1), 0.0);
+    assertEquals(MARKET[3], feed.update(4, MARKET[4], 1), 0.0);
+    // No congestion: the pending 98 is included, and 105 is submitted and included at once.
+    assertEquals(MARKET[5], feed.update(5, MARKET[5], 0), 0.0);
+  }
+
+  @Test
   void rejectsRulesOutOfRange() {
     assertThrows(IllegalArgumentException.class, () -> new OracleRules(-1, 0, 0));
     assertThrows(IllegalArgumentException.class, () -> new OracleRules(0, 1.0, 0));

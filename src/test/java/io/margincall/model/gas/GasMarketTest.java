@@ -1,0 +1,74 @@
+package io.margincall.model.gas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.margincall.kernel.PathStreams;
+import org.junit.jupiter.api.Test;
+
+class GasMarketTest {
+
+  private static CongestionRules rules(double kappa, double vol, double sensitivity) {
+    return new CongestionRules(20, kappa, vol, sensitivity, 3, 0, 10, 1, 500_000, 0, 2, 40, 40, 10);
+  }
+
+  /**
+   * Without spikes, log gas is an AR(1) around ln(base): x_t - m = (1 - k)(x_{t-1} - m) + s Z,
+   * stationary mean m and variance s^2 / (1 - (1 - k)^2). 200 paths x 20,000 steps, long
+   * against the correlation time 1/k = 20 steps; standard errors from the per-path spread.
+   */
+  @Test
+  void logGasRevertsToItsBaseWithTheAr1Variance() {
+    double k = 0.05;
+    double s = 0.1;
+    GasMarket gas = rules(k, s, 0).newPath();
+    int paths = 200;
+    int steps = 20_000;
+    double[] means = new double[paths];
+    double[] vars = new double[paths];
+    for (int p = 0; p < paths; p++) {
+      gas.reset(PathStreams.stream(5, p, PathStreams.GAS));
+      double sum = 0;
+      double sumSq = 0;
+      for (int t = 0; t < steps; t++) {
+        double x = Math.log(gas.step(0, 0));
+        sum += x;
+        sumSq += x * x;
+      }
+      means[p] = sum / steps;
+      vars[p] = sumSq / steps - means[p] * means[p];
+    }
+    double m = mean(means);
+    double v = mean(vars);
+    assertEquals(Math.log(20), m, 4 * sd(means, m) / Math.sqrt(paths), "stationary mean");
+    assertEquals(s * s / (1 - (1 - k) * (1 - k)), v, 4 * sd(vars, v) / Math.sqrt(paths), "variance");
+  }
+
+  @Test
+  void inclusionWaitGrowsWithEachDoublingAndCostIsGasTimesUnits() {
+    GasMarket gas = rules(1, 0, 0).newPath();  // kappa 1: gas sits at its target
+    gas.reset(PathStreams.stream(1, 0, PathStreams.GAS));
+    assertEquals(20, gas.step(0, 0), 1e-9);
+    assertEquals(0, gas.inclusionDelay(20));
+    assertEquals(0, gas.inclusionDelay(40));
+    assertEquals(2, gas.inclusionDelay(10));    // one doubling, 2 steps per doubling
+    assertEquals(4, gas.inclusionDelay(5));     // two doublings
+    assertEquals(60, gas.step(0, 1), 1e-9);     // stress: x 3
+    assertEquals(500_000 * 60 * 1e-9 * 2000, gas.liquidationCostUsd(2000), 1e-9);
+  }
+
+  private static double mean(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s / x.length;
+  }
+
+  private static double sd(double[] x, double m) {
+    double s = 0;
+    for (double v : x) {
+      s += (v - m) * (v - m);
+    }
+    return Math.sqrt(s / (x.length - 1));
+  }
+}
