@@ -113,6 +113,8 @@ public final class RunTables {
         .add("failed_not_included", DataTypes.LongType, r.notIncludedInTime())
         .addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
+        .addDouble("oracle_gap_mean", r.meanOracleGap())
+        .addDouble("oracle_gap_worst_mean", r.meanWorstOracleGap())
         .addDouble("first_bad_debt_hours_mean", r.meanHoursToFirstBadDebt())
         .addDouble("bad_debt_mean_diff", s.badDebtDiff())
         .addDouble("bad_debt_mean_diff_se", s.badDebtDiffSe())

@@ -33,6 +33,8 @@ public final class PathOutcome implements PathResult {
   public int unprofitableAfterFees;
   /** Liquidations skipped: profitable at the market price, unprofitable after slippage. */
   public int unprofitableAfterSlippage;
+  /** Time-average of |ln(S_t / O_t)|: how far, on average, the oracle stood from the market. */
+  public double meanOracleGap;
   /** Steps the oracle feed spent in an outage. */
   public long oracleOutageSteps;
   /** Liquidations not submitted: their inclusion wait would exceed the keeper's limit. */
@@ -70,6 +72,7 @@ public final class PathOutcome implements PathResult {
     inclusionWaitSteps = 0;
     oraclePosts = 0;
     minMarketToOracle = 0;
+    meanOracleGap = 0;
   }
 
   @Override
@@ -120,6 +123,16 @@ public final class PathOutcome implements PathResult {
   @Override
   public int unprofitableAfterSlippage() {
     return unprofitableAfterSlippage;
+  }
+
+  @Override
+  public double meanOracleGap() {
+    return meanOracleGap;
+  }
+
+  @Override
+  public double minMarketToOracle() {
+    return minMarketToOracle;
   }
 
   @Override

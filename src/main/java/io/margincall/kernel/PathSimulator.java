@@ -122,6 +122,7 @@ public final class PathSimulator {
     double logPrice = logInitial;
     double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
     double minGap = 0;
+    double gapSum = 0;
     for (int t = 1; t <= steps; t++) {
       double before = logPrice;
       logPrice = market.next(logPrice);
@@ -136,6 +137,7 @@ public final class PathSimulator {
       }
       double logOracle = oracle.update(t, logPrice, pushDelay);
       double gap = logPrice - logOracle;
+      gapSum += Math.abs(gap);
       if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
         minGap = gap;
       }
@@ -144,6 +146,7 @@ public final class PathSimulator {
       }
     }
     out.minMarketToOracle = Math.expm1(minGap);
+    out.meanOracleGap = gapSum / steps;
     out.oracleOutageSteps = oracle.outageSteps();
     return logPrice + impact;
   }

@@ -31,6 +31,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private final ExactSum insuranceDraw = new ExactSum();
   private final ExactSum socializedLoss = new ExactSum();
   private final ExactSum horizonShortfall = new ExactSum();
+  private final ExactSum oracleGap = new ExactSum();
+  private final ExactSum worstOracleGap = new ExactSum();
   private final LossTail tail;
   private final LossHistogram histogram = new LossHistogram();
 
@@ -65,6 +67,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     insuranceDraw.add(o.insuranceDraw());
     socializedLoss.add(o.socializedLoss());
     horizonShortfall.add(o.horizonShortfall());
+    oracleGap.add(o.meanOracleGap());
+    worstOracleGap.add(o.minMarketToOracle());
     tail.add(o.badDebt());
     histogram.add(o.badDebt());
   }
@@ -92,6 +96,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     insuranceDraw.merge(other.insuranceDraw);
     socializedLoss.merge(other.socializedLoss);
     horizonShortfall.merge(other.horizonShortfall);
+    oracleGap.merge(other.oracleGap);
+    worstOracleGap.merge(other.worstOracleGap);
     tail.merge(other.tail);
     histogram.merge(other.histogram);
   }
@@ -127,6 +133,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         notIncludedInTime,
         submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
+        oracleGap.value() / n,
+        worstOracleGap.value() / n,
         firstHours,
         histogram.bins());
   }

@@ -21,6 +21,8 @@ package io.margincall.stats;
  * @param meanInclusionWaitSeconds mean wait of submitted liquidations for inclusion, seconds
  *     (NaN when congestion is not modelled)
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
+ * @param meanOracleGap mean over paths of the time-averaged |ln(market / oracle)|
+ * @param meanWorstOracleGap mean over paths of min_t (market / oracle) - 1
  * @param meanHoursToFirstBadDebt mean time of the first bad debt, on paths with bad debt, hours
  * @param distribution the loss histogram, ascending, with exceedance counts
  */
@@ -42,5 +44,7 @@ public record BadDebtSummary(
     long notIncludedInTime,
     double meanInclusionWaitSeconds,
     double meanHorizonShortfall,
+    double meanOracleGap,
+    double meanWorstOracleGap,
     double meanHoursToFirstBadDebt,
     LossHistogram.Bin[] distribution) {}

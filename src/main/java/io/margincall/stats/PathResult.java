@@ -33,4 +33,10 @@ public interface PathResult {
 
   /** Steps the submissions waited for inclusion, in all. */
   long inclusionWaitSteps();
+
+  /** Time-average of |ln(market / oracle)| on the path. */
+  double meanOracleGap();
+
+  /** min over the path of market / oracle - 1 (<= 0). */
+  double minMarketToOracle();
 }

@@ -36,6 +36,8 @@ class RecommendationTest {
         public int notIncludedInTime() { return 0; }
         public int submissions() { return 0; }
         public long inclusionWaitSteps() { return 0; }
+        public double meanOracleGap() { return 0; }
+        public double minMarketToOracle() { return 0; }
       });
     }
     return acc.summarize(12);
