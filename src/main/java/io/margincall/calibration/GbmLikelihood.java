@@ -32,14 +32,15 @@ public final class GbmLikelihood implements ReturnModel {
     return 2;
   }
 
+  /** The closed form needs no box; this one is wide enough never to hold it. */
   @Override
   public double[] lower(ReturnSample sample) {
-    return new double[] {-10, Math.log(1e-3)};
+    return new double[] {-1e9, Math.log(1e-3)};
   }
 
   @Override
   public double[] upper(ReturnSample sample) {
-    return new double[] {10, Math.log(1e3)};
+    return new double[] {1e9, Math.log(1e3)};
   }
 
   @Override

@@ -113,6 +113,9 @@ final class CalibrateCommand {
     if (from != null && to != null && from >= to) {
       throw new UsageError("--from must be before --to");
     }
+    if (out != null && Files.isDirectory(out)) {
+      throw new UsageError("--out " + out + ": is a directory; name the fragment file");
+    }
     if (out != null && out.toAbsolutePath().getParent() != null
         && !Files.isDirectory(out.toAbsolutePath().getParent())) {
       throw new UsageError("--out " + out + ": directory " + out.toAbsolutePath().getParent()
@@ -222,6 +225,11 @@ final class CalibrateCommand {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the write failed already; that is the error to report
+      }
       throw new InputError(file + ": cannot write: " + e.getMessage(), e);
     }
   }

@@ -101,6 +101,8 @@ public final class PriceSeriesCsv {
       return new Parse(file, reader).run(gapPolicy);
     } catch (CharacterCodingException e) {
       throw new InputError(file + ": not valid UTF-8 text");
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new InputError(file + ": price series file not found");
     } catch (IOException e) {
       throw new InputError(file + ": cannot read: " + e.getMessage(), e);
     }
