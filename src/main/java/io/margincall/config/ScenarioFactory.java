@@ -1,6 +1,10 @@
 package io.margincall.config;
 
 import io.margincall.io.AccountBookCsv;
+import io.margincall.io.PriceSeriesCsv;
+import io.margincall.model.price.HistoricalReturns;
+import io.margincall.model.price.PriceSeries;
+import java.time.Instant;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
 import io.margincall.model.gas.CongestionRules;
@@ -31,7 +35,8 @@ public final class ScenarioFactory {
         s.regimeEnabled ? new MarketModel.Regime(s.regimeCalmToStressPerDay,
             s.regimeStressToCalmPerDay, s.regimeStressVolatilityMultiplier, s.stepSeconds) : null,
         s.jumpsPerDay > 0 ? new MarketModel.Jumps(s.jumpsPerDay, s.jumpLogMean, s.jumpLogStd,
-            s.stepSeconds) : null);
+            s.stepSeconds) : null,
+        "gbm".equals(s.priceModel) ? null : history(s));
     OracleRules oracle = new OracleRules(s.oracleDelaySteps, s.oracleDeviation, s.oracleHeartbeatSteps,
         s.oracleHoldSteps, s.oracleTwapSteps, s.oracleOutagesPerDay * s.stepSeconds / 86_400,
         s.oracleOutageMeanSeconds / s.stepSeconds);
@@ -55,6 +60,41 @@ public final class ScenarioFactory {
     }
     return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
         liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion);
+  }
+
+  /** The real returns of a replay or bootstrap scenario, checked against the horizon. */
+  private static HistoricalReturns history(ScenarioSettings s) {
+    PriceSeries series = PriceSeriesCsv.read(s.seriesFile, PriceSeriesCsv.GapPolicy.parse(s.seriesGaps));
+    String window = "";
+    if (!s.seriesFrom.isEmpty() || !s.seriesTo.isEmpty()) {
+      long from = s.seriesFrom.isEmpty() ? Long.MIN_VALUE : Instant.parse(s.seriesFrom).getEpochSecond();
+      long to = s.seriesTo.isEmpty() ? Long.MAX_VALUE : Instant.parse(s.seriesTo).getEpochSecond();
+      window = " in [" + (s.seriesFrom.isEmpty() ? "start" : s.seriesFrom) + ", "
+          + (s.seriesTo.isEmpty() ? "end" : s.seriesTo) + ")";
+      try {
+        series = series.between(from, to);
+      } catch (IllegalArgumentException e) {
+        throw new io.margincall.io.InputError(e.getMessage());
+      }
+    }
+    long step = Math.round(s.stepSeconds);
+    if (step != s.stepSeconds) {
+      throw new ConfigError("time.step = " + s.stepSeconds + ": a replay or bootstrap needs a whole"
+          + " number of seconds");
+    }
+    HistoricalReturns h;
+    try {
+      h = HistoricalReturns.of(series, step, "replay".equals(s.priceModel),
+          s.bootstrapMeanBlockSeconds / s.stepSeconds);
+    } catch (IllegalArgumentException e) {
+      throw new io.margincall.io.InputError(e.getMessage());
+    }
+    if (h.replay() && h.size() < s.steps) {
+      throw new io.margincall.io.InputError(s.seriesFile + window + ": " + h.size() + " returns of "
+          + step + " s, but time.horizon needs " + s.steps + " steps; shorten time.horizon to "
+          + (long) h.size() * step + " s or widen the window");
+    }
+    return h;
   }
 
   private static AccountBook book(ScenarioSettings s) {

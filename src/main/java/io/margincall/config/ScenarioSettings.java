@@ -36,7 +36,8 @@ import java.util.TreeSet;
 public final class ScenarioSettings {
   private static final String NAMESPACE = "margincall";
   /** Keys that do not change a point's results, left out of the config hash. */
-  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file");
+  private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file",
+      "price.series.file");
   /** Sections that do not change a point's results, left out of the config hash. */
   private static final List<String> NOT_HASHED_SECTIONS = List.of("faults.", "sweep.", "output.");
   /** Sections whose keys are not reference keys: checked by {@link SweepPlan}. */
@@ -61,6 +62,11 @@ public final class ScenarioSettings {
   public final double drift;
   public final double volatility;
 
+  public final Path seriesFile;
+  public final String seriesFrom;
+  public final String seriesTo;
+  public final String seriesGaps;
+  public final double bootstrapMeanBlockSeconds;
   public final String innovations;
   public final double studentDof;
   public final String volatilityModel;
@@ -149,7 +155,15 @@ public final class ScenarioSettings {
     }
     steps = (int) stepCount;
 
-    priceModel = choice("price.model", "gbm");
+    priceModel = choice("price.model", "gbm", "replay", "bootstrap");
+    String seriesName = string("price.series.file");
+    seriesFile = "gbm".equals(priceModel) ? null : inputFile("price.series.file", seriesName,
+        "the path of a price-series CSV when price.model = " + priceModel);
+    seriesFrom = instant("price.series.from");
+    seriesTo = instant("price.series.to");
+    seriesGaps = choice("price.series.gaps", "reject", "allow");
+    bootstrapMeanBlockSeconds = number("price.bootstrap.mean-block-length",
+        v -> v >= stepSeconds && v <= 365 * 86_400.0, "a number of seconds >= time.step");
     initialPrice = number("price.initial", v -> v > 0 && v < 1e12, "a price in USD, > 0 and < 1e12");
     drift = number("price.gbm.drift", v -> Math.abs(v) <= 100, "an annual drift in [-100, 100]");
     volatility = number("price.gbm.volatility", v -> v >= 0 && v <= 100,
@@ -199,7 +213,8 @@ public final class ScenarioSettings {
 
     accountSource = choice("accounts.source", "generated", "file");
     String fileName = string("accounts.file");
-    accountFile = "file".equals(accountSource) ? accountFilePath(fileName) : null;
+    accountFile = "file".equals(accountSource) ? inputFile("accounts.file", fileName,
+        "the path of a CSV account book when accounts.source = file") : null;
     generatedCount = (int) integer("accounts.generated.count", 1, 10_000_000);
     generatedSizeMedianUsd = number("accounts.generated.size-median-usd", v -> v > 0 && v < 1e12,
         "a USD amount > 0 and < 1e12");
@@ -502,18 +517,31 @@ public final class ScenarioSettings {
     return (long) rounded;
   }
 
-  private Path accountFilePath(String file) {
+  /** An ISO-8601 instant or "", as given (checked here, parsed by the factory). */
+  private String instant(String key) {
+    String v = string(key);
+    if (!v.isEmpty()) {
+      try {
+        java.time.Instant.parse(v);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw invalid(key, "an ISO-8601 UTC instant like \"2020-03-12T00:00:00Z\", or \"\"");
+      }
+    }
+    return v;
+  }
+
+  private Path inputFile(String key, String file, String allowed) {
     if (file.isBlank()) {
-      throw invalid("accounts.file", "the path of a CSV account book when accounts.source = file");
+      throw invalid(key, allowed);
     }
     Path path = Path.of(file);
-    String from = config.getValue("accounts.file").origin().filename();
+    String from = config.getValue(key).origin().filename();
     if (!path.isAbsolute() && from != null) {
       Path parent = Path.of(from).toAbsolutePath().getParent();
       path = parent == null ? path : parent.resolve(path);
     }
     if (!Files.isRegularFile(path)) {
-      throw invalid("accounts.file", "an existing file; " + path + " does not exist");
+      throw invalid(key, "an existing file; " + path + " does not exist");
     }
     return path;
   }
@@ -530,6 +558,10 @@ public final class ScenarioSettings {
       }
       if (accountFile != null) {
         sha.update(("accounts.file.sha256=" + sha256(accountFile) + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+      if (seriesFile != null) {
+        sha.update(("price.series.file.sha256=" + sha256(seriesFile) + "\n")
             .getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest());

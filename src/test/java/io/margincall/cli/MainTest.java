@@ -77,6 +77,16 @@ class MainTest {
   }
 
   @Test
+  void aReplayLongerThanItsWindowIsRefused() {
+    Path root = Path.of(System.getProperty("margincall.basedir", "."));
+    Result r = run("simulate", "--conf", root.resolve("conf/replay-black-thursday.conf").toString(),
+        "--set", "time.horizon=172800", "--out", dir.resolve("out").toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("288 returns of 300 s, but time.horizon needs 576 steps"), r.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+  }
+
+  @Test
   void haltingAnExecutorIsRefusedInLocalMode() throws IOException {
     Path file = dir.resolve("s.conf");
     Files.writeString(file, "faults.halt-executor-on-partition = 0\n");

@@ -24,9 +24,12 @@ import java.io.Serializable;
  * @param garch GARCH(1,1) volatility, or null for constant volatility
  * @param regime the calm/stress regime, or null for none
  * @param jumps Merton jumps, or null for none
+ * @param history real log-returns replayed or bootstrapped instead of the diffusion (GBM, t,
+ *     GARCH and regime volatility are then unused; jumps still come on top), or null
  */
 public record MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch garch,
-                          Regime regime, Jumps jumps) implements Serializable {
+                          Regime regime, Jumps jumps, HistoricalReturns history)
+    implements Serializable {
 
   public MarketModel {
     if (studentDof != 0 && !(studentDof > 2 && studentDof <= 1000)) {
@@ -37,12 +40,18 @@ public record MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch 
 
   /** Plain GBM: every other part off. */
   public static MarketModel of(GeometricBrownianMotion gbm) {
-    return new MarketModel(gbm, 0, null, null, null);
+    return new MarketModel(gbm, 0, null, null, null, null);
+  }
+
+  /** Without history. */
+  public MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch garch, Regime regime,
+                     Jumps jumps) {
+    this(gbm, studentDof, garch, regime, jumps, null);
   }
 
   /** Whether the step is exactly the GBM step (the fast path). */
   public boolean plainGbm() {
-    return studentDof == 0 && garch == null && regime == null && jumps == null;
+    return studentDof == 0 && garch == null && regime == null && jumps == null && history == null;
   }
 
   public MarketPath newPath() {

@@ -27,6 +27,8 @@ public final class MarketPath {
   private UniformRandomProvider jumpRng;
   private ZigguratSampler.NormalizedGaussian jumpNormal;
   private UniformRandomProvider regimeRng;
+  private UniformRandomProvider historyRng;
+  private int historyIndex;
   private double variance;
   private double lastShockSquared;
   private int regime;
@@ -46,6 +48,8 @@ public final class MarketPath {
   public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
                     UniformRandomProvider regimeStream) {
     normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
+    historyRng = priceRng;
+    historyIndex = -1;
     gamma = dof > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(priceRng, dof / 2, 2) : null;
     jumpRng = jumps;
     jumpNormal = jumps == null ? null : ZigguratSampler.NormalizedGaussian.of(jumps);
@@ -70,6 +74,13 @@ public final class MarketPath {
   }
 
   private double general(double logPrice) {
+    if (model.history() != null) {
+      double next = logPrice + historicalReturn();
+      if (jumpRng != null) {
+        next += jump() - jumpCompensation;
+      }
+      return next;
+    }
     MarketModel.Regime r = model.regime();
     if (r != null) {
       double u = regimeRng.nextDouble();
@@ -102,6 +113,27 @@ public final class MarketPath {
       next += jump() - jumpCompensation;
     }
     return next;
+  }
+
+  /**
+   * The next historical return: in order (replay), or by the stationary bootstrap, which draws
+   * two uniforms every step (restart or not, and where), so its draws are fixed per step.
+   */
+  private double historicalReturn() {
+    HistoricalReturns h = model.history();
+    double[] r = h.logReturns();
+    if (h.replay()) {
+      historyIndex++;
+      return r[historyIndex];
+    }
+    double restart = historyRng.nextDouble();
+    int start = (int) (historyRng.nextDouble() * r.length);
+    if (historyIndex < 0 || restart < 1 / h.meanBlockSteps()) {
+      historyIndex = start;
+    } else {
+      historyIndex = historyIndex + 1 == r.length ? 0 : historyIndex + 1;
+    }
+    return r[historyIndex];
   }
 
   /** The sum of this step's log-jumps: a Poisson count by inversion of one uniform. */
