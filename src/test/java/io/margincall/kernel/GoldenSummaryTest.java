@@ -10,30 +10,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * A regression guard on the random streams and the order of draws: the summary of a fixed small
- * run, bit for bit, as committed in {@code src/test/resources/golden/}. A change that moves a
- * single draw changes these bits. If the change is intended, regenerate with
+ * A regression guard on the random streams, the order of draws and of liquidations: the summary
+ * of fixed small runs, bit for bit, as committed in {@code src/test/resources/golden/}. A change
+ * that moves a single draw changes these bits; so would an optimisation that changes a result.
+ * Two scenarios: the quickstart (mechanisms ideal but the oracle) and Black Thursday (every
+ * mechanism on). If a change is intended, regenerate with
  * {@code mvn test -Dtest=GoldenSummaryTest -Dgolden.update=true} and say why in the commit.
  */
 class GoldenSummaryTest {
   private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
-  private static final Path GOLDEN = ROOT.resolve("src/test/resources/golden/quickstart-2000.txt");
 
-  @Test
-  void quickstartSummaryMatchesTheCommittedBits() throws IOException {
-    ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"),
-        List.of("run.paths=2000", "time.step=60"));
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "quickstart-2000, conf/quickstart.conf, 2000, 60",
+      "black-thursday-300, conf/black-thursday.conf, 300, 60",
+  })
+  void summaryMatchesTheCommittedBits(String name, String conf, int paths, int step)
+      throws IOException {
+    Path golden = ROOT.resolve("src/test/resources/golden/" + name + ".txt");
+    ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve(conf),
+        List.of("run.paths=" + paths, "time.step=" + step));
     Scenario scenario = ScenarioFactory.build(settings);
     String actual = "# config_hash " + settings.configHash() + "\n"
         + SummaryFingerprint.of(PathBatch.simulateAll(scenario, settings.paths)
             .summarize(settings.stepSeconds));
     if (Boolean.getBoolean("golden.update")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, actual, StandardCharsets.UTF_8);
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), actual);
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual);
   }
 }
