@@ -33,6 +33,8 @@ public final class PathSimulator {
   private final GasMarket gas;
   private final boolean profitCheck;
   private final int[] pendingUntil;
+  // The inclusion wait of a liquidation submitted at the current step.
+  private int keeperWait;
   private final OracleFeed oracle;
   private final AccountBook book;
   private final int steps;
@@ -55,6 +57,19 @@ public final class PathSimulator {
   private final int[] heapAccount;
   private int heapSize;
   private final int[] stillOpen;
+  // Accounts eligible but skipped (unprofitable, waiting for inclusion): their state and key do
+  // not change, so they wait in a list sorted by (key desc, account asc) instead of churning
+  // through the heap every step.
+  private final int[] waitAccount;
+  private final double[] waitKey;
+  private int waitSize;
+  private final int[] skippedAccount;
+  private final double[] skippedKey;
+  private final int[] mergeAccount;
+  private final double[] mergeKey;
+  private static final int CLOSED = 0;
+  private static final int OPEN = 1;
+  private static final int SKIPPED = 2;
   private int frontier;
   private double fund;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
@@ -89,6 +104,12 @@ public final class PathSimulator {
     this.heapKey = new double[accounts];
     this.heapAccount = new int[accounts];
     this.stillOpen = new int[accounts];
+    this.waitAccount = new int[accounts];
+    this.waitKey = new double[accounts];
+    this.skippedAccount = new int[accounts];
+    this.skippedKey = new double[accounts];
+    this.mergeAccount = new int[accounts];
+    this.mergeKey = new double[accounts];
     this.pendingUntil = new int[accounts];
   }
 
@@ -110,6 +131,7 @@ public final class PathSimulator {
     }
     frontier = 0;
     heapSize = 0;
+    waitSize = 0;
     fund = fundInitial;
     impact = 0;
     double logPrice = walk(out);
@@ -159,25 +181,61 @@ public final class PathSimulator {
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
     price = Math.exp(logPrice);
     double oraclePrice = Math.exp(logOracle);
+    if (gas != null) {
+      keeperWait = gas.inclusionDelay(congestion.keeperBidGwei());  // one gas price per step
+    }
     int reopened = 0;
+    int skipped = 0;
+    int w = 0;
+    boolean waitingChanged = false;
     while (true) {
       double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-      double touchedKey = heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY;
+      double heapTop = heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY;
+      double waitTop = w < waitSize ? waitKey[w] : Double.NEGATIVE_INFINITY;
+      // Touched accounts (heap and waiting list) in (key desc, account asc) order, as one heap.
+      boolean fromWaiting = w < waitSize && (heapSize == 0 || waitTop > heapTop
+          || (waitTop == heapTop && waitAccount[w] < heapAccount[0]));
+      double touchedKey = fromWaiting ? waitTop : heapTop;
       if (!(logOracle < Math.max(untouchedKey, touchedKey))) {
         break;
       }
       int i;
+      double key;
       if (touchedKey >= untouchedKey) {
+        if (fromWaiting) {
+          i = waitAccount[w];
+          key = waitKey[w];
+          int result = liquidate(i, t, oraclePrice, out);
+          if (result == SKIPPED) {
+            w++;  // stays where it is: same key, tried again next step
+          } else {
+            waitAccount[w++] = -1;  // removed below
+            waitingChanged = true;
+            if (result == OPEN) {
+              stillOpen[reopened++] = i;
+            }
+          }
+          continue;
+        }
+        key = heapKey[0];
         i = popHeap();
       } else {
+        key = untouchedKey;
         i = frontier++;
         collateral[i] = book.collateral(i);
         debt[i] = book.debt(i);
         pendingUntil[i] = 0;
       }
-      if (liquidate(i, t, oraclePrice, out)) {
+      int result = liquidate(i, t, oraclePrice, out);
+      if (result == OPEN) {
         stillOpen[reopened++] = i;
+      } else if (result == SKIPPED) {
+        skippedAccount[skipped] = i;
+        skippedKey[skipped++] = key;
       }
+    }
+    if (waitingChanged || skipped > 0) {
+      mergeWaiting(skipped);
     }
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
@@ -186,9 +244,40 @@ public final class PathSimulator {
     return nextTrigger();
   }
 
+  /**
+   * Drops the removed entries of the waiting list and merges in this step's newly skipped
+   * accounts (collected in descending order), keeping (key desc, account asc) order.
+   */
+  private void mergeWaiting(int skipped) {
+    int kept = 0;
+    for (int k = 0; k < waitSize; k++) {
+      if (waitAccount[k] >= 0) {
+        mergeAccount[kept] = waitAccount[k];
+        mergeKey[kept++] = waitKey[k];
+      }
+    }
+    int a = 0;
+    int b = 0;
+    int n = 0;
+    while (a < kept || b < skipped) {
+      boolean takeOld = b == skipped || (a < kept && (mergeKey[a] > skippedKey[b]
+          || (mergeKey[a] == skippedKey[b] && mergeAccount[a] < skippedAccount[b])));
+      if (takeOld) {
+        waitAccount[n] = mergeAccount[a];
+        waitKey[n++] = mergeKey[a++];
+      } else {
+        waitAccount[n] = skippedAccount[b];
+        waitKey[n++] = skippedKey[b++];
+      }
+    }
+    waitSize = n;
+  }
+
   private double nextTrigger() {
     double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-    return heapSize > 0 ? Math.max(untouchedKey, heapKey[0]) : untouchedKey;
+    double touched = Math.max(heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY,
+        waitSize > 0 ? waitKey[0] : Double.NEGATIVE_INFINITY);
+    return Math.max(untouchedKey, touched);
   }
 
   private void pushHeap(int account, double key) {
@@ -241,7 +330,7 @@ public final class PathSimulator {
    * account is still open afterwards. With slippage modelled, a liquidator first checks its
    * profit (sale proceeds minus repayment) and skips the liquidation below the minimum profit.
    */
-  private boolean liquidate(int i, int t, double oraclePrice, PathOutcome out) {
+  private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
     double market = price;
     double c = collateral[i];
     double d = debt[i];
@@ -259,7 +348,7 @@ public final class PathSimulator {
       repay = c * valuation / onePlusBonus;
     }
     if (gas != null && !included(i, t, out)) {
-      return true;  // waiting for inclusion, or not submitted: tried again next step
+      return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
@@ -270,7 +359,7 @@ public final class PathSimulator {
         } else {
           out.unprofitableAfterSlippage++;
         }
-        return true;  // still eligible; tried again next step
+        return SKIPPED;  // still eligible; tried again next step
       }
       if (slippage) {
         sell(seized, market);
@@ -304,7 +393,7 @@ public final class PathSimulator {
     }
     collateral[i] = c;
     debt[i] = d;
-    return d > 0;
+    return d > 0 ? OPEN : CLOSED;
   }
 
   /**
@@ -320,7 +409,7 @@ public final class PathSimulator {
       pendingUntil[i] = 0;
       return true;
     }
-    int wait = gas.inclusionDelay(congestion.keeperBidGwei());
+    int wait = keeperWait;
     if (wait > congestion.maxWaitSteps()) {
       out.notIncludedInTime++;
       return false;
@@ -370,6 +459,10 @@ public final class PathSimulator {
       if (i >= frontier) {
         shortfall += Math.max(0, book.debt(i) - book.collateral(i) * market);
       }
+    }
+    for (int k = 0; k < waitSize; k++) {
+      int i = waitAccount[k];
+      shortfall += Math.max(0, debt[i] - collateral[i] * market);
     }
     for (int k = 0; k < heapSize; k++) {
       int i = heapAccount[k];
