@@ -1,0 +1,179 @@
+package io.margincall.bench;
+
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.kernel.PathOutcome;
+import io.margincall.kernel.PathSimulator;
+import io.margincall.kernel.PathStreams;
+import io.margincall.kernel.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does one path-step of the kernel cost, against the floor of drawing its random numbers?
+ * Every benchmark runs 200 paths x 1,440 steps per invocation, a fresh stream per path (so
+ * stream creation is included, as in PERF.md), and reports nanoseconds per path-step.
+ *
+ * <ul>
+ *   <li>{@code bareGbm}: the floor (PERF.md): one Ziggurat normal per step, a log-price update
+ *       and its running minimum.
+ *   <li>{@code bareAllDraws}: the variates the every-mechanism kernel draws per step, from the
+ *       same streams: a normal and a gamma (Student-t), a uniform each for jumps, the regime
+ *       and oracle outages, a normal and a uniform for gas.
+ *   <li>{@code kernel}: the kernel on a scenario ({@code quickstart}: GBM, an oracle with delay
+ *       and push rules, 1,000 accounts; {@code everything}: conf/bench/million-paths.conf, every
+ *       mechanism on, 1,000 accounts).
+ *   <li>{@code KernelBenchmark.accounts}: the quickstart kernel with 10, 1,000 and 100,000
+ *       accounts, to show the cost does not grow with accounts far from liquidation.
+ * </ul>
+ * Run: {@code jobs/bench-kernel.sh} (all), or {@code jobs/bench-kernel.sh KernelBenchmark.bareGbm}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@State(Scope.Thread)
+public class KernelBenchmark {
+  static final int PATHS = 200;
+  static final int STEPS = 1440;
+  static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
+
+  private long firstPath;
+
+  static Scenario load(String conf, List<String> sets) {
+    List<String> all = new ArrayList<>(sets);
+    all.add("time.step=60");
+    all.add("time.horizon=86400");
+    return ScenarioFactory.build(ScenarioSettings.load(ROOT.resolve(conf), all));
+  }
+
+  /** The kernel on a scenario. */
+  @State(Scope.Thread)
+  public static class Kernel {
+    @Param({"quickstart", "everything"})
+    public String scenario;
+    PathSimulator kernel;
+    final PathOutcome outcome = new PathOutcome();
+    long firstPath;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      kernel = new PathSimulator(scenario.equals("quickstart")
+          ? load("conf/quickstart.conf", List.of())
+          : load("conf/bench/million-paths.conf", List.of()));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PATHS * STEPS)
+  public double kernel(Kernel k) {
+    double sum = 0;
+    for (int p = 0; p < PATHS; p++) {
+      k.kernel.run(k.firstPath + p, k.outcome);
+      sum += k.outcome.badDebt;
+    }
+    k.firstPath += PATHS;
+    return sum;
+  }
+
+  /** The floor: draw one normal, update a log-price and its running minimum. */
+  @Benchmark
+  @OperationsPerInvocation(PATHS * STEPS)
+  public double bareGbm() {
+    double sum = 0;
+    for (int p = 0; p < PATHS; p++) {
+      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(
+          PathStreams.stream(1, firstPath + p, PathStreams.PRICE));
+      sum += gbmLoop(z);
+    }
+    firstPath += PATHS;
+    return sum;
+  }
+
+  private static double gbmLoop(ZigguratSampler.NormalizedGaussian z) {
+    double x = 0;
+    double min = 0;
+    for (int t = 0; t < STEPS; t++) {
+      x += -1e-8 + 1e-3 * z.sample();
+      if (x < min) {
+        min = x;
+      }
+    }
+    return min;
+  }
+
+  /** The variates of every mechanism, from their streams, and nothing else. */
+  @Benchmark
+  @OperationsPerInvocation(PATHS * STEPS)
+  public double bareAllDraws() {
+    double sum = 0;
+    for (int p = 0; p < PATHS; p++) {
+      long path = firstPath + p;
+      UniformRandomProvider price = PathStreams.stream(1, path, PathStreams.PRICE);
+      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(price);
+      SharedStateContinuousSampler gamma = AhrensDieterMarsagliaTsangGammaSampler.of(price, 2, 2);
+      UniformRandomProvider jumps = PathStreams.stream(1, path, PathStreams.JUMPS);
+      UniformRandomProvider regime = PathStreams.stream(1, path, PathStreams.REGIME);
+      UniformRandomProvider oracle = PathStreams.stream(1, path, PathStreams.ORACLE);
+      UniformRandomProvider gas = PathStreams.stream(1, path, PathStreams.GAS);
+      ZigguratSampler.NormalizedGaussian gasZ = ZigguratSampler.NormalizedGaussian.of(gas);
+      double x = 0;
+      for (int t = 0; t < STEPS; t++) {
+        x += 1e-3 * z.sample() / Math.sqrt(gamma.sample() / 4) + jumps.nextDouble() * 1e-9
+            + regime.nextDouble() * 1e-9 + oracle.nextDouble() * 1e-9 + 1e-9 * gasZ.sample()
+            + gas.nextDouble() * 1e-9;
+      }
+      sum += x;
+    }
+    firstPath += PATHS;
+    return sum;
+  }
+
+  /** The quickstart kernel as the book grows: accounts far from liquidation should cost nothing. */
+  @State(Scope.Thread)
+  public static class Book {
+    @Param({"10", "1000", "100000"})
+    public int accounts;
+    PathSimulator kernel;
+    final PathOutcome outcome = new PathOutcome();
+    long firstPath;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      kernel = new PathSimulator(load("conf/quickstart.conf",
+          List.of("accounts.generated.count=" + accounts)));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(PATHS * STEPS)
+  public double accounts(Book book) {
+    double sum = 0;
+    for (int p = 0; p < PATHS; p++) {
+      book.kernel.run(book.firstPath + p, book.outcome);
+      sum += book.outcome.liquidations;
+    }
+    book.firstPath += PATHS;
+    return sum;
+  }
+}
