@@ -180,6 +180,13 @@ public final class ScenarioSettings {
         "jumps per day in [0, 10000]");
     jumpLogMean = number("price.jumps.log-mean", v -> Math.abs(v) <= 5, "a log-jump mean in [-5, 5]");
     jumpLogStd = number("price.jumps.log-std", v -> v >= 0 && v <= 5, "a log-jump std in [0, 5]");
+    if (jumpsPerDay * stepSeconds / 86_400 > 5) {
+      throw invalid("price.jumps.intensity-per-day", "at most 5 expected jumps per time.step ("
+          + 5 * 86_400 / stepSeconds + " per day at this step)");
+    }
+    if ("garch".equals(volatilityModel) && garchOmega == 0 && volatility == 0) {
+      throw invalid("price.garch.omega", "> 0 when price.gbm.volatility = 0 (0 targets that volatility)");
+    }
     regimeEnabled = bool("price.regime.enabled");
     regimeCalmToStressPerDay = number("price.regime.calm-to-stress-per-day", v -> v >= 0 && v <= 10_000,
         "an intensity per day in [0, 10000]");

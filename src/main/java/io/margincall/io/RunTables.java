@@ -111,6 +111,7 @@ public final class RunTables {
         .add("failed_unprofitable_fees", DataTypes.LongType, r.unprofitableAfterFees())
         .add("failed_unprofitable_slippage", DataTypes.LongType, r.unprofitableAfterSlippage())
         .add("failed_not_included", DataTypes.LongType, r.notIncludedInTime())
+        .add("protocol_close_outs", DataTypes.LongType, r.protocolCloseOuts())
         .addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("oracle_gap_mean", r.meanOracleGap())

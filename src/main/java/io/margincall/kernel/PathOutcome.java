@@ -37,6 +37,8 @@ public final class PathOutcome implements PathResult {
   public double meanOracleGap;
   /** Steps the oracle feed spent in an outage. */
   public long oracleOutageSteps;
+  /** Insolvent accounts no liquidator would take, closed by the protocol itself. */
+  public int protocolCloseOuts;
   /** Liquidations not submitted: their inclusion wait would exceed the keeper's limit. */
   public int notIncludedInTime;
   /** Liquidation transactions submitted (congestion modelled). */
@@ -68,6 +70,7 @@ public final class PathOutcome implements PathResult {
     unprofitableAfterSlippage = 0;
     oracleOutageSteps = 0;
     notIncludedInTime = 0;
+    protocolCloseOuts = 0;
     submissions = 0;
     inclusionWaitSteps = 0;
     oraclePosts = 0;
@@ -133,6 +136,11 @@ public final class PathOutcome implements PathResult {
   @Override
   public double minMarketToOracle() {
     return minMarketToOracle;
+  }
+
+  @Override
+  public int protocolCloseOuts() {
+    return protocolCloseOuts;
   }
 
   @Override

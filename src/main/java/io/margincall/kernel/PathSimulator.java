@@ -359,6 +359,15 @@ public final class PathSimulator {
         } else {
           out.unprofitableAfterSlippage++;
         }
+        if (c * market < d) {
+          // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
+          // no debt may be left that never becomes bad debt).
+          closeOut(c, d, t, out);
+          out.protocolCloseOuts++;
+          collateral[i] = 0;
+          debt[i] = 0;
+          return CLOSED;
+        }
         return SKIPPED;  // still eligible; tried again next step
       }
       if (slippage) {
@@ -379,15 +388,7 @@ public final class PathSimulator {
     fund += bonusShare * bonus * repay;
     market = price;  // the liquidator's sale may have moved it
     if (d > 0 && c * market < d) {
-      // Insolvent at the market: close the account, sell what is left, the rest is bad debt.
-      double proceeds = c * market;
-      if (slippage) {
-        proceeds = depth.proceeds(c, market, market().regime());
-        sell(c, market);
-      }
-      out.collateralSeized += c;
-      out.debtRepaid += proceeds;
-      realiseBadDebt(d - proceeds, t, out);
+      closeOut(c, d, t, out);
       c = 0;
       d = 0;
     }
@@ -406,8 +407,13 @@ public final class PathSimulator {
       if (t < pendingUntil[i]) {
         return false;
       }
+      boolean landsNow = t == pendingUntil[i];
       pendingUntil[i] = 0;
-      return true;
+      if (landsNow) {
+        return true;
+      }
+      // It landed at an earlier step when the account was not eligible (an eligible account is
+      // visited every step), so it reverted: submit anew.
     }
     int wait = keeperWait;
     if (wait > congestion.maxWaitSteps()) {
@@ -421,6 +427,19 @@ public final class PathSimulator {
     }
     pendingUntil[i] = t + wait;
     return false;
+  }
+
+  /** Insolvent at the market: sell what is left at the market, the rest of the debt is bad. */
+  private void closeOut(double c, double d, int t, PathOutcome out) {
+    double market = price;
+    double proceeds = c * market;
+    if (slippage) {
+      proceeds = depth.proceeds(c, market, this.market.regime());
+      sell(c, market);
+    }
+    out.collateralSeized += c;
+    out.debtRepaid += proceeds;
+    realiseBadDebt(d - proceeds, t, out);
   }
 
   private MarketPath market() {

@@ -22,6 +22,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private long unprofitableAfterFees;
   private long unprofitableAfterSlippage;
   private long notIncludedInTime;
+  private long protocolCloseOuts;
   private long submissions;
   private long inclusionWaitSteps;
   private long firstBadDebtStepSum;
@@ -59,6 +60,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     unprofitableAfterFees += o.unprofitableAfterFees();
     unprofitableAfterSlippage += o.unprofitableAfterSlippage();
     notIncludedInTime += o.notIncludedInTime();
+    protocolCloseOuts += o.protocolCloseOuts();
     submissions += o.submissions();
     inclusionWaitSteps += o.inclusionWaitSteps();
     maxBadDebt = Math.max(maxBadDebt, o.badDebt());
@@ -87,6 +89,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     unprofitableAfterFees += other.unprofitableAfterFees;
     unprofitableAfterSlippage += other.unprofitableAfterSlippage;
     notIncludedInTime += other.notIncludedInTime;
+    protocolCloseOuts += other.protocolCloseOuts;
     submissions += other.submissions;
     inclusionWaitSteps += other.inclusionWaitSteps;
     firstBadDebtStepSum += other.firstBadDebtStepSum;
@@ -131,6 +134,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         unprofitableAfterFees,
         unprofitableAfterSlippage,
         notIncludedInTime,
+        protocolCloseOuts,
         submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
         oracleGap.value() / n,

@@ -18,6 +18,7 @@ package io.margincall.stats;
  * @param unprofitableAfterFees liquidations skipped as unprofitable before slippage
  * @param unprofitableAfterSlippage liquidations skipped as unprofitable after slippage
  * @param notIncludedInTime liquidations not submitted: their inclusion wait was too long
+ * @param protocolCloseOuts insolvent accounts no liquidator would take, closed by the protocol
  * @param meanInclusionWaitSeconds mean wait of submitted liquidations for inclusion, seconds
  *     (NaN when congestion is not modelled)
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
@@ -42,6 +43,7 @@ public record BadDebtSummary(
     long unprofitableAfterFees,
     long unprofitableAfterSlippage,
     long notIncludedInTime,
+    long protocolCloseOuts,
     double meanInclusionWaitSeconds,
     double meanHorizonShortfall,
     double meanOracleGap,

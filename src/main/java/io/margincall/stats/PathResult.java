@@ -39,4 +39,7 @@ public interface PathResult {
 
   /** min over the path of market / oracle - 1 (<= 0). */
   double minMarketToOracle();
+
+  /** Insolvent accounts closed by the protocol because no liquidator would take them. */
+  int protocolCloseOuts();
 }

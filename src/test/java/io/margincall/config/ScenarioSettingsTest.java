@@ -86,6 +86,10 @@ class ScenarioSettingsTest {
       "accounts.generated.leverage-min = 0.5 | accounts.generated.leverage-min = 0.5 | [1, 1000]",
       "insurance.bonus-share = 2        | insurance.bonus-share = 2 | [0, 1]",
       "insurance.balance = -1           | insurance.balance = -1 | USD amount >= 0",
+      "price.jumps.intensity-per-day = 50000 | price.jumps.intensity-per-day = 50000 | jumps per day in [0, 10000]",
+      "liquidity.model = orderbook      | liquidity.model = \"orderbook\" | one of infinite, linear, constant-product",
+      "congestion.shocks.duration = 100 | congestion.shocks.duration = 100 | multiple of time.step",
+      "oracle.security-hold = 30        | oracle.security-hold = 30 | multiple of time.step",
   })
   void outOfRangeOrWrongTypeNamesTheKeyTheValueAndWhatIsAllowed(String line, String shown,
                                                                String allowed) throws IOException {

@@ -40,6 +40,32 @@ class CascadeTest {
         new InsuranceRules(1_000_000, 0), new LinearDepth(20_000_000, 1), permanentImpact, 0);
   }
 
+  /**
+   * Without a liquidation bonus and with slippage, no liquidator profits, so none acts: the
+   * protocol must still close accounts that become insolvent, realising their bad debt (SPEC 7:
+   * no debt may be left that never becomes bad debt), and conservation must hold.
+   */
+  @Test
+  void insolventAccountsNoLiquidatorTakesAreClosedByTheProtocol() {
+    Scenario base = scenario(0);
+    Scenario noBonus = new Scenario(base.seed(), base.steps(), base.stepSeconds(),
+        base.initialPrice(), base.market(), base.oracle(), base.book(),
+        new LiquidationRules(0.5, 0, 100, SeizePricing.MARKET), base.insurance(), base.depth(), 0, 0);
+    PathSimulator kernel = new PathSimulator(noBonus);
+    PathOutcome out = new PathOutcome();
+    long closeOuts = 0;
+    double shortfall = 0;
+    for (long path = 0; path < 300; path++) {
+      kernel.run(path, out);
+      closeOuts += out.protocolCloseOuts;
+      shortfall += out.horizonShortfall;
+      assertEquals(0, out.liquidations, "no liquidator profits without a bonus");
+      assertEquals(out.badDebt, out.insuranceDraw + out.socializedLoss, 1e-9 * Math.max(1, out.badDebt));
+    }
+    assertTrue(closeOuts > 0, "the protocol should close insolvent accounts");
+    assertEquals(0, shortfall, 1e-6, "no insolvent account may be left open at the horizon");
+  }
+
   @Test
   void permanentImpactCascadesIntoMoreBadDebtAndConservesEverything() {
     Scenario calm = scenario(0);

@@ -37,6 +37,7 @@ class RecommendationTest {
         public int submissions() { return 0; }
         public long inclusionWaitSteps() { return 0; }
         public double meanOracleGap() { return 0; }
+        public int protocolCloseOuts() { return 0; }
         public double minMarketToOracle() { return 0; }
       });
     }

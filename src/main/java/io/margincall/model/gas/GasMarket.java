@@ -39,14 +39,14 @@ public final class GasMarket {
     logGas += rules.kappaPerStep() * (target - logGas) + rules.volPerStep() * normal.sample()
         + rules.returnSensitivity() * Math.abs(r);
     double u = rng.nextDouble();
-    if (shockLeft > 0) {
-      shockLeft--;
-    } else if (u < rules.shocksPerStep()) {
-      shockLeft = rules.shockSteps() - 1;
-      gas = Math.exp(logGas) * rules.shockMultiplier();
-      return gas;
+    if (shockLeft == 0 && u < rules.shocksPerStep()) {
+      shockLeft = rules.shockSteps();
     }
-    gas = Math.exp(logGas) * (shockLeft > 0 ? rules.shockMultiplier() : 1);
+    boolean shocked = shockLeft > 0;
+    if (shocked) {
+      shockLeft--;  // this step is one of the shock's shockSteps steps
+    }
+    gas = Math.exp(logGas) * (shocked ? rules.shockMultiplier() : 1);
     return gas;
   }
 
@@ -60,7 +60,8 @@ public final class GasMarket {
     if (gas <= bidGwei) {
       return 0;
     }
-    double wait = Math.ceil(rules.stepsPerDoubling() * Math.log(gas / bidGwei) * inverseLn2);
+    // A hair below whole numbers rounds down: log2 of an exact doubling can come out 1 + 1 ulp.
+    double wait = Math.ceil(rules.stepsPerDoubling() * Math.log(gas / bidGwei) * inverseLn2 - 1e-9);
     return (int) Math.min(wait, 1_000_000);
   }
 

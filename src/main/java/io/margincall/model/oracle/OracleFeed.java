@@ -114,12 +114,14 @@ public final class OracleFeed {
     // sign of a move is a coin flip, and a branch on it mispredicts half the time (it tripled
     // the cost of a step with deviation 0); this test is almost always true (deviation 0) or
     // almost always false (a threshold), which the CPU predicts.
+    boolean includedNow = false;
     if (pendingAt > 0 && t >= pendingAt) {
       include(pendingValue, t);
       pendingAt = 0;
+      includedNow = true;  // one oracle transaction per block: the next is submitted next step
     }
     double move = source - posted;
-    if (!down && pendingAt == 0 && (Math.abs(move - centre) >= halfWidth
+    if (!down && !includedNow && pendingAt == 0 && (Math.abs(move - centre) >= halfWidth
         || (heartbeat > 0 && t - lastPost >= heartbeat))) {
       if (pushDelay == 0) {
         include(source, t);

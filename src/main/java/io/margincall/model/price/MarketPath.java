@@ -74,17 +74,19 @@ public final class MarketPath {
   }
 
   private double general(double logPrice) {
+    MarketModel.Regime r = model.regime();
+    if (r != null) {
+      // Before the history branch: under replay and bootstrap the regime still drives liquidity
+      // and gas.
+      double u = regimeRng.nextDouble();
+      regime = regime == 0 ? (u < r.toStress() ? 1 : 0) : (u < r.toCalm() ? 0 : 1);
+    }
     if (model.history() != null) {
       double next = logPrice + historicalReturn();
       if (jumpRng != null) {
         next += jump() - jumpCompensation;
       }
       return next;
-    }
-    MarketModel.Regime r = model.regime();
-    if (r != null) {
-      double u = regimeRng.nextDouble();
-      regime = regime == 0 ? (u < r.toStress() ? 1 : 0) : (u < r.toCalm() ? 0 : 1);
     }
     double z = normal.sample();
     if (gamma != null) {
@@ -104,7 +106,9 @@ public final class MarketPath {
     }
     double sd = Math.sqrt(v);
     double shock = sd * z;
-    lastShockSquared = shock * shock;
+    // GARCH follows its own shock, sqrt(h) z: the stress multiplier scales the step, not the
+    // recursion (else in stress the variance would grow by alpha m^2 + beta > 1 per step).
+    lastShockSquared = g != null ? variance * z * z : shock * shock;
     // In the calm state without GARCH the step is exactly the GBM step (sqrt(x*x) == |x| in IEEE
     // arithmetic), so a regime that never leaves calm reproduces plain GBM bit for bit.
     double drift = (g == null && regime == 0) ? logDrift : muDt - 0.5 * v;

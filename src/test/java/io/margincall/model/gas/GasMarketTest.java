@@ -1,6 +1,7 @@
 package io.margincall.model.gas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.kernel.PathStreams;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,27 @@ class GasMarketTest {
     assertEquals(4, gas.inclusionDelay(5));     // two doublings
     assertEquals(60, gas.step(0, 1), 1e-9);     // stress: x 3
     assertEquals(500_000 * 60 * 1e-9 * 2000, gas.liquidationCostUsd(2000), 1e-9);
+  }
+
+  /** A shock of 3 steps multiplies exactly 3 steps (back-to-back shocks: multiples of 3). */
+  @Test
+  void shocksLastTheirDuration() {
+    CongestionRules r = new CongestionRules(20, 1, 0, 0, 3, 0.05, 10, 3, 500_000, 0, 2, 40, 40, 10);
+    GasMarket gas = r.newPath();
+    gas.reset(PathStreams.stream(2, 0, PathStreams.GAS));
+    int run = 0;
+    int runs = 0;
+    for (int t = 0; t < 20_000; t++) {
+      boolean shocked = gas.step(0, 0) > 100;
+      if (shocked) {
+        run++;
+      } else if (run > 0) {
+        assertEquals(0, run % 3, "a shock run of " + run + " steps");
+        runs++;
+        run = 0;
+      }
+    }
+    assertTrue(runs > 100, "the case should have shocks: " + runs);
   }
 
   private static double mean(double[] x) {
