@@ -23,6 +23,7 @@ public final class OracleFeed {
   private final double[] window;
   private final double outageStart;
   private final double outageMean;
+  private final boolean simple;
 
   private int head;
   private double posted;
@@ -55,6 +56,7 @@ public final class OracleFeed {
     this.window = new double[Math.max(1, twap)];
     this.outageStart = rules.outagesPerStep();
     this.outageMean = rules.outageMeanSteps();
+    this.simple = hold == 0 && twap == 0 && outageStart == 0;
   }
 
   /**
@@ -99,13 +101,33 @@ public final class OracleFeed {
    * the deviation test compares with the last included value.
    */
   public double update(int t, double logMarket, int pushDelay) {
-    double source = logMarket;
-    if (delay > 0) {
-      // Slot head gets ln S_t; the next slot then holds ln S_{t-delay} (or the initial price).
-      delayLine[head] = logMarket;
-      head = head == delay ? 0 : head + 1;
-      source = delayLine[head];
+    if (!simple || pushDelay != 0 || pendingAt != 0) {
+      return updateGeneral(t, logMarket, pushDelay);
     }
+    // The common case, kept small enough for the JIT to inline into the step loop: delay and
+    // push rules only.
+    double source = delayed(logMarket);
+    double move = source - posted;
+    if (Math.abs(move - centre) >= halfWidth || (heartbeat > 0 && t - lastPost >= heartbeat)) {
+      posted = source;
+      lastPost = t;
+      posts++;
+    }
+    return posted;
+  }
+
+  /** Slot head gets ln S_t; the next slot then holds ln S_{t-delay} (or the initial price). */
+  private double delayed(double logMarket) {
+    if (delay == 0) {
+      return logMarket;
+    }
+    delayLine[head] = logMarket;
+    head = head == delay ? 0 : head + 1;
+    return delayLine[head];
+  }
+
+  private double updateGeneral(int t, double logMarket, int pushDelay) {
+    double source = delayed(logMarket);
     boolean down = false;
     if (outageStart > 0) {
       down = outage(t);

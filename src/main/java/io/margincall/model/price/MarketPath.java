@@ -21,6 +21,7 @@ public final class MarketPath {
   private final double tScale;
   private final double jumpProbabilityZero;
   private final double jumpCompensation;
+  private final boolean plain;
 
   private ZigguratSampler.NormalizedGaussian normal;
   private SharedStateContinuousSampler gamma;
@@ -42,6 +43,7 @@ public final class MarketPath {
     this.tScale = dof > 0 ? Math.sqrt((dof - 2) / dof) : 1;
     this.jumpProbabilityZero = model.jumps() == null ? 1 : Math.exp(-model.jumps().perStep());
     this.jumpCompensation = model.jumps() == null ? 0 : model.jumps().compensation();
+    this.plain = model.plainGbm();
   }
 
   /** Starts a path with its streams. */
@@ -67,7 +69,7 @@ public final class MarketPath {
 
   /** The log price one step after {@code logPrice}. */
   public double next(double logPrice) {
-    if (model.plainGbm()) {
+    if (plain) {
       return logPrice + logDrift + logVolatility * normal.sample();
     }
     return general(logPrice);
