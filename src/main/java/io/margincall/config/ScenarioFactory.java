@@ -2,7 +2,9 @@ package io.margincall.config;
 
 import io.margincall.io.AccountBookCsv;
 import io.margincall.io.PriceSeriesCsv;
+import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.model.price.HistoricalReturns;
+import io.margincall.protocol.CrossMarginBook;
 import io.margincall.model.price.PriceSeries;
 import java.time.Instant;
 import io.margincall.kernel.PathStreams;
@@ -59,7 +61,8 @@ public final class ScenarioFactory {
           s.keeperBidGwei, s.oracleBidGwei, s.keeperMaxWaitSteps);
     }
     return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
-        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion);
+        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion,
+        s.assetNames.size() > 1 ? crossMarginBook(s) : null);
   }
 
   /** The real returns of a replay or bootstrap scenario, checked against the horizon. */
@@ -95,6 +98,41 @@ public final class ScenarioFactory {
           + (long) h.size() * step + " s or widen the window");
     }
     return h;
+  }
+
+  /**
+   * Several assets: the generated book's accounts (the same size and leverage draws as the
+   * one-asset book), each value split across the assets by accounts.generated.asset-weights.
+   */
+  private static CrossMarginBook crossMarginBook(ScenarioSettings s) {
+    int k = s.assetNames.size();
+    double[] logDrift = new double[k];
+    double[] logVol = new double[k];
+    for (int a = 0; a < k; a++) {
+      GeometricBrownianMotion g = GeometricBrownianMotion.of(s.assetDrift[a], s.assetVolatility[a],
+          s.stepSeconds);
+      logDrift[a] = g.logDriftPerStep();
+      logVol[a] = g.logVolatilityPerStep();
+    }
+    CorrelatedAssets assets = new CorrelatedAssets(s.assetNames.toArray(new String[0]),
+        s.assetInitial.clone(), logDrift, logVol, CorrelatedAssets.cholesky(s.correlation, k));
+    var rng = PathStreams.stream(s.seed, 0, PathStreams.ACCOUNT_BOOK);
+    var normal = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+    int n = s.generatedCount;
+    double[] collateral = new double[n * k];
+    double[] debt = new double[n];
+    double[] lt = new double[n];
+    for (int i = 0; i < n; i++) {
+      double value = s.generatedSizeMedianUsd * Math.exp(s.generatedSizeLogSigma * normal.sample());
+      double leverage = s.generatedLeverageMin
+          + (s.generatedLeverageMax - s.generatedLeverageMin) * rng.nextDouble();
+      for (int a = 0; a < k; a++) {
+        collateral[i * k + a] = value * s.assetWeights[a] / s.assetInitial[a];
+      }
+      debt[i] = value * (1 - 1 / leverage);
+      lt[i] = s.liquidationThreshold;
+    }
+    return new CrossMarginBook(assets, collateral, debt, lt);
   }
 
   private static AccountBook book(ScenarioSettings s) {

@@ -62,6 +62,13 @@ public final class ScenarioSettings {
   public final double drift;
   public final double volatility;
 
+  public final String mainAsset;
+  public final List<String> assetNames;
+  public final double[] assetInitial;
+  public final double[] assetDrift;
+  public final double[] assetVolatility;
+  public final double[] correlation;
+  public final double[] assetWeights;
   public final Path seriesFile;
   public final String seriesFrom;
   public final String seriesTo;
@@ -169,6 +176,47 @@ public final class ScenarioSettings {
     volatility = number("price.gbm.volatility", v -> v >= 0 && v <= 100,
         "an annual volatility in [0, 100] (0.8 = 80 %)");
 
+    mainAsset = string("price.main-asset");
+    assetNames = new java.util.ArrayList<>(List.of(mainAsset));
+    List<Double> initials = new java.util.ArrayList<>(List.of(initialPrice));
+    List<Double> drifts = new java.util.ArrayList<>(List.of(drift));
+    List<Double> vols = new java.util.ArrayList<>(List.of(volatility));
+    ConfigValue assetsValue = present("price.assets", "a list of { name, initial, drift, volatility }");
+    if (assetsValue.valueType() != ConfigValueType.LIST) {
+      throw invalid("price.assets", "a list of { name, initial, drift, volatility }");
+    }
+    for (ConfigValue item : (com.typesafe.config.ConfigList) assetsValue) {
+      String where = origin(item.origin()) + ": price.assets";
+      if (item.valueType() != ConfigValueType.OBJECT) {
+        throw new ConfigError(where + ": each asset must be { name, initial, drift, volatility }");
+      }
+      Config asset = ((com.typesafe.config.ConfigObject) item).toConfig();
+      try {
+        String assetName = asset.getString("name");
+        double init = asset.getDouble("initial");
+        double mu = asset.hasPath("drift") ? asset.getDouble("drift") : 0;
+        double sigma = asset.getDouble("volatility");
+        if (assetNames.contains(assetName) || !(init > 0) || !(sigma >= 0) || Math.abs(mu) > 100) {
+          throw new ConfigError(where + ": asset " + assetName + ": names must be unique, initial"
+              + " > 0, volatility >= 0, |drift| <= 100");
+        }
+        assetNames.add(assetName);
+        initials.add(init);
+        drifts.add(mu);
+        vols.add(sigma);
+      } catch (ConfigException e) {
+        throw new ConfigError(where + ": " + e.getMessage() + "; each asset is { name, initial,"
+            + " drift, volatility }", e);
+      }
+    }
+    int k = assetNames.size();
+    assetInitial = initials.stream().mapToDouble(Double::doubleValue).toArray();
+    assetDrift = drifts.stream().mapToDouble(Double::doubleValue).toArray();
+    assetVolatility = vols.stream().mapToDouble(Double::doubleValue).toArray();
+    canonical.put("price.assets", assetNames + " " + java.util.Arrays.toString(assetInitial) + " "
+        + java.util.Arrays.toString(assetDrift) + " " + java.util.Arrays.toString(assetVolatility));
+    correlation = matrix("price.correlation", k);
+    assetWeights = weights("accounts.generated.asset-weights", k);
     innovations = choice("price.innovations", "normal", "student-t");
     studentDof = number("price.student-t-dof", v -> v > 2 && v <= 1000, "degrees of freedom in (2, 1000]");
     volatilityModel = choice("price.volatility-model", "constant", "garch");
@@ -282,6 +330,18 @@ public final class ScenarioSettings {
     outputPaths = choice("output.paths", "none", "sample", "all");
     outputPathsSampleRate = number("output.paths-sample-rate", v -> v >= 0 && v <= 1,
         "a fraction in [0, 1]");
+
+    if (assetNames.size() > 1) {
+      requireForSeveralAssets("price.model", "gbm".equals(priceModel), "gbm");
+      requireForSeveralAssets("price.innovations", "normal".equals(innovations), "normal");
+      requireForSeveralAssets("price.volatility-model", "constant".equals(volatilityModel), "constant");
+      requireForSeveralAssets("price.jumps.intensity-per-day", jumpsPerDay == 0, "0");
+      requireForSeveralAssets("price.regime.enabled", !regimeEnabled, "false");
+      requireForSeveralAssets("oracle.outages.rate-per-day", oracleOutagesPerDay == 0, "0");
+      requireForSeveralAssets("liquidity.model", "infinite".equals(liquidityModel), "infinite");
+      requireForSeveralAssets("congestion.enabled", !congestionEnabled, "false");
+      requireForSeveralAssets("accounts.source", "generated".equals(accountSource), "generated");
+    }
 
     faultFailFirstAttempt = bool("faults.fail-first-attempt");
     faultHaltExecutorOnPartition = (int) integer("faults.halt-executor-on-partition", -1, 1_000_000);
@@ -484,6 +544,13 @@ public final class ScenarioSettings {
     return v;
   }
 
+  private void requireForSeveralAssets(String key, boolean ok, String allowed) {
+    if (!ok) {
+      throw invalid(key, allowed + " while price.assets lists further assets (several assets"
+          + " support GBM prices with the oracle and protocol rules only, for now)");
+    }
+  }
+
   private boolean bool(String key) {
     if (present(key, "true or false").valueType() != ConfigValueType.BOOLEAN) {
       throw invalid(key, "true or false");
@@ -522,6 +589,79 @@ public final class ScenarioSettings {
     // Hash what the model uses: the whole number of steps.
     canonical.put(key, "steps:" + (long) rounded);
     return (long) rounded;
+  }
+
+  /** A k x k correlation matrix (row-major), identity for []; checked to be PSD. */
+  private double[] matrix(String key, int k) {
+    ConfigValue v = present(key, "a list of rows");
+    String allowed = "a " + k + " x " + k + " correlation matrix (list of rows, main asset first),"
+        + " or [] for independent assets";
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw invalid(key, allowed);
+    }
+    List<? extends ConfigValue> rows = (com.typesafe.config.ConfigList) v;
+    double[] m = new double[k * k];
+    if (rows.isEmpty()) {
+      for (int a = 0; a < k; a++) {
+        m[a * k + a] = 1;
+      }
+      return m;
+    }
+    if (rows.size() != k) {
+      throw invalid(key, allowed);
+    }
+    for (int a = 0; a < k; a++) {
+      ConfigValue row = rows.get(a);
+      if (row.valueType() != ConfigValueType.LIST || ((com.typesafe.config.ConfigList) row).size() != k) {
+        throw invalid(key, allowed);
+      }
+      for (int b = 0; b < k; b++) {
+        Object x = ((com.typesafe.config.ConfigList) row).get(b).unwrapped();
+        if (!(x instanceof Number)) {
+          throw invalid(key, allowed);
+        }
+        m[a * k + b] = ((Number) x).doubleValue();
+      }
+    }
+    try {
+      io.margincall.model.price.CorrelatedAssets.cholesky(m, k);
+    } catch (IllegalArgumentException e) {
+      throw invalid(key, "a correlation matrix; this one is " + e.getMessage());
+    }
+    canonical.put(key, java.util.Arrays.toString(m));
+    return m;
+  }
+
+  /** Shares per asset summing to 1, or [] for all in the main asset. */
+  private double[] weights(String key, int k) {
+    ConfigValue v = present(key, "a list of fractions");
+    String allowed = k + " fractions >= 0 summing to 1 (main asset first), or []";
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw invalid(key, allowed);
+    }
+    List<? extends ConfigValue> items = (com.typesafe.config.ConfigList) v;
+    double[] w = new double[k];
+    if (items.isEmpty()) {
+      w[0] = 1;
+      return w;
+    }
+    if (items.size() != k) {
+      throw invalid(key, allowed);
+    }
+    double sum = 0;
+    for (int a = 0; a < k; a++) {
+      Object x = items.get(a).unwrapped();
+      if (!(x instanceof Number) || !(((Number) x).doubleValue() >= 0)) {
+        throw invalid(key, allowed);
+      }
+      w[a] = ((Number) x).doubleValue();
+      sum += w[a];
+    }
+    if (Math.abs(sum - 1) > 1e-9) {
+      throw invalid(key, allowed);
+    }
+    canonical.put(key, java.util.Arrays.toString(w));
+    return w;
   }
 
   /** An ISO-8601 instant or "", as given (checked here, parsed by the factory). */

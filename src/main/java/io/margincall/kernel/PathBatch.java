@@ -13,7 +13,7 @@ public final class PathBatch {
    *
    * @param kernel a kernel for the scenario, reused across batches of one task
    */
-  public static void simulate(PathSimulator kernel, long from, long to, BadDebtAccumulator acc) {
+  public static void simulate(PathKernel kernel, long from, long to, BadDebtAccumulator acc) {
     PathOutcome outcome = new PathOutcome();
     for (long path = from; path < to; path++) {
       kernel.run(path, outcome);
@@ -24,7 +24,7 @@ public final class PathBatch {
   /** All {@code paths} of a scenario in this JVM, without Spark: the reference run. */
   public static BadDebtAccumulator simulateAll(Scenario scenario, long paths) {
     BadDebtAccumulator acc = new BadDebtAccumulator(paths);
-    simulate(new PathSimulator(scenario), 0, paths, acc);
+    simulate(PathKernel.of(scenario), 0, paths, acc);
     return acc;
   }
 
@@ -34,10 +34,10 @@ public final class PathBatch {
    */
   public static SweepAccumulator simulateSweep(List<Scenario> points, int baseline, long paths) {
     int n = points.size();
-    PathSimulator[] kernels = new PathSimulator[n];
+    PathKernel[] kernels = new PathKernel[n];
     PathOutcome[] outcomes = new PathOutcome[n];
     for (int p = 0; p < n; p++) {
-      kernels[p] = new PathSimulator(points.get(p));
+      kernels[p] = PathKernel.of(points.get(p));
       outcomes[p] = new PathOutcome();
     }
     SweepAccumulator acc = new SweepAccumulator(n, paths);

@@ -21,7 +21,7 @@ import io.margincall.protocol.SeizePricing;
  * Their state is initialised from the book when first touched, so nothing is reset per path and
  * a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
  */
-public final class PathSimulator {
+public final class PathSimulator implements PathKernel {
 
   private final Scenario scenario;
   private final MarketPath market;
@@ -118,6 +118,7 @@ public final class PathSimulator {
   }
 
   /** Simulates path {@code path} of the scenario's seed into {@code out}. */
+  @Override
   public void run(long path, PathOutcome out) {
     out.reset();
     long seed = scenario.seed();

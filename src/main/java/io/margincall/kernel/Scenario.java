@@ -7,6 +7,7 @@ import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import java.io.Serializable;
@@ -29,11 +30,14 @@ import java.io.Serializable;
  * @param minProfitUsd a liquidator skips a liquidation expected to earn less, USD; applied only
  *     when slippage or congestion is modelled (SPEC 7: the ideal keeper always executes)
  * @param congestion the gas market, or null for none (the ideal: free, instant transactions)
+ * @param crossMargin several correlated assets and cross-margined accounts, or null (one asset,
+ *     {@code market} and {@code book})
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
-                       double permanentImpact, double minProfitUsd, CongestionRules congestion)
+                       double permanentImpact, double minProfitUsd, CongestionRules congestion,
+                       CrossMarginBook crossMargin)
     implements Serializable {
 
   public Scenario {
@@ -60,7 +64,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
                   LiquidationRules liquidation, InsuranceRules insurance) {
     this(seed, steps, stepSeconds, initialPrice, MarketModel.of(price), oracle, book, liquidation,
-        insurance, new InfiniteDepth(), 0, 0, null);
+        insurance, new InfiniteDepth(), 0, 0, null, null);
   }
 
   /** A scenario without congestion. */
@@ -69,7 +73,16 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                   double permanentImpact, double minProfitUsd) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, null);
+        depth, permanentImpact, minProfitUsd, null, null);
+  }
+
+  /** A scenario of one asset. */
+  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
+                  MarketModel market, OracleRules oracle, AccountBook book,
+                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
+                  double permanentImpact, double minProfitUsd, CongestionRules congestion) {
+    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
+        depth, permanentImpact, minProfitUsd, congestion, null);
   }
 
   /** The GBM part of the market (drift, volatility, step). */

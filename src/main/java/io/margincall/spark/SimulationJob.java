@@ -2,7 +2,7 @@ package io.margincall.spark;
 
 import io.margincall.kernel.PathOutcome;
 import io.margincall.kernel.PathSample;
-import io.margincall.kernel.PathSimulator;
+import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
 import io.margincall.stats.SweepAccumulator;
@@ -117,10 +117,10 @@ public final class SimulationJob {
         .mapPartitions(it -> {
           faults.beforeTask();
           List<Scenario> scenarios = shared.value();
-          PathSimulator[] kernels = new PathSimulator[pointCount];
+          PathKernel[] kernels = new PathKernel[pointCount];
           PathOutcome[] outcomes = new PathOutcome[pointCount];
           for (int p = 0; p < pointCount; p++) {
-            kernels[p] = new PathSimulator(scenarios.get(p));
+            kernels[p] = PathKernel.of(scenarios.get(p));
             outcomes[p] = new PathOutcome();
           }
           SweepAccumulator acc = new SweepAccumulator(pointCount, paths);

@@ -201,6 +201,27 @@ class ScenarioSettingsTest {
   }
 
   @Test
+  void severalAssetsAreCheckedBeforeSparkStarts() throws IOException {
+    String assets = "price.assets = [ { name = BTC, initial = 60000, volatility = 0.6 } ]\n";
+    ConfigError e = fails(assets + "price.correlation = [[1, 0.5], [0.4, 1]]\n");
+    assertTrue(e.getMessage().contains("price.correlation") && e.getMessage().contains("equal to entry"),
+        e.getMessage());
+    e = fails(assets + "price.correlation = [[1, 0.5]]\n");
+    assertTrue(e.getMessage().contains("a 2 x 2 correlation matrix"), e.getMessage());
+    e = fails(assets + "accounts.generated.asset-weights = [0.5, 0.6]\n");
+    assertTrue(e.getMessage().contains("summing to 1"), e.getMessage());
+    e = fails(assets + "liquidity.model = linear\n");
+    assertTrue(e.getMessage().contains("liquidity.model") && e.getMessage().contains("several assets"),
+        e.getMessage());
+    e = fails("price.assets = [ { name = ETH, initial = 1, volatility = 1 } ]\n");
+    assertTrue(e.getMessage().contains("names must be unique"), e.getMessage());
+    ScenarioSettings ok = ScenarioSettings.load(scenario(assets
+        + "price.correlation = [[1, 0.5], [0.5, 1]]\naccounts.generated.asset-weights = [0.7, 0.3]\n"),
+        List.of());
+    assertEquals(List.of("ETH", "BTC"), ok.assetNames);
+  }
+
+  @Test
   void prefixedKeysAreRejectedWithAHint() throws IOException {
     ConfigError e = fails("margincall.run.paths = 10\n");
     assertTrue(e.getMessage().contains("without the 'margincall.' prefix"), e.getMessage());
