@@ -23,7 +23,10 @@ public final class PathOutcome implements PathResult {
   public int staleOracleLiquidations;
   /** Step of the first bad debt, or -1 if none. */
   public int firstBadDebtStep;
-  /** Collateral taken from accounts by liquidations and close-outs, asset units. */
+  /**
+   * Collateral taken from accounts by liquidations and close-outs, asset units (with several
+   * assets, their units added up: meaningful per asset only in tests).
+   */
   public double collateralSeized;
   /** Debt repaid by liquidations and close-out sales, USD (not counting bad debt). */
   public double debtRepaid;
