@@ -3,6 +3,7 @@ package io.margincall.kernel;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.protocol.CrossMarginBook;
+import io.margincall.protocol.InsuranceFund;
 import io.margincall.protocol.SeizePricing;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -42,7 +43,7 @@ public final class CrossMarginSimulator implements PathKernel {
   private final double[] price;
   private final double[] oracle;
   private final double[] shock;
-  private double fund;
+  private final InsuranceFund fund;
 
   public CrossMarginSimulator(Scenario scenario) {
     this.scenario = scenario;
@@ -61,6 +62,7 @@ public final class CrossMarginSimulator implements PathKernel {
     this.dust = scenario.liquidation().dustUsd();
     this.seizeAtOracle = scenario.liquidation().pricing() == SeizePricing.ORACLE;
     this.bonusShare = scenario.insurance().bonusShare();
+    this.fund = new InsuranceFund(scenario.insurance());
     this.collateral = new double[n * k];
     this.debt = new double[n];
     this.logPrice = new double[k];
@@ -80,7 +82,7 @@ public final class CrossMarginSimulator implements PathKernel {
     }
     System.arraycopy(book.collateral(), 0, collateral, 0, n * k);
     System.arraycopy(book.debt(), 0, debt, 0, n);
-    fund = scenario.insurance().initialBalanceUsd();
+    fund.reset();
     double[] l = assets.cholesky();
     for (int t = 1; t <= steps; t++) {
       for (int a = 0; a < k; a++) {
@@ -150,7 +152,7 @@ public final class CrossMarginSimulator implements PathKernel {
     }
     d -= repay;
     out.debtRepaid += repay;
-    fund += bonusShare * bonus * repay;
+    fund.deposit(bonusShare * bonus * repay);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {
@@ -158,18 +160,7 @@ public final class CrossMarginSimulator implements PathKernel {
         collateral[i * k + a] = 0;
       }
       out.debtRepaid += left;
-      double bad = d - left;
-      out.badDebt += bad;
-      if (out.firstBadDebtStep < 0) {
-        out.firstBadDebtStep = t;
-      }
-      double draw = Math.min(fund, bad);
-      fund -= draw;
-      out.insuranceDraw += draw;
-      if (draw < bad) {
-        out.socializedLoss += bad - draw;
-        out.fundExhausted = true;
-      }
+      out.realiseBadDebt(d - left, t, fund);
       d = 0;
     }
     debt[i] = d;

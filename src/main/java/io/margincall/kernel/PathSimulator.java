@@ -6,6 +6,7 @@ import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.InsuranceFund;
 import io.margincall.protocol.SeizePricing;
 
 /**
@@ -46,7 +47,6 @@ public final class PathSimulator implements PathKernel {
   private final double bonus;
   private final double dust;
   private final boolean seizeAtOracle;
-  private final double fundInitial;
   private final double bonusShare;
 
   // Per-path state of touched accounts (indexed by trigger rank).
@@ -71,7 +71,7 @@ public final class PathSimulator implements PathKernel {
   private static final int OPEN = 1;
   private static final int SKIPPED = 2;
   private int frontier;
-  private double fund;
+  private final InsuranceFund fund;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
   // The market price during settle: the step's price, moved by the sales so far.
@@ -97,7 +97,7 @@ public final class PathSimulator implements PathKernel {
     this.onePlusBonus = 1 + bonus;
     this.dust = scenario.liquidation().dustUsd();
     this.seizeAtOracle = scenario.liquidation().pricing() == SeizePricing.ORACLE;
-    this.fundInitial = scenario.insurance().initialBalanceUsd();
+    this.fund = new InsuranceFund(scenario.insurance());
     this.bonusShare = scenario.insurance().bonusShare();
     this.collateral = new double[accounts];
     this.debt = new double[accounts];
@@ -133,7 +133,7 @@ public final class PathSimulator implements PathKernel {
     frontier = 0;
     heapSize = 0;
     waitSize = 0;
-    fund = fundInitial;
+    fund.reset();
     impact = 0;
     double logPrice = walk(out);
     out.oraclePosts = oracle.posts();
@@ -386,7 +386,7 @@ public final class PathSimulator implements PathKernel {
     d -= repay;
     out.collateralSeized += seized;
     out.debtRepaid += repay;
-    fund += bonusShare * bonus * repay;
+    fund.deposit(bonusShare * bonus * repay);
     market = price;  // the liquidator's sale may have moved it
     if (d > 0 && c * market < d) {
       closeOut(c, d, t, out);
@@ -440,7 +440,7 @@ public final class PathSimulator implements PathKernel {
     }
     out.collateralSeized += c;
     out.debtRepaid += proceeds;
-    realiseBadDebt(d - proceeds, t, out);
+    out.realiseBadDebt(d - proceeds, t, fund);
   }
 
   private MarketPath market() {
@@ -453,20 +453,6 @@ public final class PathSimulator implements PathKernel {
       double move = permanentImpact * depth.logImpact(units, market, this.market.regime());
       impact += move;
       price = market * Math.exp(move);
-    }
-  }
-
-  private void realiseBadDebt(double amount, int t, PathOutcome out) {
-    out.badDebt += amount;
-    if (out.firstBadDebtStep < 0) {
-      out.firstBadDebtStep = t;
-    }
-    double draw = Math.min(fund, amount);
-    fund -= draw;
-    out.insuranceDraw += draw;
-    if (draw < amount) {
-      out.socializedLoss += amount - draw;
-      out.fundExhausted = true;
     }
   }
 
