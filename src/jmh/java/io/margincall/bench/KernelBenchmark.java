@@ -87,12 +87,18 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(PATHS * STEPS)
   public double kernel(Kernel k) {
+    double sum = runPaths(k.kernel, k.firstPath, k.outcome);
+    k.firstPath += PATHS;
+    return sum;
+  }
+
+  /** PATHS paths from {@code first}; returns a sum of outcomes for the blackhole. */
+  static double runPaths(PathSimulator kernel, long first, PathOutcome outcome) {
     double sum = 0;
     for (int p = 0; p < PATHS; p++) {
-      k.kernel.run(k.firstPath + p, k.outcome);
-      sum += k.outcome.badDebt;
+      kernel.run(first + p, outcome);
+      sum += outcome.badDebt + outcome.liquidations;
     }
-    k.firstPath += PATHS;
     return sum;
   }
 
@@ -168,11 +174,7 @@ public class KernelBenchmark {
   @Benchmark
   @OperationsPerInvocation(PATHS * STEPS)
   public double accounts(Book book) {
-    double sum = 0;
-    for (int p = 0; p < PATHS; p++) {
-      book.kernel.run(book.firstPath + p, book.outcome);
-      sum += book.outcome.liquidations;
-    }
+    double sum = runPaths(book.kernel, book.firstPath, book.outcome);
     book.firstPath += PATHS;
     return sum;
   }

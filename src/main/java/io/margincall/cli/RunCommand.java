@@ -277,11 +277,14 @@ final class RunCommand {
   static List<PointStatistics> statistics(SweepPlan plan, List<Scenario> scenarios,
                                                   SweepAccumulator acc) {
     List<PointStatistics> out = new ArrayList<>();
-    BadDebtSummary baseSummary = acc.point(plan.baseline()).summarize(
-        plan.points().get(plan.baseline()).settings().stepSeconds);
+    List<BadDebtSummary> summaries = new ArrayList<>();
+    for (SweepPlan.Point p : plan.points()) {
+      summaries.add(acc.point(p.index()).summarize(p.settings().stepSeconds));
+    }
+    BadDebtSummary baseSummary = summaries.get(plan.baseline());
     for (SweepPlan.Point p : plan.points()) {
       ScenarioSettings s = p.settings();
-      BadDebtSummary summary = acc.point(p.index()).summarize(s.stepSeconds);
+      BadDebtSummary summary = summaries.get(p.index());
       PairedDifference d = acc.badDebtDifference(p.index());
       PairedDifference di = acc.badDebtIndicatorDifference(p.index());
       boolean self = p.index() == plan.baseline();

@@ -409,10 +409,23 @@ public final class ScenarioSettings {
     return new ScenarioSettings(merged, user);
   }
 
+  /** reference.conf, parsed once (a sweep builds settings for every point). */
+  private static final Config REFERENCE = ConfigFactory.parseResources(ScenarioSettings.class,
+      "/reference.conf").getConfig(NAMESPACE);
+  /** Its leaf keys. */
+  private static final Set<String> REFERENCE_KEYS = leafKeys(REFERENCE);
+
+  private static Set<String> leafKeys(Config c) {
+    Set<String> keys = new TreeSet<>();
+    for (Map.Entry<String, ConfigValue> e : c.entrySet()) {
+      keys.add(e.getKey());
+    }
+    return java.util.Collections.unmodifiableSet(keys);
+  }
+
   /** The defaults from {@code reference.conf}, without the namespace. */
   public static Config reference() {
-    return ConfigFactory.parseResources(ScenarioSettings.class, "/reference.conf")
-        .getConfig(NAMESPACE);
+    return REFERENCE;
   }
 
   private static Config parseOverride(String override) {
@@ -432,10 +445,7 @@ public final class ScenarioSettings {
   }
 
   private static void checkKnownKeys(Config user, Config reference) {
-    Set<String> valid = new TreeSet<>();
-    for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
-      valid.add(e.getKey());
-    }
+    Set<String> valid = REFERENCE_KEYS;
     for (Map.Entry<String, ConfigValue> e : new TreeMap<>(toMap(user)).entrySet()) {
       String key = e.getKey();
       ConfigValue value = e.getValue();

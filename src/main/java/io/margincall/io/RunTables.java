@@ -56,13 +56,16 @@ public final class RunTables {
     return v;
   }
 
+  /** The provenance columns; {@code configHash} null for tables that span points. */
   private static Columns provenance(RunProvenance p, String configHash) {
-    return new Columns()
+    Columns c = new Columns()
         .add("scenario", DataTypes.StringType, p.scenario())
         .add("schema_version", DataTypes.IntegerType, SCHEMA_VERSION)
-        .add("seed", DataTypes.LongType, p.seed())
-        .add("config_hash", DataTypes.StringType, configHash)
-        .add("code_version", DataTypes.StringType, p.codeVersion())
+        .add("seed", DataTypes.LongType, p.seed());
+    if (configHash != null) {
+      c.add("config_hash", DataTypes.StringType, configHash);
+    }
+    return c.add("code_version", DataTypes.StringType, p.codeVersion())
         .add("created_at", DataTypes.TimestampType, Timestamp.from(p.createdAt()));
   }
 
@@ -167,12 +170,7 @@ public final class RunTables {
 
   /** The provenance columns of the paths table, per run (config hash: see the summary). */
   public static Columns pathsProvenance(RunProvenance p) {
-    return new Columns()
-        .add("scenario", DataTypes.StringType, p.scenario())
-        .add("schema_version", DataTypes.IntegerType, SCHEMA_VERSION)
-        .add("seed", DataTypes.LongType, p.seed())
-        .add("code_version", DataTypes.StringType, p.codeVersion())
-        .add("created_at", DataTypes.TimestampType, Timestamp.from(p.createdAt()));
+    return provenance(p, null);
   }
 
   /** One recommendation row. */
@@ -180,12 +178,7 @@ public final class RunTables {
                                        String target, String metric, double threshold,
                                        Integer point, String value, double estimate, double low,
                                        double high, boolean met) {
-    return new Columns()
-        .add("scenario", DataTypes.StringType, p.scenario())
-        .add("schema_version", DataTypes.IntegerType, SCHEMA_VERSION)
-        .add("seed", DataTypes.LongType, p.seed())
-        .add("code_version", DataTypes.StringType, p.codeVersion())
-        .add("created_at", DataTypes.TimestampType, Timestamp.from(p.createdAt()))
+    return provenance(p, null)
         .add("group_label", DataTypes.StringType, group)
         .add("policy_axis", DataTypes.StringType, policyAxis)
         .add("target", DataTypes.StringType, target)

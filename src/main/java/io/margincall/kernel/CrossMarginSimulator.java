@@ -4,6 +4,7 @@ import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceFund;
+import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -30,11 +31,7 @@ public final class CrossMarginSimulator implements PathKernel {
   private final int n;
   private final int steps;
   private final OracleFeed[] feeds;
-  private final double closeFactor;
-  private final double onePlusBonus;
-  private final double bonus;
-  private final double dust;
-  private final boolean seizeAtOracle;
+  private final LiquidationRules rules;
   private final double bonusShare;
 
   private final double[] collateral;
@@ -56,11 +53,7 @@ public final class CrossMarginSimulator implements PathKernel {
     for (int a = 0; a < k; a++) {
       feeds[a] = scenario.oracle().newFeed();
     }
-    this.closeFactor = scenario.liquidation().closeFactor();
-    this.bonus = scenario.liquidation().bonus();
-    this.onePlusBonus = 1 + bonus;
-    this.dust = scenario.liquidation().dustUsd();
-    this.seizeAtOracle = scenario.liquidation().pricing() == SeizePricing.ORACLE;
+    this.rules = scenario.liquidation();
     this.bonusShare = scenario.insurance().bonusShare();
     this.fund = new InsuranceFund(scenario.insurance());
     this.collateral = new double[n * k];
@@ -131,12 +124,13 @@ public final class CrossMarginSimulator implements PathKernel {
     if (value(i, price) < d) {
       out.staleOracleLiquidations++;
     }
-    double repay = closeFactor * d;
-    if (d - repay <= dust) {
+    double repay = rules.closeFactor() * d;
+    if (d - repay <= rules.dustUsd()) {
       repay = d;
     }
-    double[] valuation = seizeAtOracle ? oracle : price;
+    double[] valuation = rules.pricing() == SeizePricing.ORACLE ? oracle : price;
     double available = value(i, valuation);
+    double onePlusBonus = 1 + rules.bonus();
     double wanted = repay * onePlusBonus;
     if (wanted > available) {
       wanted = available;
@@ -152,7 +146,7 @@ public final class CrossMarginSimulator implements PathKernel {
     }
     d -= repay;
     out.debtRepaid += repay;
-    fund.deposit(bonusShare * bonus * repay);
+    fund.deposit(bonusShare * rules.bonus() * repay);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {

@@ -25,7 +25,7 @@ import io.margincall.protocol.SeizePricing;
 public final class PathSimulator implements PathKernel {
 
   private final Scenario scenario;
-  private final MarketPath market;
+  private final MarketPath marketPath;
   private final MarketDepth depth;
   private final boolean slippage;
   private final double permanentImpact;
@@ -79,7 +79,7 @@ public final class PathSimulator implements PathKernel {
 
   public PathSimulator(Scenario scenario) {
     this.scenario = scenario;
-    this.market = scenario.market().newPath();
+    this.marketPath = scenario.market().newPath();
     this.depth = scenario.depth();
     this.slippage = !depth.ideal();
     this.permanentImpact = scenario.permanentImpact();
@@ -122,7 +122,7 @@ public final class PathSimulator implements PathKernel {
   public void run(long path, PathOutcome out) {
     out.reset();
     long seed = scenario.seed();
-    market.reset(PathStreams.stream(seed, path, PathStreams.PRICE),
+    marketPath.reset(PathStreams.stream(seed, path, PathStreams.PRICE),
         scenario.market().jumps() == null ? null : PathStreams.stream(seed, path, PathStreams.JUMPS),
         scenario.market().regime() == null ? null : PathStreams.stream(seed, path, PathStreams.REGIME));
     oracle.reset(logInitial,
@@ -148,10 +148,10 @@ public final class PathSimulator implements PathKernel {
     double gapSum = 0;
     for (int t = 1; t <= steps; t++) {
       double before = logPrice;
-      logPrice = market.next(logPrice);
+      logPrice = marketPath.next(logPrice);
       int pushDelay = 0;
       if (gas != null) {
-        gas.step(logPrice - before, market.regime());
+        gas.step(logPrice - before, marketPath.regime());
         pushDelay = gas.inclusionDelay(congestion.oracleBidGwei());
       }
       if (impact != 0) {
@@ -353,7 +353,7 @@ public final class PathSimulator implements PathKernel {
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
-      double proceeds = slippage ? depth.proceeds(seized, market, market().regime()) : seized * market;
+      double proceeds = slippage ? depth.proceeds(seized, market, marketPath.regime()) : seized * market;
       if (proceeds - repay - fee < minProfit) {
         if (seized * market - repay - fee < minProfit) {
           out.unprofitableAfterFees++;
@@ -435,7 +435,7 @@ public final class PathSimulator implements PathKernel {
     double market = price;
     double proceeds = c * market;
     if (slippage) {
-      proceeds = depth.proceeds(c, market, this.market.regime());
+      proceeds = depth.proceeds(c, market, marketPath.regime());
       sell(c, market);
     }
     out.collateralSeized += c;
@@ -443,14 +443,10 @@ public final class PathSimulator implements PathKernel {
     out.realiseBadDebt(d - proceeds, t, fund);
   }
 
-  private MarketPath market() {
-    return market;
-  }
-
   /** A sale's permanent share of its price impact moves the market for what follows. */
   private void sell(double units, double market) {
     if (permanentImpact > 0) {
-      double move = permanentImpact * depth.logImpact(units, market, this.market.regime());
+      double move = permanentImpact * depth.logImpact(units, market, marketPath.regime());
       impact += move;
       price = market * Math.exp(move);
     }

@@ -3,8 +3,6 @@ package io.margincall.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.margincall.config.ScenarioFactory;
-import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
 import io.margincall.stats.PairedDifference;
 import io.margincall.stats.SummaryFingerprint;
@@ -13,8 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,15 +27,9 @@ class MechanismDirectionTest {
   Path dir;
 
   private SweepAccumulator sweep(String text, SweepPlan[] out) throws IOException {
-    Path file = dir.resolve("s.conf");
-    Files.writeString(file, "include \"" + ROOT.resolve("conf/quickstart.conf").toAbsolutePath()
-        + "\"\n" + text);
-    SweepPlan plan = SweepPlan.of(ScenarioSettings.load(file, List.of()));
-    out[0] = plan;
-    List<Scenario> scenarios = new ArrayList<>();
-    plan.points().forEach(p -> scenarios.add(ScenarioFactory.build(p.settings())));
-    return PathBatch.simulateSweep(scenarios, plan.baseline(), plan.points().get(0).settings().paths);
+    return io.margincall.sweep.QuickstartSweep.run(dir, text, out);
   }
+
 
   /**
    * Every mechanism written out at its ideal value (and a regime that never leaves calm, which

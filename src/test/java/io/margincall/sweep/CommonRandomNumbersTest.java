@@ -3,40 +3,25 @@ package io.margincall.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.margincall.config.ScenarioFactory;
-import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
-import io.margincall.kernel.PathBatch;
-import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtSummary;
 import io.margincall.stats.PairedDifference;
 import io.margincall.stats.SummaryFingerprint;
 import io.margincall.stats.SweepAccumulator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every point of a sweep sees the same random numbers per path. */
 class CommonRandomNumbersTest {
-  private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
-
   @TempDir
   Path dir;
 
   private SweepAccumulator run(String axes, SweepPlan[] planOut) throws IOException {
-    Path file = dir.resolve("s.conf");
-    Files.writeString(file, "include \"" + ROOT.resolve("conf/quickstart.conf").toAbsolutePath()
-        + "\"\nrun.paths = 4000\ntime.step = 60\n" + axes);
-    SweepPlan plan = SweepPlan.of(ScenarioSettings.load(file, List.of()));
-    planOut[0] = plan;
-    List<Scenario> scenarios = new ArrayList<>();
-    plan.points().forEach(p -> scenarios.add(ScenarioFactory.build(p.settings())));
-    return PathBatch.simulateSweep(scenarios, plan.baseline(), plan.points().get(0).settings().paths);
+    return QuickstartSweep.run(dir, "run.paths = 4000\ntime.step = 60\n" + axes, planOut);
   }
+
 
   @Test
   void identicalPointsGiveIdenticalStatistics() throws IOException {
