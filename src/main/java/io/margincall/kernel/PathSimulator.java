@@ -58,15 +58,12 @@ public final class PathSimulator implements PathKernel {
   private int heapSize;
   private final int[] stillOpen;
   // Accounts eligible but skipped (unprofitable, waiting for inclusion): their state and key do
-  // not change, so they wait in a list sorted by (key desc, account asc) instead of churning
-  // through the heap every step.
-  private final int[] waitAccount;
-  private final double[] waitKey;
-  private int waitSize;
-  private final int[] skippedAccount;
-  private final double[] skippedKey;
-  private final int[] mergeAccount;
-  private final double[] mergeKey;
+  // not change, so they wait in a sorted list instead of churning through the heap every step.
+  private final WaitingAccounts waiting;
+  // Settle quiet steps and certainly skipped accounts in O(1) (false: visit each with the full
+  // rules, the reference the tests compare with); and how many visits that saved, for tests.
+  private final boolean bulkSkips;
+  private long bulkSkipped;
   private static final int CLOSED = 0;
   private static final int OPEN = 1;
   private static final int SKIPPED = 2;
@@ -78,7 +75,16 @@ public final class PathSimulator implements PathKernel {
   private double price;
 
   public PathSimulator(Scenario scenario) {
+    this(scenario, true);
+  }
+
+  /**
+   * @param bulkSkips whether quiet steps and certainly skipped accounts are settled in O(1);
+   *     false visits every eligible account with the full rules (the same bits, slower)
+   */
+  PathSimulator(Scenario scenario, boolean bulkSkips) {
     this.scenario = scenario;
+    this.bulkSkips = bulkSkips;
     this.marketPath = scenario.market().newPath();
     this.depth = scenario.depth();
     this.slippage = !depth.ideal();
@@ -104,13 +110,8 @@ public final class PathSimulator implements PathKernel {
     this.heapKey = new double[accounts];
     this.heapAccount = new int[accounts];
     this.stillOpen = new int[accounts];
-    this.waitAccount = new int[accounts];
-    this.waitKey = new double[accounts];
-    this.skippedAccount = new int[accounts];
-    this.skippedKey = new double[accounts];
-    this.mergeAccount = new int[accounts];
-    this.mergeKey = new double[accounts];
     this.pendingUntil = new int[accounts];
+    this.waiting = new WaitingAccounts(accounts, scenario.liquidation(), pendingUntil);
   }
 
   public Scenario scenario() {
@@ -132,7 +133,7 @@ public final class PathSimulator implements PathKernel {
     }
     frontier = 0;
     heapSize = 0;
-    waitSize = 0;
+    waiting.clear();
     fund.reset();
     impact = 0;
     double logPrice = walk(out);
@@ -151,8 +152,8 @@ public final class PathSimulator implements PathKernel {
       logPrice = marketPath.next(logPrice);
       int pushDelay = 0;
       if (gas != null) {
-        gas.step(logPrice - before, marketPath.regime());
-        pushDelay = gas.inclusionDelay(congestion.oracleBidGwei());
+        gas.advance(logPrice - before, marketPath.regime());
+        pushDelay = gas.oracleWait();
       }
       if (impact != 0) {
         logPrice += impact;  // the sales of the last step moved the market
@@ -176,26 +177,29 @@ public final class PathSimulator implements PathKernel {
 
   /**
    * Liquidates every eligible account at step t, in descending order of trigger price, each at
-   * most once: untouched accounts the oracle has just crossed and touched ones still open (held
-   * in a max-heap keyed by their current trigger). Returns the highest trigger left.
+   * most once: untouched accounts the oracle has just crossed, touched ones still open (held in
+   * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
+   * trigger left.
    */
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+    if (gas != null) {
+      keeperWait = gas.keeperWait();  // one gas price per step
+    }
+    if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
+      return nextTrigger();
+    }
     price = Math.exp(logPrice);
     double oraclePrice = Math.exp(logOracle);
-    if (gas != null) {
-      keeperWait = gas.inclusionDelay(congestion.keeperBidGwei());  // one gas price per step
-    }
     int reopened = 0;
-    int skipped = 0;
     int w = 0;
-    boolean waitingChanged = false;
+    int waitSize = waiting.size();
     while (true) {
       double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
       double heapTop = heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY;
-      double waitTop = w < waitSize ? waitKey[w] : Double.NEGATIVE_INFINITY;
+      double waitTop = w < waitSize ? waiting.key(w) : Double.NEGATIVE_INFINITY;
       // Touched accounts (heap and waiting list) in (key desc, account asc) order, as one heap.
       boolean fromWaiting = w < waitSize && (heapSize == 0 || waitTop > heapTop
-          || (waitTop == heapTop && waitAccount[w] < heapAccount[0]));
+          || (waitTop == heapTop && waiting.account(w) < heapAccount[0]));
       double touchedKey = fromWaiting ? waitTop : heapTop;
       if (!(logOracle < Math.max(untouchedKey, touchedKey))) {
         break;
@@ -204,18 +208,20 @@ public final class PathSimulator implements PathKernel {
       double key;
       if (touchedKey >= untouchedKey) {
         if (fromWaiting) {
-          i = waitAccount[w];
-          key = waitKey[w];
-          int result = liquidate(i, t, oraclePrice, out);
-          if (result == SKIPPED) {
-            w++;  // stays where it is: same key, tried again next step
-          } else {
-            waitAccount[w++] = -1;  // removed below
-            waitingChanged = true;
-            if (result == OPEN) {
-              stillOpen[reopened++] = i;
+          i = waiting.account(w);
+          if (!bulkSkips || !certainlySkipped(i, oraclePrice, out)) {
+            int pending = pendingUntil[i];
+            int result = liquidate(i, t, oraclePrice, out);
+            if (result != SKIPPED) {
+              waiting.remove(w);
+              if (result == OPEN) {
+                stillOpen[reopened++] = i;
+              }
+            } else if (pendingUntil[i] != pending) {
+              waiting.changedAt(w);
             }
           }
+          w++;  // a skipped one stays where it is: same key, tried again next step
           continue;
         }
         key = heapKey[0];
@@ -231,13 +237,10 @@ public final class PathSimulator implements PathKernel {
       if (result == OPEN) {
         stillOpen[reopened++] = i;
       } else if (result == SKIPPED) {
-        skippedAccount[skipped] = i;
-        skippedKey[skipped++] = key;
+        waiting.add(i, key, collateral[i], debt[i]);
       }
     }
-    if (waitingChanged || skipped > 0) {
-      mergeWaiting(skipped);
-    }
+    waiting.commit();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
       pushHeap(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
@@ -246,38 +249,107 @@ public final class PathSimulator implements PathKernel {
   }
 
   /**
-   * Drops the removed entries of the waiting list and merges in this step's newly skipped
-   * accounts (collected in descending order), keeping (key desc, account asc) order.
+   * Settles step t in bulk if it is quiet: only waiting accounts are eligible, and every one of
+   * them would certainly be skipped again with nothing but a counter changing (its inclusion
+   * still pending; or no submission possible in time; or a submission waiting for inclusion;
+   * or, included at once, unprofitable even before slippage while solvent). Then it counts what
+   * visiting each would have counted and returns true; otherwise false, changing nothing, and
+   * the step is settled account by account. The same counts either way: only the cost differs.
    */
-  private void mergeWaiting(int skipped) {
-    int kept = 0;
-    for (int k = 0; k < waitSize; k++) {
-      if (waitAccount[k] >= 0) {
-        mergeAccount[kept] = waitAccount[k];
-        mergeKey[kept++] = waitKey[k];
-      }
+  private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
+    if (frontier < accounts && logOracle < book.logTrigger(frontier)
+        || heapSize > 0 && logOracle < heapKey[0]) {
+      return false;
     }
-    int a = 0;
-    int b = 0;
-    int n = 0;
-    while (a < kept || b < skipped) {
-      boolean takeOld = b == skipped || (a < kept && (mergeKey[a] > skippedKey[b]
-          || (mergeKey[a] == skippedKey[b] && mergeAccount[a] < skippedAccount[b])));
-      if (takeOld) {
-        waitAccount[n] = mergeAccount[a];
-        waitKey[n++] = mergeKey[a++];
+    int e = waiting.eligible(logOracle);
+    if (e == 0) {
+      return false;
+    }
+    waiting.refreshBounds(e);
+    if (waiting.earliestPending(e) <= t) {
+      return false;  // a pending liquidation lands (or landed unseen): the full rules decide
+    }
+    int fresh = e - waiting.pendingCount(e);
+    if (gas != null && keeperWait > 0) {
+      if (keeperWait > congestion.maxWaitSteps()) {
+        out.notIncludedInTime += fresh;
       } else {
-        waitAccount[n] = skippedAccount[b];
-        waitKey[n++] = skippedKey[b++];
+        int submitted = waiting.submitFresh(e, t + keeperWait);
+        out.submissions += submitted;
+        out.inclusionWaitSteps += (long) submitted * keeperWait;
       }
+      bulkSkipped += e;
+      return true;
     }
-    waitSize = n;
+    if (fresh == 0) {
+      bulkSkipped += e;
+      return true;
+    }
+    price = Math.exp(logPrice);
+    double valuation = seizeAtOracle ? Math.exp(logOracle) : price;
+    if (!certainlyUnprofitableAfterFees(waiting.maxRepay(e), waiting.minRepay(e),
+        waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
+      return false;
+    }
+    out.unprofitableAfterFees += fresh;
+    if (gas != null) {
+      out.submissions += fresh;
+    }
+    bulkSkipped += e;
+    return true;
+  }
+
+  /**
+   * Visits waiting account i in O(1) if its liquidation, included at once, certainly fails the
+   * profit check before slippage while it stays solvent (what {@link #liquidate} would find):
+   * counts it and returns true. Otherwise returns false and changes nothing.
+   */
+  private boolean certainlySkipped(int i, double oraclePrice, PathOutcome out) {
+    if (pendingUntil[i] != 0 || keeperWait != 0) {
+      return false;
+    }
+    double repay = waiting.firstRepay(i);
+    if (!certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPrice(i),
+        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : price)) {
+      return false;
+    }
+    out.unprofitableAfterFees++;
+    if (gas != null) {
+      out.submissions++;
+    }
+    bulkSkipped++;
+    return true;
+  }
+
+  /**
+   * Whether liquidating any account with a first repayment in [loRepay, hiRepay], at the market
+   * price {@link #price} and the valuation price given, certainly fails the profit check before
+   * slippage ({@code seized x market - repaid - fee < min profit}, which implies the check with
+   * slippage, as a sale never fetches more than the market price), while the account stays
+   * solvent at the market ({@code price >= bankrupt}) and keeps collateral (valuation >=
+   * fullSeizure). The margin, 1e-12 relative, is ten thousand times the rounding of the exact
+   * test, so any account this certifies gets the same answer from it.
+   */
+  private boolean certainlyUnprofitableAfterFees(double hiRepay, double loRepay, double bankrupt,
+                                                 double fullSeizure, double valuation) {
+    double market = price;
+    if (!(market >= bankrupt && valuation >= fullSeizure)) {
+      return false;
+    }
+    // Before slippage a liquidation earns repay x ((1 + bonus) x market / valuation - 1) - fee.
+    double gain = seizeAtOracle
+        ? onePlusBonus * market / valuation * (1 + WaitingAccounts.MARGIN) - 1
+        : onePlusBonus - 1;
+    double most = (gain >= 0 ? hiRepay : loRepay) * gain - minProfit;
+    double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
+    double slack = WaitingAccounts.MARGIN * (hiRepay * (gain + 2) + Math.abs(minProfit) + fee);
+    return fee > most + slack;
   }
 
   private double nextTrigger() {
     double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
     double touched = Math.max(heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY,
-        waitSize > 0 ? waitKey[0] : Double.NEGATIVE_INFINITY);
+        waiting.topKey());
     return Math.max(untouchedKey, touched);
   }
 
@@ -332,6 +404,9 @@ public final class PathSimulator implements PathKernel {
    * profit (sale proceeds minus repayment) and skips the liquidation below the minimum profit.
    */
   private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
+    if (gas != null && !included(i, t, out)) {
+      return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
+    }
     double market = price;
     double c = collateral[i];
     double d = debt[i];
@@ -347,9 +422,6 @@ public final class PathSimulator implements PathKernel {
     } else {
       seized = c;
       repay = c * valuation / onePlusBonus;
-    }
-    if (gas != null && !included(i, t, out)) {
-      return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
@@ -462,8 +534,8 @@ public final class PathSimulator implements PathKernel {
         shortfall += Math.max(0, book.debt(i) - book.collateral(i) * market);
       }
     }
-    for (int k = 0; k < waitSize; k++) {
-      int i = waitAccount[k];
+    for (int k = 0; k < waiting.size(); k++) {
+      int i = waiting.account(k);
       shortfall += Math.max(0, debt[i] - collateral[i] * market);
     }
     for (int k = 0; k < heapSize; k++) {
@@ -471,6 +543,11 @@ public final class PathSimulator implements PathKernel {
       shortfall += Math.max(0, debt[i] - collateral[i] * market);
     }
     out.horizonShortfall = shortfall;
+  }
+
+  /** Account visits settled in bulk or by certificate since construction (for tests). */
+  long bulkSkipped() {
+    return bulkSkipped;
   }
 
   /** Collateral account {@code i} holds after the last path (initial if untouched). For tests. */

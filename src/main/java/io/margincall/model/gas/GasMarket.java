@@ -6,22 +6,40 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 /**
  * The gas price along one path ({@link CongestionRules}). Mutable, reset per path with its own
  * stream: one normal and one uniform per step, whatever happens.
+ *
+ * <p>The process lives in log space; the price in gwei ({@code exp}) is computed only when a
+ * step needs it (an inclusion wait against a bid it may exceed, a liquidation's cost), and then
+ * by the same expression every time, so skipping it on quiet steps changes no bit. A bid the
+ * gas price is certainly below (its log lower by a margin far above rounding) waits 0 steps
+ * without leaving log space.
  */
 public final class GasMarket {
+  // ln(gwei) below ln(bid) by more than this is "certainly below": exp and the multiplications
+  // that make gwei() err by a few 1e-16 relative, a millionfold less.
+  private static final double CERTAIN_BELOW = 1e-9;
+
   private final CongestionRules rules;
   private final double logBase;
   private final double logStress;
+  private final double logShock;
+  private final double logKeeperBid;
+  private final double logOracleBid;
   private final double inverseLn2;
   private ZigguratSampler.NormalizedGaussian normal;
   private UniformRandomProvider rng;
   private double logGas;
   private int shockLeft;
+  private boolean shocked;
   private double gas;
+  private boolean gasKnown;
 
   GasMarket(CongestionRules rules) {
     this.rules = rules;
     this.logBase = Math.log(rules.baseGwei());
     this.logStress = Math.log(rules.stressMultiplier());
+    this.logShock = Math.log(rules.shockMultiplier());
+    this.logKeeperBid = Math.log(rules.keeperBidGwei());
+    this.logOracleBid = Math.log(rules.oracleBidGwei());
     this.inverseLn2 = 1 / Math.log(2);
   }
 
@@ -30,11 +48,13 @@ public final class GasMarket {
     normal = ZigguratSampler.NormalizedGaussian.of(stream);
     logGas = logBase;
     shockLeft = 0;
+    shocked = false;
     gas = rules.baseGwei();
+    gasKnown = true;
   }
 
-  /** Advances one step after a market log return {@code r} in {@code regime}; returns gwei. */
-  public double step(double r, int regime) {
+  /** Advances one step after a market log return {@code r} in {@code regime}. */
+  public void advance(double r, int regime) {
     double target = regime == 1 ? logBase + logStress : logBase;
     logGas += rules.kappaPerStep() * (target - logGas) + rules.volPerStep() * normal.sample()
         + rules.returnSensitivity() * Math.abs(r);
@@ -42,32 +62,58 @@ public final class GasMarket {
     if (shockLeft == 0 && u < rules.shocksPerStep()) {
       shockLeft = rules.shockSteps();
     }
-    boolean shocked = shockLeft > 0;
+    shocked = shockLeft > 0;
     if (shocked) {
       shockLeft--;  // this step is one of the shock's shockSteps steps
     }
-    gas = Math.exp(logGas) * (shocked ? rules.shockMultiplier() : 1);
-    return gas;
+    gasKnown = false;
   }
 
   /** The gas price of the last step, gwei. */
   public double gwei() {
+    if (!gasKnown) {
+      gas = Math.exp(logGas) * (shocked ? rules.shockMultiplier() : 1);
+      gasKnown = true;
+    }
     return gas;
+  }
+
+  /** ln {@link #gwei()}, up to rounding (a few 1e-16 relative): for bounds, not for results. */
+  public double logGwei() {
+    return shocked ? logGas + logShock : logGas;
   }
 
   /** Steps a transaction bidding {@code bidGwei} waits for inclusion at the current price. */
   public int inclusionDelay(double bidGwei) {
-    if (gas <= bidGwei) {
+    return inclusionDelay(bidGwei, Math.log(bidGwei));
+  }
+
+  /** Steps a liquidator's transaction waits ({@link CongestionRules#keeperBidGwei()}). */
+  public int keeperWait() {
+    return inclusionDelay(rules.keeperBidGwei(), logKeeperBid);
+  }
+
+  /** Steps an oracle update waits ({@link CongestionRules#oracleBidGwei()}). */
+  public int oracleWait() {
+    return inclusionDelay(rules.oracleBidGwei(), logOracleBid);
+  }
+
+  private int inclusionDelay(double bidGwei, double logBid) {
+    if (logGwei() < logBid - CERTAIN_BELOW) {
+      return 0;  // certainly gwei() < bid: the exact test below would say the same
+    }
+    double g = gwei();
+    if (g <= bidGwei) {
       return 0;
     }
     // A hair below whole numbers rounds down: log2 of an exact doubling can come out 1 + 1 ulp.
-    double wait = Math.ceil(rules.stepsPerDoubling() * Math.log(gas / bidGwei) * inverseLn2 - 1e-9);
+    double wait = Math.ceil(rules.stepsPerDoubling() * Math.log(g / bidGwei) * inverseLn2 - 1e-9);
     return (int) Math.min(wait, 1_000_000);
   }
 
   /** USD cost of one liquidation at the current gas price, the gas token at {@code nativeUsd}. */
   public double liquidationCostUsd(double nativeUsd) {
     double token = rules.nativePriceUsd() > 0 ? rules.nativePriceUsd() : nativeUsd;
-    return rules.liquidationGasUnits() * gas * 1e-9 * token;
+    return rules.liquidationGasUnits() * gwei() * 1e-9 * token;
   }
 }

@@ -21,6 +21,12 @@ public final class MarketPath {
   private final double tScale;
   private final double jumpProbabilityZero;
   private final double jumpCompensation;
+  private final double jumpsPerStep;
+  private final double jumpLogMean;
+  private final double jumpLogStd;
+  private final double toStress;
+  private final double toCalm;
+  private final double stressVariance;
   private final boolean plain;
 
   private ZigguratSampler.NormalizedGaussian normal;
@@ -43,6 +49,14 @@ public final class MarketPath {
     this.tScale = dof > 0 ? Math.sqrt((dof - 2) / dof) : 1;
     this.jumpProbabilityZero = model.jumps() == null ? 1 : Math.exp(-model.jumps().perStep());
     this.jumpCompensation = model.jumps() == null ? 0 : model.jumps().compensation();
+    // Per-step constants, computed once (the same expressions, so the same bits).
+    this.jumpsPerStep = model.jumps() == null ? 0 : model.jumps().perStep();
+    this.jumpLogMean = model.jumps() == null ? 0 : model.jumps().logMean();
+    this.jumpLogStd = model.jumps() == null ? 0 : model.jumps().logStd();
+    this.toStress = model.regime() == null ? 0 : model.regime().toStress();
+    this.toCalm = model.regime() == null ? 0 : model.regime().toCalm();
+    this.stressVariance = model.regime() == null ? 1
+        : model.regime().stressVolatilityMultiplier() * model.regime().stressVolatilityMultiplier();
     this.plain = model.plainGbm();
   }
 
@@ -81,7 +95,7 @@ public final class MarketPath {
       // Before the history branch: under replay and bootstrap the regime still drives liquidity
       // and gas.
       double u = regimeRng.nextDouble();
-      regime = regime == 0 ? (u < r.toStress() ? 1 : 0) : (u < r.toCalm() ? 0 : 1);
+      regime = regime == 0 ? (u < toStress ? 1 : 0) : (u < toCalm ? 0 : 1);
     }
     if (model.history() != null) {
       double next = logPrice + historicalReturn();
@@ -103,8 +117,7 @@ public final class MarketPath {
       v = logVolatility * logVolatility;
     }
     if (regime == 1) {
-      double m = r.stressVolatilityMultiplier();
-      v *= m * m;
+      v *= stressVariance;
     }
     double sd = Math.sqrt(v);
     double shock = sd * z;
@@ -148,7 +161,7 @@ public final class MarketPath {
     double p = jumpProbabilityZero;
     double cumulative = p;
     int n = 0;
-    double lambda = model.jumps().perStep();
+    double lambda = jumpsPerStep;
     while (u > cumulative && n < 1000) {
       n++;
       p *= lambda / n;
@@ -156,7 +169,7 @@ public final class MarketPath {
     }
     double sum = 0;
     for (int k = 0; k < n; k++) {
-      sum += model.jumps().logMean() + model.jumps().logStd() * jumpNormal.sample();
+      sum += jumpLogMean + jumpLogStd * jumpNormal.sample();
     }
     return sum;
   }

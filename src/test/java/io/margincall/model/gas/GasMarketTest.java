@@ -31,7 +31,8 @@ class GasMarketTest {
       double sum = 0;
       double sumSq = 0;
       for (int t = 0; t < steps; t++) {
-        double x = Math.log(gas.step(0, 0));
+        gas.advance(0, 0);
+        double x = Math.log(gas.gwei());
         sum += x;
         sumSq += x * x;
       }
@@ -48,12 +49,14 @@ class GasMarketTest {
   void inclusionWaitGrowsWithEachDoublingAndCostIsGasTimesUnits() {
     GasMarket gas = rules(1, 0, 0).newPath();  // kappa 1: gas sits at its target
     gas.reset(PathStreams.stream(1, 0, PathStreams.GAS));
-    assertEquals(20, gas.step(0, 0), 1e-9);
+    gas.advance(0, 0);
+    assertEquals(20, gas.gwei(), 1e-9);
     assertEquals(0, gas.inclusionDelay(20));
     assertEquals(0, gas.inclusionDelay(40));
     assertEquals(2, gas.inclusionDelay(10));    // one doubling, 2 steps per doubling
     assertEquals(4, gas.inclusionDelay(5));     // two doublings
-    assertEquals(60, gas.step(0, 1), 1e-9);     // stress: x 3
+    gas.advance(0, 1);
+    assertEquals(60, gas.gwei(), 1e-9);         // stress: x 3
     assertEquals(500_000 * 60 * 1e-9 * 2000, gas.liquidationCostUsd(2000), 1e-9);
   }
 
@@ -66,7 +69,8 @@ class GasMarketTest {
     int run = 0;
     int runs = 0;
     for (int t = 0; t < 20_000; t++) {
-      boolean shocked = gas.step(0, 0) > 100;
+      gas.advance(0, 0);
+      boolean shocked = gas.gwei() > 100;
       if (shocked) {
         run++;
       } else if (run > 0) {

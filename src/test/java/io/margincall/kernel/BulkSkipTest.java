@@ -1,0 +1,84 @@
+package io.margincall.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The kernel's bulk settlement of skipped liquidations (quiet steps, certified skips) against
+ * the same kernel visiting every eligible account with the full rules: every field of every
+ * path's outcome must have the same bits. The variants reach each branch: liquidators blocked by
+ * the fee (market- and oracle-priced seizure, with and without a native gas price), by slippage
+ * (AMM, thin linear book), waiting for inclusion and not included in time (low bids, gas
+ * shocks), with no fee at all (congestion off), TWAP, and a close factor of 1. Each must have
+ * used the shortcut, or the comparison would prove nothing.
+ */
+class BulkSkipTest {
+  private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {
+      "as-is",
+      "protocol.seize-price=oracle",
+      "liquidity.model=constant-product",
+      "congestion.enabled=false",
+      "congestion.shocks.rate-per-day=6,congestion.keeper-bid-gwei=40,congestion.max-wait=120",
+      "congestion.keeper-bid-gwei=30,congestion.max-wait=600",
+      "liquidity.model=infinite",
+      "keeper.min-profit-usd=0,protocol.bonus=0.02",
+      "oracle.twap-window=600,oracle.security-hold=0",
+      "protocol.close-factor=1",
+      "congestion.native-price-usd=3000,protocol.dust=0",
+      "liquidity.depth-usd=2000000,keeper.min-profit-usd=50,congestion.enabled=false",
+      "protocol.seize-price=oracle,oracle.delay=600,protocol.bonus=0.01",
+  })
+  void bulkSettlementGivesTheSameBitsAsVisitingEveryAccount(String sets) {
+    List<String> all = new ArrayList<>(List.of("time.step=60", "time.horizon=86400",
+        "accounts.generated.count=300"));
+    if (!sets.equals("as-is")) {
+      all.addAll(Arrays.asList(sets.split(",")));
+    }
+    Scenario scenario = ScenarioFactory.build(
+        ScenarioSettings.load(ROOT.resolve("conf/bench/million-paths.conf"), all));
+    PathSimulator bulk = new PathSimulator(scenario, true);
+    PathSimulator full = new PathSimulator(scenario, false);
+    PathOutcome a = new PathOutcome();
+    PathOutcome b = new PathOutcome();
+    long skips = 0;
+    for (long path = 0; path < 150; path++) {
+      bulk.run(path, a);
+      full.run(path, b);
+      assertSameBits(b, a, "path " + path);
+      skips += a.unprofitableAfterFees + a.notIncludedInTime + a.submissions;
+    }
+    assertTrue(skips > 0, "the variant should skip liquidations");
+    assertTrue(bulk.bulkSkipped() > 0, "the shortcut was never taken");
+    assertEquals(0, full.bulkSkipped());
+  }
+
+  static void assertSameBits(PathOutcome expected, PathOutcome actual, String where) {
+    double[] e = fields(expected);
+    double[] x = fields(actual);
+    for (int k = 0; k < e.length; k++) {
+      assertEquals(Double.doubleToRawLongBits(e[k]), Double.doubleToRawLongBits(x[k]),
+          where + ", field " + k + ": " + e[k] + " vs " + x[k]);
+    }
+  }
+
+  private static double[] fields(PathOutcome o) {
+    return new double[] {o.badDebt, o.insuranceDraw, o.socializedLoss, o.fundExhausted ? 1 : 0,
+        o.horizonShortfall, o.liquidations, o.staleOracleLiquidations, o.firstBadDebtStep,
+        o.collateralSeized, o.debtRepaid, o.firstLiquidationStep, o.unprofitableAfterFees,
+        o.unprofitableAfterSlippage, o.meanOracleGap, o.oracleOutageSteps, o.protocolCloseOuts,
+        o.notIncludedInTime, o.submissions, o.inclusionWaitSteps, o.oraclePosts,
+        o.minMarketToOracle};
+  }
+}
