@@ -9,9 +9,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  *
  * <p>The process lives in log space; the price in gwei ({@code exp}) is computed only when a
  * step needs it (an inclusion wait against a bid it may exceed, a liquidation's cost), and then
- * by the same expression every time, so skipping it on quiet steps changes no bit. A bid the
- * gas price is certainly below (its log lower by a margin far above rounding) waits 0 steps
- * without leaving log space.
+ * by the same expression every time, so skipping it on quiet steps changes no bit. Inclusion
+ * waits are computed from the log price too, and fall back to the exact formula only when the
+ * log-space result is within rounding of a different answer.
  */
 public final class GasMarket {
   // ln(gwei) below ln(bid) by more than this is "certainly below": exp and the multiplications
@@ -99,8 +99,17 @@ public final class GasMarket {
   }
 
   private int inclusionDelay(double bidGwei, double logBid) {
-    if (logGwei() < logBid - CERTAIN_BELOW) {
+    double logRatio = logGwei() - logBid;
+    if (logRatio < -CERTAIN_BELOW) {
       return 0;  // certainly gwei() < bid: the exact test below would say the same
+    }
+    if (logRatio > CERTAIN_BELOW) {
+      // The exact formula below on log-space inputs: they differ from its own by ~1e-14 relative,
+      // so unless the result lies within 1e-6 of a whole number of steps, its ceiling is the same.
+      double y = rules.stepsPerDoubling() * logRatio * inverseLn2 - 1e-9;
+      if (Math.abs(y - Math.rint(y)) > 1e-6) {
+        return (int) Math.min(Math.ceil(y), 1_000_000);
+      }
     }
     double g = gwei();
     if (g <= bidGwei) {

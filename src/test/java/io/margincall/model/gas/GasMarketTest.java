@@ -60,6 +60,43 @@ class GasMarketTest {
     assertEquals(500_000 * 60 * 1e-9 * 2000, gas.liquidationCostUsd(2000), 1e-9);
   }
 
+  /**
+   * Inclusion waits are computed from the log gas price and fall back to the exact formula only
+   * near a step boundary: they must equal the exact formula on gwei() at every step, for bids
+   * below, near and far above the gas price, with shocks and the stress level in play.
+   */
+  @Test
+  void inclusionWaitsEqualTheExactFormula() {
+    double stepsPerDoubling = 2.5;
+    CongestionRules r = new CongestionRules(20, 0.05, 0.3, 20, 3, 0.01, 10, 5, 500_000, 0,
+        stepsPerDoubling, 40, 40, 10);
+    GasMarket gas = r.newPath();
+    double[] bids = {1, 5, 19.9, 20, 20.1, 40, 60, 150, 400, 3000};
+    int above = 0;
+    for (int path = 0; path < 20; path++) {
+      gas.reset(PathStreams.stream(3, path, PathStreams.GAS));
+      for (int t = 0; t < 10_000; t++) {
+        gas.advance(t % 7 == 0 ? 0.02 : 0, t % 1000 < 300 ? 1 : 0);
+        double g = gas.gwei();
+        for (double bid : bids) {
+          int exact = g <= bid ? 0 : (int) Math.min(1_000_000,
+              Math.ceil(stepsPerDoubling * Math.log(g / bid) / Math.log(2) - 1e-9));
+          assertEquals(exact, gas.inclusionDelay(bid), "gas " + g + " gwei, bid " + bid);
+          above += exact > 0 ? 1 : 0;
+        }
+        // A bid of exactly the gas price, and bids that put the exact formula within rounding
+        // of a whole number of steps (where only the exact computation knows the answer).
+        assertEquals(0, gas.inclusionDelay(g));
+        for (int n = 1; n <= 3; n++) {
+          double bid = g * Math.pow(2, -(n + 1e-9) / stepsPerDoubling);
+          int exact = (int) Math.ceil(stepsPerDoubling * Math.log(g / bid) / Math.log(2) - 1e-9);
+          assertEquals(exact, gas.inclusionDelay(bid), "gas " + g + ", bid at a boundary " + n);
+        }
+      }
+    }
+    assertTrue(above > 10_000, "bids below the gas price should be common: " + above);
+  }
+
   /** A shock of 3 steps multiplies exactly 3 steps (back-to-back shocks: multiples of 3). */
   @Test
   void shocksLastTheirDuration() {
