@@ -28,16 +28,17 @@ final class WaitingAccounts {
   private final double dust;
   private final int[] pendingUntil;
 
-  private final int[] account;
-  private final double[] key;
+  // The list, and a second pair of arrays commit() merges into before the two swap.
+  private int[] account;
+  private double[] key;
+  private int[] spareAccount;
+  private double[] spareKey;
   private int size;
   // Accounts skipped at this step, in visiting order, merged in by commit().
   private final int[] addedAccount;
   private final double[] addedKey;
   private int added;
   private int firstRemoved;
-  private final int[] mergeAccount;
-  private final double[] mergeKey;
 
   // Per account (by trigger rank), set when it starts waiting.
   private final double[] firstRepay;
@@ -70,8 +71,8 @@ final class WaitingAccounts {
     this.key = new double[accounts];
     this.addedAccount = new int[accounts];
     this.addedKey = new double[accounts];
-    this.mergeAccount = new int[accounts];
-    this.mergeKey = new double[accounts];
+    this.spareAccount = new int[accounts];
+    this.spareKey = new double[accounts];
     this.firstRepay = new double[accounts];
     this.bankruptPrice = new double[accounts];
     this.fullSeizurePrice = new double[accounts];
@@ -145,28 +146,33 @@ final class WaitingAccounts {
       return;
     }
     int firstChange = firstRemoved;
-    int kept = 0;
-    for (int k = 0; k < size; k++) {
-      if (account[k] >= 0) {
-        mergeAccount[kept] = account[k];
-        mergeKey[kept++] = key[k];
-      }
-    }
+    int[] toAccount = spareAccount;
+    double[] toKey = spareKey;
     int a = 0;
     int b = 0;
     int n = 0;
-    while (a < kept || b < added) {
-      boolean takeOld = b == added || (a < kept && (mergeKey[a] > addedKey[b]
-          || (mergeKey[a] == addedKey[b] && mergeAccount[a] < addedAccount[b])));
+    while (true) {
+      while (a < size && account[a] < 0) {
+        a++;  // removed
+      }
+      if (a == size && b == added) {
+        break;
+      }
+      boolean takeOld = b == added || (a < size && (key[a] > addedKey[b]
+          || (key[a] == addedKey[b] && account[a] < addedAccount[b])));
       if (takeOld) {
-        account[n] = mergeAccount[a];
-        key[n++] = mergeKey[a++];
+        toAccount[n] = account[a];
+        toKey[n++] = key[a++];
       } else {
         firstChange = Math.min(firstChange, n);
-        account[n] = addedAccount[b];
-        key[n++] = addedKey[b++];
+        toAccount[n] = addedAccount[b];
+        toKey[n++] = addedKey[b++];
       }
     }
+    spareAccount = account;
+    spareKey = key;
+    account = toAccount;
+    key = toKey;
     size = n;
     added = 0;
     firstRemoved = Integer.MAX_VALUE;
