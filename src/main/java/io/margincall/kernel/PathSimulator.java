@@ -53,9 +53,7 @@ public final class PathSimulator implements PathKernel {
   private final double[] collateral;
   private final double[] debt;
   // Touched accounts still open: a max-heap on their current log trigger.
-  private final double[] heapKey;
-  private final int[] heapAccount;
-  private int heapSize;
+  private final TouchedAccounts touched;
   private final int[] stillOpen;
   // Accounts eligible but skipped (unprofitable, waiting for inclusion): their state and key do
   // not change, so they wait in a sorted list instead of churning through the heap every step.
@@ -107,8 +105,7 @@ public final class PathSimulator implements PathKernel {
     this.bonusShare = scenario.insurance().bonusShare();
     this.collateral = new double[accounts];
     this.debt = new double[accounts];
-    this.heapKey = new double[accounts];
-    this.heapAccount = new int[accounts];
+    this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
     this.pendingUntil = new int[accounts];
     this.waiting = new WaitingAccounts(accounts, scenario.liquidation(), pendingUntil);
@@ -132,7 +129,7 @@ public final class PathSimulator implements PathKernel {
       gas.reset(PathStreams.stream(seed, path, PathStreams.GAS));
     }
     frontier = 0;
-    heapSize = 0;
+    touched.clear();
     waiting.clear();
     fund.reset();
     impact = 0;
@@ -195,11 +192,11 @@ public final class PathSimulator implements PathKernel {
     int waitSize = waiting.size();
     while (true) {
       double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-      double heapTop = heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY;
+      double heapTop = touched.topKey();
       double waitTop = w < waitSize ? waiting.key(w) : Double.NEGATIVE_INFINITY;
       // Touched accounts (heap and waiting list) in (key desc, account asc) order, as one heap.
-      boolean fromWaiting = w < waitSize && (heapSize == 0 || waitTop > heapTop
-          || (waitTop == heapTop && waiting.account(w) < heapAccount[0]));
+      boolean fromWaiting = w < waitSize && (touched.size() == 0 || waitTop > heapTop
+          || (waitTop == heapTop && waiting.account(w) < touched.topAccount()));
       double touchedKey = fromWaiting ? waitTop : heapTop;
       if (!(logOracle < Math.max(untouchedKey, touchedKey))) {
         break;
@@ -209,7 +206,7 @@ public final class PathSimulator implements PathKernel {
       if (touchedKey >= untouchedKey) {
         if (fromWaiting) {
           i = waiting.account(w);
-          if (!bulkSkips || !certainlySkipped(i, oraclePrice, out)) {
+          if (!bulkSkips || !certainlySkipped(w, oraclePrice, out)) {
             int pending = pendingUntil[i];
             int result = liquidate(i, t, oraclePrice, out);
             if (result != SKIPPED) {
@@ -224,8 +221,8 @@ public final class PathSimulator implements PathKernel {
           w++;  // a skipped one stays where it is: same key, tried again next step
           continue;
         }
-        key = heapKey[0];
-        i = popHeap();
+        key = heapTop;
+        i = touched.pop();
       } else {
         key = untouchedKey;
         i = frontier++;
@@ -243,7 +240,7 @@ public final class PathSimulator implements PathKernel {
     waiting.commit();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
-      pushHeap(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+      touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
     }
     return nextTrigger();
   }
@@ -258,7 +255,7 @@ public final class PathSimulator implements PathKernel {
    */
   private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
     if (frontier < accounts && logOracle < book.logTrigger(frontier)
-        || heapSize > 0 && logOracle < heapKey[0]) {
+        || logOracle < touched.topKey()) {
       return false;
     }
     int e = waiting.eligible(logOracle);
@@ -300,17 +297,17 @@ public final class PathSimulator implements PathKernel {
   }
 
   /**
-   * Visits waiting account i in O(1) if its liquidation, included at once, certainly fails the
+   * Visits the waiting account at position w in O(1) if its liquidation, included at once, certainly fails the
    * profit check before slippage while it stays solvent (what {@link #liquidate} would find):
    * counts it and returns true. Otherwise returns false and changes nothing.
    */
-  private boolean certainlySkipped(int i, double oraclePrice, PathOutcome out) {
-    if (pendingUntil[i] != 0 || keeperWait != 0) {
+  private boolean certainlySkipped(int w, double oraclePrice, PathOutcome out) {
+    if (keeperWait != 0 || pendingUntil[waiting.account(w)] != 0) {
       return false;
     }
-    double repay = waiting.firstRepay(i);
-    if (!certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPrice(i),
-        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : price)) {
+    double repay = waiting.repayAt(w);
+    if (!certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPriceAt(w),
+        waiting.fullSeizurePriceAt(w), seizeAtOracle ? oraclePrice : price)) {
       return false;
     }
     out.unprofitableAfterFees++;
@@ -348,54 +345,8 @@ public final class PathSimulator implements PathKernel {
 
   private double nextTrigger() {
     double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-    double touched = Math.max(heapSize > 0 ? heapKey[0] : Double.NEGATIVE_INFINITY,
-        waiting.topKey());
-    return Math.max(untouchedKey, touched);
-  }
-
-  private void pushHeap(int account, double key) {
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (heapKey[parent] > key || (heapKey[parent] == key && heapAccount[parent] < account)) {
-        break;
-      }
-      heapKey[i] = heapKey[parent];
-      heapAccount[i] = heapAccount[parent];
-      i = parent;
-    }
-    heapKey[i] = key;
-    heapAccount[i] = account;
-  }
-
-  private int popHeap() {
-    int top = heapAccount[0];
-    int n = --heapSize;
-    double key = heapKey[n];
-    int account = heapAccount[n];
-    int i = 0;
-    int half = n >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < n && higher(right, child)) {
-        child = right;
-      }
-      if (heapKey[child] < key || (heapKey[child] == key && heapAccount[child] > account)) {
-        break;
-      }
-      heapKey[i] = heapKey[child];
-      heapAccount[i] = heapAccount[child];
-      i = child;
-    }
-    heapKey[i] = key;
-    heapAccount[i] = account;
-    return top;
-  }
-
-  /** Heap order: higher trigger first; equal triggers by lower account index (deterministic). */
-  private boolean higher(int a, int b) {
-    return heapKey[a] > heapKey[b] || (heapKey[a] == heapKey[b] && heapAccount[a] < heapAccount[b]);
+    double touchedKey = Math.max(touched.topKey(), waiting.topKey());
+    return Math.max(untouchedKey, touchedKey);
   }
 
   /**
@@ -538,8 +489,8 @@ public final class PathSimulator implements PathKernel {
       int i = waiting.account(k);
       shortfall += Math.max(0, debt[i] - collateral[i] * market);
     }
-    for (int k = 0; k < heapSize; k++) {
-      int i = heapAccount[k];
+    for (int k = 0; k < touched.size(); k++) {
+      int i = touched.account(k);
       shortfall += Math.max(0, debt[i] - collateral[i] * market);
     }
     out.horizonShortfall = shortfall;

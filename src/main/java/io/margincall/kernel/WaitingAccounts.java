@@ -28,22 +28,16 @@ final class WaitingAccounts {
   private final double dust;
   private final int[] pendingUntil;
 
-  // The list, and a second pair of arrays commit() merges into before the two swap.
-  private int[] account;
-  private double[] key;
-  private int[] spareAccount;
-  private double[] spareKey;
+  // The list by position: account, key, and the account's certificate values (its first
+  // repayment, and the prices above which it is solvent and keeps collateral). A second set of
+  // arrays is what commit() merges into before the two swap.
+  private Entries list;
+  private Entries spare;
   private int size;
   // Accounts skipped at this step, in visiting order, merged in by commit().
-  private final int[] addedAccount;
-  private final double[] addedKey;
-  private int added;
+  private final Entries added;
+  private int addedCount;
   private int firstRemoved;
-
-  // Per account (by trigger rank), set when it starts waiting.
-  private final double[] firstRepay;
-  private final double[] bankruptPrice;
-  private final double[] fullSeizurePrice;
 
   // Per position k: bounds over positions 0..k, valid for k < validUpTo.
   private final double[] maxRepay;
@@ -54,6 +48,31 @@ final class WaitingAccounts {
   private final int[] earliestPending;
   private int validUpTo;
   private int eligible;
+
+  /** Parallel arrays of list entries. */
+  private static final class Entries {
+    final int[] account;
+    final double[] key;
+    final double[] repay;
+    final double[] bankruptPrice;
+    final double[] fullSeizurePrice;
+
+    Entries(int n) {
+      account = new int[n];
+      key = new double[n];
+      repay = new double[n];
+      bankruptPrice = new double[n];
+      fullSeizurePrice = new double[n];
+    }
+
+    void copy(int from, Entries to, int at, int length) {
+      System.arraycopy(account, from, to.account, at, length);
+      System.arraycopy(key, from, to.key, at, length);
+      System.arraycopy(repay, from, to.repay, at, length);
+      System.arraycopy(bankruptPrice, from, to.bankruptPrice, at, length);
+      System.arraycopy(fullSeizurePrice, from, to.fullSeizurePrice, at, length);
+    }
+  }
 
   /**
    * @param accounts the book's size
@@ -67,15 +86,9 @@ final class WaitingAccounts {
     this.onePlusBonus = 1 + rules.bonus();
     this.dust = rules.dustUsd();
     this.pendingUntil = pendingUntil;
-    this.account = new int[accounts];
-    this.key = new double[accounts];
-    this.addedAccount = new int[accounts];
-    this.addedKey = new double[accounts];
-    this.spareAccount = new int[accounts];
-    this.spareKey = new double[accounts];
-    this.firstRepay = new double[accounts];
-    this.bankruptPrice = new double[accounts];
-    this.fullSeizurePrice = new double[accounts];
+    this.list = new Entries(accounts);
+    this.spare = new Entries(accounts);
+    this.added = new Entries(accounts);
     this.maxRepay = new double[accounts];
     this.minRepay = new double[accounts];
     this.maxBankruptPrice = new double[accounts];
@@ -87,7 +100,7 @@ final class WaitingAccounts {
   /** Empties the list, for a new path. */
   void clear() {
     size = 0;
-    added = 0;
+    addedCount = 0;
     firstRemoved = Integer.MAX_VALUE;
     eligible = 0;
     validUpTo = 0;
@@ -98,21 +111,21 @@ final class WaitingAccounts {
   }
 
   int account(int k) {
-    return account[k];
+    return list.account[k];
   }
 
   double key(int k) {
-    return key[k];
+    return list.key[k];
   }
 
   /** The highest key waiting, or -infinity. */
   double topKey() {
-    return size > 0 ? key[0] : Double.NEGATIVE_INFINITY;
+    return size > 0 ? list.key[0] : Double.NEGATIVE_INFINITY;
   }
 
   /** Takes position k out of the list (it was liquidated or closed); applied by commit(). */
   void remove(int k) {
-    account[k] = -1;
+    list.account[k] = -1;
     firstRemoved = Math.min(firstRemoved, k);
   }
 
@@ -126,61 +139,72 @@ final class WaitingAccounts {
    * it waits from commit() on. Calls come in visiting order.
    */
   void add(int i, double key, double c, double d) {
-    addedAccount[added] = i;
-    addedKey[added++] = key;
+    int k = addedCount++;
+    added.account[k] = i;
+    added.key[k] = key;
     double repay = closeFactor * d;  // as the liquidation computes it
     if (d - repay <= dust) {
       repay = d;
     }
-    firstRepay[i] = repay;
-    bankruptPrice[i] = d / c * (1 + MARGIN);
-    fullSeizurePrice[i] = repay * onePlusBonus / c * (1 + MARGIN);
+    added.repay[k] = repay;
+    added.bankruptPrice[k] = d / c * (1 + MARGIN);
+    added.fullSeizurePrice[k] = repay * onePlusBonus / c * (1 + MARGIN);
   }
 
   /**
    * Applies this step's removals and additions, keeping (key desc, account asc) order: the
-   * remaining entries and the added ones are both in that order, so one merge pass does it.
+   * remaining entries and the added ones are both in that order, so one merge pass does it,
+   * copying the runs of entries between two changes in blocks.
    */
   void commit() {
-    if (added == 0 && firstRemoved == Integer.MAX_VALUE) {
+    if (addedCount == 0 && firstRemoved == Integer.MAX_VALUE) {
       return;
     }
     int firstChange = firstRemoved;
-    int[] toAccount = spareAccount;
-    double[] toKey = spareKey;
+    Entries from = list;
+    Entries to = spare;
+    int[] account = from.account;
+    double[] key = from.key;
     int a = 0;
     int b = 0;
     int n = 0;
     while (true) {
-      while (a < size && account[a] < 0) {
-        a++;  // removed
+      int end = a;
+      if (b == addedCount) {
+        while (end < size && account[end] >= 0) {
+          end++;
+        }
+      } else {
+        double next = added.key[b];
+        int nextAccount = added.account[b];
+        while (end < size && account[end] >= 0
+            && (key[end] > next || (key[end] == next && account[end] < nextAccount))) {
+          end++;
+        }
       }
-      if (a == size && b == added) {
+      from.copy(a, to, n, end - a);
+      n += end - a;
+      a = end;
+      if (a < size && account[a] < 0) {
+        a++;  // removed
+      } else if (b < addedCount) {
+        firstChange = Math.min(firstChange, n);
+        added.copy(b++, to, n++, 1);
+      } else {
         break;
       }
-      boolean takeOld = b == added || (a < size && (key[a] > addedKey[b]
-          || (key[a] == addedKey[b] && account[a] < addedAccount[b])));
-      if (takeOld) {
-        toAccount[n] = account[a];
-        toKey[n++] = key[a++];
-      } else {
-        firstChange = Math.min(firstChange, n);
-        toAccount[n] = addedAccount[b];
-        toKey[n++] = addedKey[b++];
-      }
     }
-    spareAccount = account;
-    spareKey = key;
-    account = toAccount;
-    key = toKey;
+    spare = from;
+    list = to;
     size = n;
-    added = 0;
+    addedCount = 0;
     firstRemoved = Integer.MAX_VALUE;
     validUpTo = Math.min(validUpTo, firstChange);
   }
 
   /** How many waiting accounts are eligible at oracle log price {@code logOracle} (a prefix). */
   int eligible(double logOracle) {
+    double[] key = list.key;
     int e = Math.min(eligible, size);
     while (e < size && logOracle < key[e]) {
       e++;
@@ -198,6 +222,7 @@ final class WaitingAccounts {
     if (k >= e) {
       return;
     }
+    Entries l = list;
     double hiRepay = k > 0 ? maxRepay[k - 1] : Double.NEGATIVE_INFINITY;
     double loRepay = k > 0 ? minRepay[k - 1] : Double.POSITIVE_INFINITY;
     double bankrupt = k > 0 ? maxBankruptPrice[k - 1] : 0;
@@ -205,14 +230,16 @@ final class WaitingAccounts {
     int pending = k > 0 ? pendingCount[k - 1] : 0;
     int earliest = k > 0 ? earliestPending[k - 1] : Integer.MAX_VALUE;
     for (; k < e; k++) {
-      int i = account[k];
-      hiRepay = Math.max(hiRepay, firstRepay[i]);
-      loRepay = Math.min(loRepay, firstRepay[i]);
-      bankrupt = Math.max(bankrupt, bankruptPrice[i]);
-      fullSeizure = Math.max(fullSeizure, fullSeizurePrice[i]);
-      if (pendingUntil[i] > 0) {
+      // Comparisons rather than Math.max/min: no NaN or -0 here, and they are cheaper.
+      double repay = l.repay[k];
+      hiRepay = repay > hiRepay ? repay : hiRepay;
+      loRepay = repay < loRepay ? repay : loRepay;
+      bankrupt = l.bankruptPrice[k] > bankrupt ? l.bankruptPrice[k] : bankrupt;
+      fullSeizure = l.fullSeizurePrice[k] > fullSeizure ? l.fullSeizurePrice[k] : fullSeizure;
+      int until = pendingUntil[l.account[k]];
+      if (until > 0) {
         pending++;
-        earliest = Math.min(earliest, pendingUntil[i]);
+        earliest = Math.min(earliest, until);
       }
       maxRepay[k] = hiRepay;
       minRepay[k] = loRepay;
@@ -257,19 +284,19 @@ final class WaitingAccounts {
     return earliestPending[e - 1];
   }
 
-  /** Account i's first repayment, USD, while it waits. */
-  double firstRepay(int i) {
-    return firstRepay[i];
+  /** The first repayment of the account at position k, USD. */
+  double repayAt(int k) {
+    return list.repay[k];
   }
 
-  /** A market price at or above which waiting account i is certainly solvent. */
-  double bankruptPrice(int i) {
-    return bankruptPrice[i];
+  /** A market price at or above which the account at position k is certainly solvent. */
+  double bankruptPriceAt(int k) {
+    return list.bankruptPrice[k];
   }
 
-  /** A valuation price at or above which account i's liquidation seizes no more than it holds. */
-  double fullSeizurePrice(int i) {
-    return fullSeizurePrice[i];
+  /** A valuation price at or above which position k's liquidation keeps some collateral. */
+  double fullSeizurePriceAt(int k) {
+    return list.fullSeizurePrice[k];
   }
 
   /**
@@ -279,7 +306,7 @@ final class WaitingAccounts {
   int submitFresh(int e, int until) {
     int n = 0;
     for (int k = 0; k < e; k++) {
-      int i = account[k];
+      int i = list.account[k];
       if (pendingUntil[i] == 0) {
         pendingUntil[i] = until;
         validUpTo = Math.min(validUpTo, k);

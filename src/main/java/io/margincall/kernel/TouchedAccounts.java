@@ -1,0 +1,91 @@
+package io.margincall.kernel;
+
+/**
+ * Accounts a path has liquidated and left open, as a max-heap on their current log trigger:
+ * the next to become eligible on top. Ties go to the lower account index, so the order of
+ * removal is a total order on (key, account) and does not depend on the heap's layout.
+ */
+final class TouchedAccounts {
+  private final double[] key;
+  private final int[] account;
+  private int size;
+
+  TouchedAccounts(int accounts) {
+    this.key = new double[accounts];
+    this.account = new int[accounts];
+  }
+
+  void clear() {
+    size = 0;
+  }
+
+  int size() {
+    return size;
+  }
+
+  /** The account at heap slot k, in no particular order (for a walk over all of them). */
+  int account(int k) {
+    return account[k];
+  }
+
+  /** The highest key, or -infinity when empty. */
+  double topKey() {
+    return size > 0 ? key[0] : Double.NEGATIVE_INFINITY;
+  }
+
+  /** The account with the highest key (size() > 0). */
+  int topAccount() {
+    return account[0];
+  }
+
+  void push(int i, double k) {
+    int at = size++;
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (key[parent] > k || (key[parent] == k && account[parent] < i)) {
+        break;
+      }
+      key[at] = key[parent];
+      account[at] = account[parent];
+      at = parent;
+    }
+    key[at] = k;
+    account[at] = i;
+  }
+
+  /**
+   * Removes and returns the top account. Bottom-up (Floyd): the hole left at the root walks down
+   * to a leaf along the higher child, one comparison per level, and the last element is sifted
+   * up from there, which is rarely more than a level or two as it came from the bottom.
+   */
+  int pop() {
+    int top = account[0];
+    int n = --size;
+    double k = key[n];
+    int i = account[n];
+    int at = 0;
+    int child;
+    while ((child = 2 * at + 1) < n) {
+      int right = child + 1;
+      if (right < n && (key[right] > key[child]
+          || (key[right] == key[child] && account[right] < account[child]))) {
+        child = right;
+      }
+      key[at] = key[child];
+      account[at] = account[child];
+      at = child;
+    }
+    while (at > 0) {
+      int parent = (at - 1) >>> 1;
+      if (key[parent] > k || (key[parent] == k && account[parent] < i)) {
+        break;
+      }
+      key[at] = key[parent];
+      account[at] = account[parent];
+      at = parent;
+    }
+    key[at] = k;
+    account[at] = i;
+    return top;
+  }
+}
