@@ -41,9 +41,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       and oracle outages, a normal and a uniform for gas.
  *   <li>{@code kernel}: the kernel on a scenario ({@code quickstart}: GBM, an oracle with delay
  *       and push rules, 1,000 accounts; {@code everything}: conf/bench/million-paths.conf, every
- *       mechanism on, 1,000 accounts).
+ *       mechanism on, 1,000 accounts; {@code everything-walk}: the same with one account, so
+ *       the per-step work of the mechanisms without liquidations, against {@code bareAllDraws}).
  *   <li>{@code KernelBenchmark.accounts}: the quickstart kernel with 10, 1,000 and 100,000
- *       accounts, to show the cost does not grow with accounts far from liquidation.
+ *       accounts: on its own book ({@code quickstart}, leverage 1.5-11, where more accounts means
+ *       proportionally more liquidations) and on a book far from liquidation ({@code far},
+ *       leverage 1.5-2), to show that accounts that are not liquidated cost nothing.
  * </ul>
  * Run: {@code jobs/bench-kernel.sh} (all), or {@code jobs/bench-kernel.sh KernelBenchmark.bareGbm}.
  */
@@ -70,7 +73,7 @@ public class KernelBenchmark {
   /** The kernel on a scenario. */
   @State(Scope.Thread)
   public static class Kernel {
-    @Param({"quickstart", "everything"})
+    @Param({"quickstart", "everything", "everything-walk"})
     public String scenario;
     PathSimulator kernel;
     final PathOutcome outcome = new PathOutcome();
@@ -78,9 +81,11 @@ public class KernelBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      kernel = new PathSimulator(scenario.equals("quickstart")
-          ? load("conf/quickstart.conf", List.of())
-          : load("conf/bench/million-paths.conf", List.of()));
+      kernel = new PathSimulator(switch (scenario) {
+        case "quickstart" -> load("conf/quickstart.conf", List.of());
+        case "everything" -> load("conf/bench/million-paths.conf", List.of());
+        default -> load("conf/bench/million-paths.conf", List.of("accounts.generated.count=1"));
+      });
     }
   }
 
@@ -155,19 +160,24 @@ public class KernelBenchmark {
     return sum;
   }
 
-  /** The quickstart kernel as the book grows: accounts far from liquidation should cost nothing. */
+  /** The quickstart kernel as the book grows: accounts that are not liquidated cost nothing. */
   @State(Scope.Thread)
   public static class Book {
     @Param({"10", "1000", "100000"})
     public int accounts;
+    @Param({"quickstart", "far"})
+    public String book;
     PathSimulator kernel;
     final PathOutcome outcome = new PathOutcome();
     long firstPath;
 
     @Setup(Level.Trial)
     public void setUp() {
-      kernel = new PathSimulator(load("conf/quickstart.conf",
-          List.of("accounts.generated.count=" + accounts)));
+      List<String> sets = new ArrayList<>(List.of("accounts.generated.count=" + accounts));
+      if (book.equals("far")) {
+        sets.add("accounts.generated.leverage-max=2");
+      }
+      kernel = new PathSimulator(load("conf/quickstart.conf", sets));
     }
   }
 

@@ -1,0 +1,55 @@
+package io.margincall.bench;
+
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.kernel.PathKernel;
+import io.margincall.kernel.PathOutcome;
+import io.margincall.kernel.Scenario;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where does a path-step of the kernel go? Runs a scenario's paths on one thread, the way a
+ * Spark task does, for a profiler to watch (jobs/profile-kernel.sh attaches async-profiler);
+ * prints the time per path-step and what a path did on average, so the profile can be read
+ * against the number of liquidations and skips behind it.
+ *
+ * <p>Usage: {@code KernelProfile SCENARIO.conf PATHS [key=value ...]}. The paths run twice
+ * first (warm-up, other path indices), then once measured.
+ */
+public final class KernelProfile {
+  private KernelProfile() {}
+
+  public static void main(String[] args) {
+    List<String> sets = new ArrayList<>();
+    for (int k = 2; k < args.length; k++) {
+      sets.add(args[k]);
+    }
+    ScenarioSettings settings = ScenarioSettings.load(Path.of(args[0]), sets);
+    Scenario scenario = ScenarioFactory.build(settings);
+    int paths = Integer.parseInt(args[1]);
+    PathKernel kernel = PathKernel.of(scenario);
+    PathOutcome out = new PathOutcome();
+    for (long path = 0; path < 2L * paths; path++) {
+      kernel.run(1_000_000_000L + path, out);
+    }
+    long liquidations = 0;
+    long skipped = 0;
+    long closeOuts = 0;
+    long started = System.nanoTime();
+    for (long path = 0; path < paths; path++) {
+      kernel.run(path, out);
+      liquidations += out.liquidations;
+      skipped += out.unprofitableAfterFees + out.unprofitableAfterSlippage + out.notIncludedInTime;
+      closeOuts += out.protocolCloseOuts;
+    }
+    double ns = (System.nanoTime() - started) / (double) paths / settings.steps;
+    System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %,d accounts, one thread: %.1f ns"
+            + " per path-step; per path %.1f liquidations, %.1f protocol close-outs, %.1f skipped"
+            + " (unprofitable or not included)%n", args[0], paths, settings.steps,
+        scenario.book() == null ? 0 : scenario.book().size(), ns, liquidations / (double) paths,
+        closeOuts / (double) paths, skipped / (double) paths);
+  }
+}
