@@ -178,6 +178,8 @@ public final class PathSimulator implements PathKernel {
    * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
    * trigger left.
    */
+  private int reopened;
+
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
     if (gas != null) {
       keeperWait = gas.keeperWait();  // one gas price per step
@@ -187,40 +189,30 @@ public final class PathSimulator implements PathKernel {
     }
     price = Math.exp(logPrice);
     double oraclePrice = Math.exp(logOracle);
-    int reopened = 0;
+    reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
     while (true) {
       double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
       double heapTop = touched.topKey();
-      double waitTop = w < waitSize ? waiting.key(w) : Double.NEGATIVE_INFINITY;
-      // Touched accounts (heap and waiting list) in (key desc, account asc) order, as one heap.
-      boolean fromWaiting = w < waitSize && (touched.size() == 0 || waitTop > heapTop
-          || (waitTop == heapTop && waiting.account(w) < touched.topAccount()));
-      double touchedKey = fromWaiting ? waitTop : heapTop;
-      if (!(logOracle < Math.max(untouchedKey, touchedKey))) {
+      int heapAccount = touched.size() > 0 ? touched.topAccount() : Integer.MAX_VALUE;
+      // The run of waiting accounts that come before both the next untouched account and the
+      // heap's top, in (key desc, account asc) order; visiting them moves neither.
+      while (w < waitSize) {
+        double waitKey = waiting.key(w);
+        if (!(logOracle < waitKey) || waitKey < untouchedKey || waitKey < heapTop
+            || waitKey == heapTop && waiting.account(w) > heapAccount) {
+          break;
+        }
+        visitWaiting(w++, t, oraclePrice, out);
+      }
+      boolean heapFirst = heapTop >= untouchedKey;
+      if (!(logOracle < (heapFirst ? heapTop : untouchedKey))) {
         break;
       }
       int i;
       double key;
-      if (touchedKey >= untouchedKey) {
-        if (fromWaiting) {
-          i = waiting.account(w);
-          if (!bulkSkips || !certainlySkipped(w, oraclePrice, out)) {
-            int pending = pendingUntil[i];
-            int result = liquidate(i, t, oraclePrice, out);
-            if (result != SKIPPED) {
-              waiting.remove(w);
-              if (result == OPEN) {
-                stillOpen[reopened++] = i;
-              }
-            } else if (pendingUntil[i] != pending) {
-              waiting.changedAt(w);
-            }
-          }
-          w++;  // a skipped one stays where it is: same key, tried again next step
-          continue;
-        }
+      if (heapFirst) {
         key = heapTop;
         i = touched.pop();
       } else {
@@ -297,25 +289,38 @@ public final class PathSimulator implements PathKernel {
   }
 
   /**
-   * Visits the waiting account at position w in O(1) if its liquidation, included at once, certainly fails the
-   * profit check before slippage while it stays solvent (what {@link #liquidate} would find):
-   * counts it and returns true. Otherwise returns false and changes nothing.
+   * Visits the waiting account at position w: its liquidation is submitted or waits for
+   * inclusion as usual; once included, a certificate settles in O(1) the common case where it
+   * is certainly unprofitable before slippage while the account stays solvent (what
+   * {@link #liquidateIncluded} would find); the rest take the full rules.
    */
-  private boolean certainlySkipped(int w, double oraclePrice, PathOutcome out) {
-    if (keeperWait != 0 || pendingUntil[waiting.account(w)] != 0) {
-      return false;
+  private void visitWaiting(int w, int t, double oraclePrice, PathOutcome out) {
+    int i = waiting.account(w);
+    int pending = pendingUntil[i];
+    int result;
+    if (gas != null && !included(i, t, out)) {
+      result = SKIPPED;
+    } else if (bulkSkips && certainlyUnprofitable(w, oraclePrice)) {
+      out.unprofitableAfterFees++;
+      bulkSkipped++;
+      result = SKIPPED;
+    } else {
+      result = liquidateIncluded(i, t, oraclePrice, out);
     }
+    if (result != SKIPPED) {
+      waiting.remove(w);
+      if (result == OPEN) {
+        stillOpen[reopened++] = i;
+      }
+    } else if (pendingUntil[i] != pending) {
+      waiting.changedAt(w);
+    }
+  }
+
+  private boolean certainlyUnprofitable(int w, double oraclePrice) {
     double repay = waiting.repayAt(w);
-    if (!certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPriceAt(w),
-        waiting.fullSeizurePriceAt(w), seizeAtOracle ? oraclePrice : price)) {
-      return false;
-    }
-    out.unprofitableAfterFees++;
-    if (gas != null) {
-      out.submissions++;
-    }
-    bulkSkipped++;
-    return true;
+    return certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPriceAt(w),
+        waiting.fullSeizurePriceAt(w), seizeAtOracle ? oraclePrice : price);
   }
 
   /**
@@ -358,6 +363,11 @@ public final class PathSimulator implements PathKernel {
     if (gas != null && !included(i, t, out)) {
       return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
     }
+    return liquidateIncluded(i, t, oraclePrice, out);
+  }
+
+  /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
+  private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
     double market = price;
     double c = collateral[i];
     double d = debt[i];
