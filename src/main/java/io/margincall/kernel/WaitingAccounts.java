@@ -28,9 +28,8 @@ final class WaitingAccounts {
   private final double dust;
   private final int[] pendingUntil;
 
-  // The list by position: account, key, and the account's certificate values (its first
-  // repayment, and the prices above which it is solvent and keeps collateral). A second set of
-  // arrays is what commit() merges into before the two swap.
+  // The list by position: account and key. A second pair of arrays is what commit() merges
+  // into before the two swap.
   private Entries list;
   private Entries spare;
   private int size;
@@ -53,26 +52,22 @@ final class WaitingAccounts {
   private static final class Entries {
     final int[] account;
     final double[] key;
-    final double[] repay;
-    final double[] bankruptPrice;
-    final double[] fullSeizurePrice;
 
     Entries(int n) {
       account = new int[n];
       key = new double[n];
-      repay = new double[n];
-      bankruptPrice = new double[n];
-      fullSeizurePrice = new double[n];
     }
 
     void copy(int from, Entries to, int at, int length) {
       System.arraycopy(account, from, to.account, at, length);
       System.arraycopy(key, from, to.key, at, length);
-      System.arraycopy(repay, from, to.repay, at, length);
-      System.arraycopy(bankruptPrice, from, to.bankruptPrice, at, length);
-      System.arraycopy(fullSeizurePrice, from, to.fullSeizurePrice, at, length);
     }
   }
+
+  // Per account (by trigger rank), set when it starts waiting: its certificate values.
+  private final double[] repay;
+  private final double[] bankruptPrice;
+  private final double[] fullSeizurePrice;
 
   /**
    * @param accounts the book's size
@@ -89,6 +84,9 @@ final class WaitingAccounts {
     this.list = new Entries(accounts);
     this.spare = new Entries(accounts);
     this.added = new Entries(accounts);
+    this.repay = new double[accounts];
+    this.bankruptPrice = new double[accounts];
+    this.fullSeizurePrice = new double[accounts];
     this.maxRepay = new double[accounts];
     this.minRepay = new double[accounts];
     this.maxBankruptPrice = new double[accounts];
@@ -146,9 +144,9 @@ final class WaitingAccounts {
     if (d - repay <= dust) {
       repay = d;
     }
-    added.repay[k] = repay;
-    added.bankruptPrice[k] = d / c * (1 + MARGIN);
-    added.fullSeizurePrice[k] = repay * onePlusBonus / c * (1 + MARGIN);
+    this.repay[i] = repay;
+    bankruptPrice[i] = d / c * (1 + MARGIN);
+    fullSeizurePrice[i] = repay * onePlusBonus / c * (1 + MARGIN);
   }
 
   /**
@@ -222,7 +220,7 @@ final class WaitingAccounts {
     if (k >= e) {
       return;
     }
-    Entries l = list;
+    int[] account = list.account;
     double hiRepay = k > 0 ? maxRepay[k - 1] : Double.NEGATIVE_INFINITY;
     double loRepay = k > 0 ? minRepay[k - 1] : Double.POSITIVE_INFINITY;
     double bankrupt = k > 0 ? maxBankruptPrice[k - 1] : 0;
@@ -231,12 +229,13 @@ final class WaitingAccounts {
     int earliest = k > 0 ? earliestPending[k - 1] : Integer.MAX_VALUE;
     for (; k < e; k++) {
       // Comparisons rather than Math.max/min: no NaN or -0 here, and they are cheaper.
-      double repay = l.repay[k];
-      hiRepay = repay > hiRepay ? repay : hiRepay;
-      loRepay = repay < loRepay ? repay : loRepay;
-      bankrupt = l.bankruptPrice[k] > bankrupt ? l.bankruptPrice[k] : bankrupt;
-      fullSeizure = l.fullSeizurePrice[k] > fullSeizure ? l.fullSeizurePrice[k] : fullSeizure;
-      int until = pendingUntil[l.account[k]];
+      int i = account[k];
+      double r = repay[i];
+      hiRepay = r > hiRepay ? r : hiRepay;
+      loRepay = r < loRepay ? r : loRepay;
+      bankrupt = bankruptPrice[i] > bankrupt ? bankruptPrice[i] : bankrupt;
+      fullSeizure = fullSeizurePrice[i] > fullSeizure ? fullSeizurePrice[i] : fullSeizure;
+      int until = pendingUntil[i];
       if (until > 0) {
         pending++;
         earliest = Math.min(earliest, until);
@@ -286,17 +285,17 @@ final class WaitingAccounts {
 
   /** The first repayment of the account at position k, USD. */
   double repayAt(int k) {
-    return list.repay[k];
+    return repay[list.account[k]];
   }
 
   /** A market price at or above which the account at position k is certainly solvent. */
   double bankruptPriceAt(int k) {
-    return list.bankruptPrice[k];
+    return bankruptPrice[list.account[k]];
   }
 
   /** A valuation price at or above which position k's liquidation keeps some collateral. */
   double fullSeizurePriceAt(int k) {
-    return list.fullSeizurePrice[k];
+    return fullSeizurePrice[list.account[k]];
   }
 
   /**
