@@ -1,5 +1,7 @@
 package io.margincall.model.liquidity;
 
+import io.margincall.model.FdLibm;
+
 /**
  * Linear price impact: selling a notional q (USD at the pre-trade price) walks the marginal price
  * down linearly, {@code P (1 - x / depth)} after x USD, so the sale fetches
@@ -32,7 +34,7 @@ public record LinearDepth(double depthUsd, double stressMultiplier) implements M
   @Override
   public double logImpact(double units, double price, int regime) {
     double x = Math.min(units * price / depth(regime), 1 - 1e-12);
-    return Math.log1p(-x);
+    return FdLibm.log1p(-x);  // Math.log1p's bits, without its JNI call
   }
 
   @Override
