@@ -14,7 +14,7 @@ import java.util.Locale;
  * Where does a path-step of the kernel go? Runs a scenario's paths on one thread, the way a
  * Spark task does, for a profiler to watch (jobs/profile-kernel.sh attaches async-profiler);
  * prints the time per path-step and what a path did on average, so the profile can be read
- * against the number of liquidations and skips behind it.
+ * against the number of liquidations and skips behind it, and the bytes allocated per path.
  *
  * <p>Usage: {@code KernelProfile SCENARIO.conf PATHS [key=value ...]}. The paths run twice
  * first (warm-up, other path indices), then once measured.
@@ -38,6 +38,9 @@ public final class KernelProfile {
     long liquidations = 0;
     long skipped = 0;
     long closeOuts = 0;
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
     long started = System.nanoTime();
     for (long path = 0; path < paths; path++) {
       kernel.run(path, out);
@@ -46,10 +49,13 @@ public final class KernelProfile {
       closeOuts += out.protocolCloseOuts;
     }
     double ns = (System.nanoTime() - started) / (double) paths / settings.steps;
+    double bytesPerPath = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore)
+        / (double) paths;
     System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %,d accounts, one thread: %.1f ns"
             + " per path-step; per path %.1f liquidations, %.1f protocol close-outs, %.1f skipped"
-            + " (unprofitable or not included)%n", args[0], paths, settings.steps,
+            + " (unprofitable or not included); %.0f bytes allocated per path (its random streams"
+            + " and samplers; nothing per step)%n", args[0], paths, settings.steps,
         scenario.book() == null ? 0 : scenario.book().size(), ns, liquidations / (double) paths,
-        closeOuts / (double) paths, skipped / (double) paths);
+        closeOuts / (double) paths, skipped / (double) paths, bytesPerPath);
   }
 }
