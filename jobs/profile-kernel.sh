@@ -15,7 +15,7 @@ lib="target/profiler/linux-x64/libasyncProfiler.so"
 if [[ ! -f "$lib" ]]; then
   mvn -B -q dependency:copy -Dartifact="tools.profiler:async-profiler:$version" \
     -DoutputDirectory=target/profiler >&2
-  (cd target/profiler && unzip -q -o "async-profiler-$version.jar" 'linux-x64/*')
+  (cd target/profiler && jar xf "async-profiler-$version.jar" linux-x64)
 fi
 mvn -B -q -Pbench -DskipTests compile dependency:build-classpath \
   -Dmdep.includeScope=compile -Dmdep.outputFile=target/bench.classpath >&2
