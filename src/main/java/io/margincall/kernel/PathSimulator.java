@@ -172,14 +172,15 @@ public final class PathSimulator implements PathKernel {
     return logPrice + impact;
   }
 
+  // Accounts liquidated at this step and still open: pushed onto the heap when the step ends.
+  private int reopened;
+
   /**
    * Liquidates every eligible account at step t, in descending order of trigger price, each at
    * most once: untouched accounts the oracle has just crossed, touched ones still open (held in
    * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
    * trigger left.
    */
-  private int reopened;
-
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
     if (gas != null) {
       keeperWait = gas.keeperWait();  // one gas price per step

@@ -39,7 +39,8 @@ public final class FdLibm {
     double c = 0;
     if (hx < 0x3FDA827A) {                      // x < 0.41422
       if (ax >= 0x3ff00000) {                   // x <= -1.0
-        return x == -1.0 ? Double.NEGATIVE_INFINITY : Double.NaN;
+        // As fdlibm: -inf for -1, and the NaN that 0/0 makes (its sign bit included) below.
+        return x == -1.0 ? -TWO54 / 0.0 : (x - x) / (x - x);
       }
       if (ax < 0x3e200000) {                    // |x| < 2^-29
         if (TWO54 + x > 0 && ax < 0x3c900000) {  // |x| < 2^-54

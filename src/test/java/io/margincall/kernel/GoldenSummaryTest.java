@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A regression guard on the random streams, the order of draws and of liquidations: the summary
  * of fixed small runs, bit for bit, as committed in {@code src/test/resources/golden/}. A change
  * that moves a single draw changes these bits; so would an optimisation that changes a result.
- * Three scenarios: the quickstart (mechanisms ideal but the oracle), Black Thursday and the
- * benchmark scenario (every mechanism on; its golden was written by the kernel before the
- * performance work of issue 8, so the optimisations are shown to change no bit). If a change is intended, regenerate with
+ * Four scenarios: the quickstart (mechanisms ideal but the oracle), Black Thursday, the
+ * benchmark scenario (every mechanism on) and the benchmark scenario with gas that overflows
+ * (src/test/resources/scenarios/extreme-gas.conf). The last two goldens were written by the
+ * kernel before the performance work of issue 8, so its optimisations are shown to change no bit. If a change is intended, regenerate with
  * {@code mvn test -Dtest=GoldenSummaryTest -Dgolden.update=true} and say why in the commit.
  */
 class GoldenSummaryTest {
@@ -29,6 +30,7 @@ class GoldenSummaryTest {
   @CsvSource({
       "quickstart-2000, conf/quickstart.conf, 2000, 60",
       "black-thursday-300, conf/black-thursday.conf, 300, 60",
+      "extreme-gas-300, src/test/resources/scenarios/extreme-gas.conf, 300, 60",
       "bench-million-paths-1000, conf/bench/million-paths.conf, 1000, 60",
   })
   void summaryMatchesTheCommittedBits(String name, String conf, int paths, int step)

@@ -11,7 +11,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * step needs it (an inclusion wait against a bid it may exceed, a liquidation's cost), and then
  * by the same expression every time, so skipping it on quiet steps changes no bit. Inclusion
  * waits are computed from the log price too, and fall back to the exact formula only when the
- * log-space result is within rounding of a different answer.
+ * log-space result is within rounding of a different answer, or the gas price overflows.
  */
 public final class GasMarket {
   // ln(gwei) below ln(bid) by more than this is "certainly below": exp and the multiplications
@@ -103,11 +103,16 @@ public final class GasMarket {
     if (logRatio < -CERTAIN_BELOW) {
       return 0;  // certainly gwei() < bid: the exact test below would say the same
     }
-    if (logRatio > CERTAIN_BELOW) {
-      // The exact formula below on log-space inputs: they differ from its own by ~1e-14 relative,
-      // so unless the result lies within 1e-6 of a whole number of steps, its ceiling is the same.
-      double y = rules.stepsPerDoubling() * logRatio * inverseLn2 - 1e-9;
-      if (Math.abs(y - Math.rint(y)) > 1e-6) {
+    double logGwei = logGwei();
+    if (logRatio > CERTAIN_BELOW && logGwei < 700 && logRatio < 700) {
+      // The exact formula below on log-space inputs (away from overflow, where the exact one
+      // meets an infinite gas price and returns the cap). The two y differ by at most ~3e-15 x
+      // stepsPerDoubling x (1 + |logs|); unless y lies within a thousand times that of a whole
+      // number of steps, their ceilings agree.
+      double spd = rules.stepsPerDoubling();
+      double y = spd * logRatio * inverseLn2 - 1e-9;
+      double tolerance = 1e-9 + 1e-12 * spd * (1 + Math.abs(logGwei) + Math.abs(logBid));
+      if (Math.abs(y - Math.rint(y)) > tolerance) {
         return (int) Math.min(Math.ceil(y), 1_000_000);
       }
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.kernel.PathStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GasMarketTest {
 
@@ -62,39 +64,56 @@ class GasMarketTest {
 
   /**
    * Inclusion waits are computed from the log gas price and fall back to the exact formula only
-   * near a step boundary: they must equal the exact formula on gwei() at every step, for bids
-   * below, near and far above the gas price, with shocks and the stress level in play.
+   * near a step boundary or an overflow: they must equal the exact formula on gwei() (the kernel's
+   * formula before it moved to log space) at every step, for bids below, near and far above the
+   * gas price, with shocks and the stress level in play; with a gas price that overflows to
+   * infinity (the cap); and with a wait per doubling so large that rounding in log space matters.
    */
-  @Test
-  void inclusionWaitsEqualTheExactFormula() {
-    double stepsPerDoubling = 2.5;
-    CongestionRules r = new CongestionRules(20, 0.05, 0.3, 20, 3, 0.01, 10, 5, 500_000, 0,
-        stepsPerDoubling, 40, 40, 10);
+  @ParameterizedTest(name = "steps per doubling {0}, return sensitivity {1}")
+  @CsvSource({"2.5, 20", "0.2, 30000", "1e10, 20"})
+  void inclusionWaitsEqualTheExactFormula(double stepsPerDoubling, double sensitivity) {
+    CongestionRules r = new CongestionRules(20, 0.05, 0.3, sensitivity, 3, 0.01, 10, 5, 500_000,
+        0, stepsPerDoubling, 40, 40, 10);
     GasMarket gas = r.newPath();
     double[] bids = {1, 5, 19.9, 20, 20.1, 40, 60, 150, 400, 3000};
     int above = 0;
+    int infinite = 0;
     for (int path = 0; path < 20; path++) {
       gas.reset(PathStreams.stream(3, path, PathStreams.GAS));
-      for (int t = 0; t < 10_000; t++) {
+      for (int t = 0; t < 5_000; t++) {
         gas.advance(t % 7 == 0 ? 0.02 : 0, t % 1000 < 300 ? 1 : 0);
         double g = gas.gwei();
+        infinite += Double.isInfinite(g) ? 1 : 0;
         for (double bid : bids) {
-          int exact = g <= bid ? 0 : (int) Math.min(1_000_000,
-              Math.ceil(stepsPerDoubling * Math.log(g / bid) / Math.log(2) - 1e-9));
-          assertEquals(exact, gas.inclusionDelay(bid), "gas " + g + " gwei, bid " + bid);
-          above += exact > 0 ? 1 : 0;
+          assertEquals(exactWait(g, bid, stepsPerDoubling), gas.inclusionDelay(bid),
+              "gas " + g + " gwei, bid " + bid);
+          above += g > bid ? 1 : 0;
         }
         // A bid of exactly the gas price, and bids that put the exact formula within rounding
         // of a whole number of steps (where only the exact computation knows the answer).
         assertEquals(0, gas.inclusionDelay(g));
-        for (int n = 1; n <= 3; n++) {
+        for (int n : new int[] {1, 2, 3, 101, 1_001, 10_001, 100_001}) {
           double bid = g * Math.pow(2, -(n + 1e-9) / stepsPerDoubling);
-          int exact = (int) Math.ceil(stepsPerDoubling * Math.log(g / bid) / Math.log(2) - 1e-9);
-          assertEquals(exact, gas.inclusionDelay(bid), "gas " + g + ", bid at a boundary " + n);
+          if (bid > 0) {
+            assertEquals(exactWait(g, bid, stepsPerDoubling), gas.inclusionDelay(bid),
+                "gas " + g + ", bid at a boundary " + n);
+          }
         }
       }
     }
     assertTrue(above > 10_000, "bids below the gas price should be common: " + above);
+    if (sensitivity > 1000) {
+      assertTrue(infinite > 100, "the gas price should overflow: " + infinite);
+    }
+  }
+
+  /** The wait as the kernel computed it before log space: from gwei, capped at 1,000,000. */
+  private static int exactWait(double g, double bid, double stepsPerDoubling) {
+    if (g <= bid) {
+      return 0;
+    }
+    double wait = Math.ceil(stepsPerDoubling * Math.log(g / bid) * (1 / Math.log(2)) - 1e-9);
+    return (int) Math.min(wait, 1_000_000);
   }
 
   /** A shock of 3 steps multiplies exactly 3 steps (back-to-back shocks: multiples of 3). */
