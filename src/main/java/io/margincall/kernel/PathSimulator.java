@@ -189,7 +189,7 @@ public final class PathSimulator implements PathKernel {
       return nextTrigger();
     }
     price = Math.exp(logPrice);
-    double oraclePrice = Math.exp(logOracle);
+    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
