@@ -39,18 +39,7 @@ final class TouchedAccounts {
   }
 
   void push(int i, double k) {
-    int at = size++;
-    while (at > 0) {
-      int parent = (at - 1) >>> 1;
-      if (key[parent] > k || (key[parent] == k && account[parent] < i)) {
-        break;
-      }
-      key[at] = key[parent];
-      account[at] = account[parent];
-      at = parent;
-    }
-    key[at] = k;
-    account[at] = i;
+    siftUp(size++, i, k);
   }
 
   /**
@@ -82,6 +71,12 @@ final class TouchedAccounts {
       account[at] = account[child];
       at = child;
     }
+    siftUp(at, i, k);
+    return top;
+  }
+
+  /** Places account i with key k at the hole {@code at}, or above it where it belongs. */
+  private void siftUp(int at, int i, double k) {
     while (at > 0) {
       int parent = (at - 1) >>> 1;
       if (key[parent] > k || (key[parent] == k && account[parent] < i)) {
@@ -93,6 +88,5 @@ final class TouchedAccounts {
     }
     key[at] = k;
     account[at] = i;
-    return top;
   }
 }
