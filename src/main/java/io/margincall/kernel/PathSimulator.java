@@ -18,9 +18,11 @@ import io.margincall.protocol.SeizePricing;
  * oracle with the highest log trigger price of any open account. Only a step where something
  * happens leaves the loop for {@link #settle}. Accounts are stored by descending trigger price,
  * so the untouched ones are exactly those at or past {@code frontier}; accounts a path has
- * touched and left open (partial liquidation) sit in a max-heap keyed by their new trigger.
- * Their state is initialised from the book when first touched, so nothing is reset per path and
- * a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
+ * touched and left open (partial liquidation) sit in a max-heap keyed by their new trigger
+ * ({@link TouchedAccounts}), and eligible accounts a liquidator skipped wait in a sorted list
+ * ({@link WaitingAccounts}) whose quiet steps are settled in bulk, with the same bits as visiting
+ * each. Their state is initialised from the book when first touched, so nothing is reset per
+ * path and a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
  */
 public final class PathSimulator implements PathKernel {
 
