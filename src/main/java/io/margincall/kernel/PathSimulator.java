@@ -196,7 +196,7 @@ public final class PathSimulator implements PathKernel {
     int w = 0;
     int waitSize = waiting.size();
     while (true) {
-      double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
+      double untouchedKey = untouchedKey();
       double heapTop = touched.topKey();
       int heapAccount = touched.size() > 0 ? touched.topAccount() : Integer.MAX_VALUE;
       // The run of waiting accounts that come before both the next untouched account and the
@@ -249,8 +249,7 @@ public final class PathSimulator implements PathKernel {
    * the step is settled account by account. The same counts either way: only the cost differs.
    */
   private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
-    if (frontier < accounts && logOracle < book.logTrigger(frontier)
-        || logOracle < touched.topKey()) {
+    if (logOracle < untouchedKey() || logOracle < touched.topKey()) {
       return false;
     }
     int e = waiting.eligible(logOracle);
@@ -303,7 +302,7 @@ public final class PathSimulator implements PathKernel {
     int result;
     if (gas != null && !included(i, t, out)) {
       result = SKIPPED;
-    } else if (bulkSkips && certainlyUnprofitable(w, oraclePrice)) {
+    } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
       out.unprofitableAfterFees++;
       bulkSkipped++;
       result = SKIPPED;
@@ -320,10 +319,10 @@ public final class PathSimulator implements PathKernel {
     }
   }
 
-  private boolean certainlyUnprofitable(int w, double oraclePrice) {
-    double repay = waiting.repayAt(w);
-    return certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPriceAt(w),
-        waiting.fullSeizurePriceAt(w), seizeAtOracle ? oraclePrice : price);
+  private boolean certainlyUnprofitable(int i, double oraclePrice) {
+    double repay = waiting.repay(i);
+    return certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPrice(i),
+        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : price);
   }
 
   /**
@@ -352,9 +351,12 @@ public final class PathSimulator implements PathKernel {
   }
 
   private double nextTrigger() {
-    double untouchedKey = frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-    double touchedKey = Math.max(touched.topKey(), waiting.topKey());
-    return Math.max(untouchedKey, touchedKey);
+    return Math.max(untouchedKey(), Math.max(touched.topKey(), waiting.topKey()));
+  }
+
+  /** The trigger of the next untouched account, or -infinity when none is left. */
+  private double untouchedKey() {
+    return frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
   }
 
   /**

@@ -283,19 +283,19 @@ final class WaitingAccounts {
     return earliestPending[e - 1];
   }
 
-  /** The first repayment of the account at position k, USD. */
-  double repayAt(int k) {
-    return repay[list.account[k]];
+  /** The first repayment of waiting account i, USD. */
+  double repay(int i) {
+    return repay[i];
   }
 
-  /** A market price at or above which the account at position k is certainly solvent. */
-  double bankruptPriceAt(int k) {
-    return bankruptPrice[list.account[k]];
+  /** A market price at or above which waiting account i is certainly solvent. */
+  double bankruptPrice(int i) {
+    return bankruptPrice[i];
   }
 
-  /** A valuation price at or above which position k's liquidation keeps some collateral. */
-  double fullSeizurePriceAt(int k) {
-    return fullSeizurePrice[list.account[k]];
+  /** A valuation price at or above which waiting account i's liquidation keeps some collateral. */
+  double fullSeizurePrice(int i) {
+    return fullSeizurePrice[i];
   }
 
   /**
