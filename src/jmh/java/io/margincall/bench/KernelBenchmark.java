@@ -2,7 +2,7 @@ package io.margincall.bench;
 
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
-import io.margincall.kernel.PathOutcome;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.PathSimulator;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;

@@ -3,7 +3,7 @@ package io.margincall.bench;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.kernel.PathKernel;
-import io.margincall.kernel.PathOutcome;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceFund;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 

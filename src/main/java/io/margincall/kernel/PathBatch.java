@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.BadDebtAccumulator;
 import io.margincall.stats.SweepAccumulator;
 import java.util.List;

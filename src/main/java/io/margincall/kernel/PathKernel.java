@@ -1,5 +1,7 @@
 package io.margincall.kernel;
 
+import io.margincall.protocol.PathOutcome;
+
 /** Simulates one path of a scenario into an outcome; one instance per task, reused per path. */
 public interface PathKernel {
   void run(long path, PathOutcome out);

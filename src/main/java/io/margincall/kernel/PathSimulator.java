@@ -7,6 +7,7 @@ import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceFund;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 
 /**

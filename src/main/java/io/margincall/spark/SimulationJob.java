@@ -1,6 +1,6 @@
 package io.margincall.spark;
 
-import io.margincall.kernel.PathOutcome;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;

@@ -118,7 +118,7 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     Dataset<Row> paths = spark().read().parquet(out.resolve("paths").toString());
     Assertions.assertTrue(paths.count() > 0);
     io.margincall.kernel.PathSimulator kernel = new io.margincall.kernel.PathSimulator(scenario);
-    io.margincall.kernel.PathOutcome outcome = new io.margincall.kernel.PathOutcome();
+    io.margincall.protocol.PathOutcome outcome = new io.margincall.protocol.PathOutcome();
     for (Row r : paths.select("path", "bad_debt", "liquidations").limit(50).collectAsList()) {
       kernel.run(r.getLong(0), outcome);
       Assertions.assertEquals(outcome.badDebt, r.getDouble(1), 0.0, "path " + r.getLong(0));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
+import io.margincall.protocol.PathOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

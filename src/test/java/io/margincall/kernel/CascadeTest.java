@@ -10,6 +10,7 @@ import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.stats.PairedDifference;
 import org.junit.jupiter.api.Test;

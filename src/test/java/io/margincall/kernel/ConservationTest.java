@@ -9,6 +9,7 @@ import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -12,6 +12,7 @@ import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.model.liquidity.InfiniteDepth;
 import org.junit.jupiter.api.Test;

@@ -11,6 +11,7 @@ import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import org.junit.jupiter.api.Test;
 

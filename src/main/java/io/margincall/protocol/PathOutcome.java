@@ -1,4 +1,4 @@
-package io.margincall.kernel;
+package io.margincall.protocol;
 
 import io.margincall.stats.PathResult;
 
@@ -60,7 +60,7 @@ public final class PathOutcome implements PathResult {
    * Books bad debt realised at step t: the fund pays what it can, the rest is socialized loss
    * (so bad debt = insurance draw + socialized loss on every path).
    */
-  public void realiseBadDebt(double amount, int t, io.margincall.protocol.InsuranceFund fund) {
+  public void realiseBadDebt(double amount, int t, InsuranceFund fund) {
     badDebt += amount;
     if (firstBadDebtStep < 0) {
       firstBadDebtStep = t;
