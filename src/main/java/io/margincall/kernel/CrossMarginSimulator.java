@@ -3,10 +3,9 @@ package io.margincall.kernel;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.protocol.CrossMarginBook;
-import io.margincall.protocol.InsuranceFund;
-import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.LiquidationEngine;
+import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
-import io.margincall.protocol.SeizePricing;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -32,8 +31,8 @@ public final class CrossMarginSimulator implements PathKernel {
   private final int n;
   private final int steps;
   private final OracleFeed[] feeds;
-  private final LiquidationRules rules;
-  private final double bonusShare;
+  private final LiquidationEngine engine;
+  private final LossWaterfall waterfall;
 
   private final double[] collateral;
   private final double[] debt;
@@ -41,7 +40,6 @@ public final class CrossMarginSimulator implements PathKernel {
   private final double[] price;
   private final double[] oracle;
   private final double[] shock;
-  private final InsuranceFund fund;
 
   public CrossMarginSimulator(Scenario scenario) {
     this.scenario = scenario;
@@ -54,9 +52,10 @@ public final class CrossMarginSimulator implements PathKernel {
     for (int a = 0; a < k; a++) {
       feeds[a] = scenario.oracle().newFeed();
     }
-    this.rules = scenario.liquidation();
-    this.bonusShare = scenario.insurance().bonusShare();
-    this.fund = new InsuranceFund(scenario.insurance());
+    this.waterfall = new LossWaterfall(scenario.insurance());
+    this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
+        scenario.depth(), scenario.permanentImpact(), null, waterfall,
+        scenario.insurance().bonusShare());
     this.collateral = new double[n * k];
     this.debt = new double[n];
     this.logPrice = new double[k];
@@ -76,7 +75,7 @@ public final class CrossMarginSimulator implements PathKernel {
     }
     System.arraycopy(book.collateral(), 0, collateral, 0, n * k);
     System.arraycopy(book.debt(), 0, debt, 0, n);
-    fund.reset();
+    waterfall.reset();
     double[] l = assets.cholesky();
     for (int t = 1; t <= steps; t++) {
       for (int a = 0; a < k; a++) {
@@ -116,26 +115,20 @@ public final class CrossMarginSimulator implements PathKernel {
     return v;
   }
 
+  /**
+   * One liquidation of account i under the rules of {@link LiquidationEngine}, valued in USD
+   * over its assets: the seizure takes asset 0 first, then the next.
+   */
   private void liquidate(int i, int t, PathOutcome out) {
     double d = debt[i];
-    out.liquidations++;
-    if (out.firstLiquidationStep < 0) {
-      out.firstLiquidationStep = t;
-    }
-    if (value(i, price) < d) {
-      out.staleOracleLiquidations++;
-    }
-    double repay = rules.closeFactor() * d;
-    if (d - repay <= rules.dustUsd()) {
-      repay = d;
-    }
-    double[] valuation = rules.pricing() == SeizePricing.ORACLE ? oracle : price;
+    engine.recordLiquidation(value(i, price) < d, t, out);
+    double repay = engine.firstRepay(d);
+    double[] valuation = engine.seizesAtOracle() ? oracle : price;
     double available = value(i, valuation);
-    double onePlusBonus = 1 + rules.bonus();
-    double wanted = repay * onePlusBonus;
+    double wanted = engine.valueWanted(repay);
     if (wanted > available) {
       wanted = available;
-      repay = available / onePlusBonus;
+      repay = engine.repayForValue(available);
     }
     for (int a = 0; a < k && wanted > 0; a++) {
       double held = collateral[i * k + a];
@@ -147,7 +140,7 @@ public final class CrossMarginSimulator implements PathKernel {
     }
     d -= repay;
     out.debtRepaid += repay;
-    fund.deposit(bonusShare * rules.bonus() * repay);
+    engine.depositBonus(repay);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {
@@ -155,7 +148,7 @@ public final class CrossMarginSimulator implements PathKernel {
         collateral[i * k + a] = 0;
       }
       out.debtRepaid += left;
-      out.realiseBadDebt(d - left, t, fund);
+      waterfall.realise(d - left, t, out);
       d = 0;
     }
     debt[i] = d;

@@ -2,13 +2,12 @@ package io.margincall.kernel;
 
 import io.margincall.model.gas.CongestionRules;
 import io.margincall.model.gas.GasMarket;
-import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
-import io.margincall.protocol.InsuranceFund;
+import io.margincall.protocol.LiquidationEngine;
+import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
-import io.margincall.protocol.SeizePricing;
 
 /**
  * The per-path kernel: one path index in, one {@link PathOutcome} out.
@@ -29,13 +28,8 @@ public final class PathSimulator implements PathKernel {
 
   private final Scenario scenario;
   private final MarketPath marketPath;
-  private final MarketDepth depth;
-  private final boolean slippage;
-  private final double permanentImpact;
-  private final double minProfit;
   private final CongestionRules congestion;
   private final GasMarket gas;
-  private final boolean profitCheck;
   private final int[] pendingUntil;
   // The inclusion wait of a liquidation submitted at the current step.
   private int keeperWait;
@@ -45,12 +39,10 @@ public final class PathSimulator implements PathKernel {
   private final double logInitial;
   private final int accounts;
 
-  private final double closeFactor;
-  private final double onePlusBonus;
-  private final double bonus;
-  private final double dust;
+  // The rules: what a liquidation does, and who pays the losses.
+  private final LiquidationEngine engine;
+  private final LossWaterfall waterfall;
   private final boolean seizeAtOracle;
-  private final double bonusShare;
 
   // Per-path state of touched accounts (indexed by trigger rank).
   private final double[] collateral;
@@ -65,15 +57,12 @@ public final class PathSimulator implements PathKernel {
   // rules, the reference the tests compare with); and how many visits that saved, for tests.
   private final boolean bulkSkips;
   private long bulkSkipped;
-  private static final int CLOSED = 0;
-  private static final int OPEN = 1;
-  private static final int SKIPPED = 2;
+  private static final int CLOSED = LiquidationEngine.CLOSED;
+  private static final int OPEN = LiquidationEngine.OPEN;
+  private static final int SKIPPED = LiquidationEngine.SKIPPED;
   private int frontier;
-  private final InsuranceFund fund;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
-  // The market price during settle: the step's price, moved by the sales so far.
-  private double price;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -87,31 +76,24 @@ public final class PathSimulator implements PathKernel {
     this.scenario = scenario;
     this.bulkSkips = bulkSkips;
     this.marketPath = scenario.market().newPath();
-    this.depth = scenario.depth();
-    this.slippage = !depth.ideal();
-    this.permanentImpact = scenario.permanentImpact();
-    this.minProfit = scenario.minProfitUsd();
     this.congestion = scenario.congestion();
     this.gas = congestion == null ? null : congestion.newPath();
-    this.profitCheck = slippage || gas != null;
     this.oracle = scenario.oracle().newFeed();
     this.book = scenario.book();
     this.steps = scenario.steps();
     this.logInitial = Math.log(scenario.initialPrice());
     this.accounts = book.size();
-    this.closeFactor = scenario.liquidation().closeFactor();
-    this.bonus = scenario.liquidation().bonus();
-    this.onePlusBonus = 1 + bonus;
-    this.dust = scenario.liquidation().dustUsd();
-    this.seizeAtOracle = scenario.liquidation().pricing() == SeizePricing.ORACLE;
-    this.fund = new InsuranceFund(scenario.insurance());
-    this.bonusShare = scenario.insurance().bonusShare();
+    this.waterfall = new LossWaterfall(scenario.insurance());
+    this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
+        scenario.depth(), scenario.permanentImpact(), gas, waterfall,
+        scenario.insurance().bonusShare());
+    this.seizeAtOracle = engine.seizesAtOracle();
     this.collateral = new double[accounts];
     this.debt = new double[accounts];
     this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
     this.pendingUntil = new int[accounts];
-    this.waiting = new WaitingAccounts(accounts, scenario.liquidation(), pendingUntil);
+    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil);
   }
 
   public Scenario scenario() {
@@ -134,7 +116,7 @@ public final class PathSimulator implements PathKernel {
     frontier = 0;
     touched.clear();
     waiting.clear();
-    fund.reset();
+    waterfall.reset();
     impact = 0;
     double logPrice = walk(out);
     out.oraclePosts = oracle.posts();
@@ -191,7 +173,7 @@ public final class PathSimulator implements PathKernel {
     if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
       return nextTrigger();
     }
-    price = Math.exp(logPrice);
+    engine.openStep(Math.exp(logPrice), marketPath.regime());
     double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
     reopened = 0;
     int w = 0;
@@ -234,6 +216,7 @@ public final class PathSimulator implements PathKernel {
       }
     }
     waiting.commit();
+    impact += engine.takeImpact();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
       touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
@@ -277,9 +260,9 @@ public final class PathSimulator implements PathKernel {
       bulkSkipped += e;
       return true;
     }
-    price = Math.exp(logPrice);
-    double valuation = seizeAtOracle ? Math.exp(logOracle) : price;
-    if (!certainlyUnprofitableAfterFees(waiting.maxRepay(e), waiting.minRepay(e),
+    engine.openStep(Math.exp(logPrice), marketPath.regime());
+    double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
+    if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
         waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
       return false;
     }
@@ -322,33 +305,8 @@ public final class PathSimulator implements PathKernel {
 
   private boolean certainlyUnprofitable(int i, double oraclePrice) {
     double repay = waiting.repay(i);
-    return certainlyUnprofitableAfterFees(repay, repay, waiting.bankruptPrice(i),
-        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : price);
-  }
-
-  /**
-   * Whether liquidating any account with a first repayment in [loRepay, hiRepay], at the market
-   * price {@link #price} and the valuation price given, certainly fails the profit check before
-   * slippage ({@code seized x market - repaid - fee < min profit}, which implies the check with
-   * slippage, as a sale never fetches more than the market price), while the account stays
-   * solvent at the market ({@code price >= bankrupt}) and keeps collateral (valuation >=
-   * fullSeizure). The margin, 1e-12 relative, is ten thousand times the rounding of the exact
-   * test, so any account this certifies gets the same answer from it.
-   */
-  private boolean certainlyUnprofitableAfterFees(double hiRepay, double loRepay, double bankrupt,
-                                                 double fullSeizure, double valuation) {
-    double market = price;
-    if (!(market >= bankrupt && valuation >= fullSeizure)) {
-      return false;
-    }
-    // Before slippage a liquidation earns repay x ((1 + bonus) x market / valuation - 1) - fee.
-    double gain = seizeAtOracle
-        ? onePlusBonus * market / valuation * (1 + WaitingAccounts.MARGIN) - 1
-        : onePlusBonus - 1;
-    double most = (gain >= 0 ? hiRepay : loRepay) * gain - minProfit;
-    double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
-    double slack = WaitingAccounts.MARGIN * (hiRepay * (gain + 2) + Math.abs(minProfit) + fee);
-    return fee > most + slack;
+    return engine.certainlyUnprofitableBeforeSlippage(repay, repay, waiting.bankruptPrice(i),
+        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : engine.price());
   }
 
   private double nextTrigger() {
@@ -361,9 +319,8 @@ public final class PathSimulator implements PathKernel {
   }
 
   /**
-   * One liquidation of account i at the current market price {@link #price}; returns whether the
-   * account is still open afterwards. With slippage modelled, a liquidator first checks its
-   * profit (sale proceeds minus repayment) and skips the liquidation below the minimum profit.
+   * One liquidation of account i under the rules ({@link LiquidationEngine#liquidate}), once its
+   * transaction is on chain when congestion is modelled; returns CLOSED, OPEN or SKIPPED.
    */
   private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
     if (gas != null && !included(i, t, out)) {
@@ -374,67 +331,10 @@ public final class PathSimulator implements PathKernel {
 
   /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
   private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
-    double market = price;
-    double c = collateral[i];
-    double d = debt[i];
-    double repay = closeFactor * d;
-    if (d - repay <= dust) {
-      repay = d;
-    }
-    double valuation = seizeAtOracle ? oraclePrice : market;
-    double wanted = repay * onePlusBonus / valuation;
-    double seized;
-    if (wanted <= c) {
-      seized = wanted;
-    } else {
-      seized = c;
-      repay = c * valuation / onePlusBonus;
-    }
-    if (profitCheck) {
-      double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
-      double proceeds = slippage ? depth.proceeds(seized, market, marketPath.regime()) : seized * market;
-      if (proceeds - repay - fee < minProfit) {
-        if (seized * market - repay - fee < minProfit) {
-          out.unprofitableAfterFees++;
-        } else {
-          out.unprofitableAfterSlippage++;
-        }
-        if (c * market < d) {
-          // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
-          // no debt may be left that never becomes bad debt).
-          closeOut(c, d, t, out);
-          out.protocolCloseOuts++;
-          collateral[i] = 0;
-          debt[i] = 0;
-          return CLOSED;
-        }
-        return SKIPPED;  // still eligible; tried again next step
-      }
-      if (slippage) {
-        sell(seized, market);
-      }
-    }
-    out.liquidations++;
-    if (out.firstLiquidationStep < 0) {
-      out.firstLiquidationStep = t;
-    }
-    if (c * market < d) {
-      out.staleOracleLiquidations++;
-    }
-    c -= seized;
-    d -= repay;
-    out.collateralSeized += seized;
-    out.debtRepaid += repay;
-    fund.deposit(bonusShare * bonus * repay);
-    market = price;  // the liquidator's sale may have moved it
-    if (d > 0 && c * market < d) {
-      closeOut(c, d, t, out);
-      c = 0;
-      d = 0;
-    }
-    collateral[i] = c;
-    debt[i] = d;
-    return d > 0 ? OPEN : CLOSED;
+    int result = engine.liquidate(collateral[i], debt[i], oraclePrice, t, out);
+    collateral[i] = engine.collateralLeft();
+    debt[i] = engine.debtLeft();
+    return result;
   }
 
   /**
@@ -469,28 +369,6 @@ public final class PathSimulator implements PathKernel {
     return false;
   }
 
-  /** Insolvent at the market: sell what is left at the market, the rest of the debt is bad. */
-  private void closeOut(double c, double d, int t, PathOutcome out) {
-    double market = price;
-    double proceeds = c * market;
-    if (slippage) {
-      proceeds = depth.proceeds(c, market, marketPath.regime());
-      sell(c, market);
-    }
-    out.collateralSeized += c;
-    out.debtRepaid += proceeds;
-    out.realiseBadDebt(d - proceeds, t, fund);
-  }
-
-  /** A sale's permanent share of its price impact moves the market for what follows. */
-  private void sell(double units, double market) {
-    if (permanentImpact > 0) {
-      double move = permanentImpact * depth.logImpact(units, market, marketPath.regime());
-      impact += move;
-      price = market * Math.exp(move);
-    }
-  }
-
   /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   private void markToMarket(double logPrice, PathOutcome out) {
     double market = Math.exp(logPrice);
@@ -498,16 +376,16 @@ public final class PathSimulator implements PathKernel {
     for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
       int i = book.byBankruptcy(k);
       if (i >= frontier) {
-        shortfall += Math.max(0, book.debt(i) - book.collateral(i) * market);
+        shortfall += LiquidationEngine.shortfall(book.collateral(i), book.debt(i), market);
       }
     }
     for (int k = 0; k < waiting.size(); k++) {
       int i = waiting.account(k);
-      shortfall += Math.max(0, debt[i] - collateral[i] * market);
+      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
     }
     for (int k = 0; k < touched.size(); k++) {
       int i = touched.account(k);
-      shortfall += Math.max(0, debt[i] - collateral[i] * market);
+      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
     }
     out.horizonShortfall = shortfall;
   }

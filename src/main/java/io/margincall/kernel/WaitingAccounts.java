@@ -1,6 +1,6 @@
 package io.margincall.kernel;
 
-import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.LiquidationEngine;
 
 /**
  * Eligible accounts that a liquidator skipped (unprofitable, or waiting for inclusion), in the
@@ -14,18 +14,14 @@ import io.margincall.protocol.LiquidationRules;
  * prices among them, and their pending inclusions. An account's bounds are computed once, when
  * it starts waiting. They are certificates only: a step they cannot certify is settled account
  * by account with the exact rules, so they change no result.
+ *
+ * <p><b>Invariant</b> (the certificates of {@link LiquidationEngine} rely on it): a waiting
+ * account's collateral and debt do not change while it is in this list; only its pending
+ * inclusion may, and the kernel reports that through {@link #changedAt}. An account whose state
+ * changes leaves the list ({@link #remove}) and re-enters with fresh bounds ({@link #add}).
  */
 final class WaitingAccounts {
-  /**
-   * Relative margin on the price bounds, so that the exact tests they stand for
-   * ({@code c * P >= D}, {@code repay (1 + bonus) / P <= c}) certainly hold: the divisions and
-   * products of those tests err by a few 1e-16 relative, ten thousand times less.
-   */
-  static final double MARGIN = 1e-12;
-
-  private final double closeFactor;
-  private final double onePlusBonus;
-  private final double dust;
+  private final LiquidationEngine rules;
   private final int[] pendingUntil;
 
   // The list by position: account and key. A second pair of arrays is what commit() merges
@@ -71,15 +67,14 @@ final class WaitingAccounts {
 
   /**
    * @param accounts the book's size
-   * @param rules the liquidation rules (for an account's first repayment)
+   * @param rules the liquidation rules, which give an account's first repayment and its
+   *     certificate bounds
    * @param pendingUntil the kernel's per-account inclusion step (0: nothing pending), read when
    *     the bounds are refreshed; the kernel reports changes to waiting accounts' entries
    *     through {@link #changedAt}
    */
-  WaitingAccounts(int accounts, LiquidationRules rules, int[] pendingUntil) {
-    this.closeFactor = rules.closeFactor();
-    this.onePlusBonus = 1 + rules.bonus();
-    this.dust = rules.dustUsd();
+  WaitingAccounts(int accounts, LiquidationEngine rules, int[] pendingUntil) {
+    this.rules = rules;
     this.pendingUntil = pendingUntil;
     this.list = new Entries(accounts);
     this.spare = new Entries(accounts);
@@ -140,13 +135,10 @@ final class WaitingAccounts {
     int k = addedCount++;
     added.account[k] = i;
     added.key[k] = key;
-    double repay = closeFactor * d;  // as the liquidation computes it
-    if (d - repay <= dust) {
-      repay = d;
-    }
+    double repay = rules.firstRepay(d);
     this.repay[i] = repay;
-    bankruptPrice[i] = d / c * (1 + MARGIN);
-    fullSeizurePrice[i] = repay * onePlusBonus / c * (1 + MARGIN);
+    bankruptPrice[i] = LiquidationEngine.bankruptPrice(c, d);
+    fullSeizurePrice[i] = rules.fullSeizurePrice(repay, c);
   }
 
   /**

@@ -56,23 +56,6 @@ public final class PathOutcome implements PathResult {
    */
   public double minMarketToOracle;
 
-  /**
-   * Books bad debt realised at step t: the fund pays what it can, the rest is socialized loss
-   * (so bad debt = insurance draw + socialized loss on every path).
-   */
-  public void realiseBadDebt(double amount, int t, InsuranceFund fund) {
-    badDebt += amount;
-    if (firstBadDebtStep < 0) {
-      firstBadDebtStep = t;
-    }
-    double draw = fund.absorb(amount);
-    insuranceDraw += draw;
-    if (draw < amount) {
-      socializedLoss += amount - draw;
-      fundExhausted = true;
-    }
-  }
-
   /** Clears every field for a new path. */
   public void reset() {
     badDebt = 0;

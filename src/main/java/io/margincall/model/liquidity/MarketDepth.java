@@ -10,7 +10,13 @@ import java.io.Serializable;
  */
 public interface MarketDepth extends Serializable {
 
-  /** USD raised by selling {@code units} at market price {@code price} in {@code regime}. */
+  /**
+   * USD raised by selling {@code units} at market price {@code price} in {@code regime}.
+   *
+   * <p><b>Invariant</b>: never more than the market price, {@code proceeds <= units x price}
+   * (the liquidation engine's bulk-skip certificates rely on it; every implementation is checked
+   * by {@code MarketDepthContractTest}).
+   */
   double proceeds(double units, double price, int regime);
 
   /** ln(marginal price after the sale / price before): {@code <= 0}. */

@@ -1,0 +1,313 @@
+package io.margincall.protocol;
+
+import io.margincall.model.gas.GasMarket;
+import io.margincall.model.liquidity.MarketDepth;
+
+/**
+ * The liquidation rules, written once (SPEC 2.6, 7; {@code src/docs/model.md}): what one
+ * liquidation of an eligible position repays and seizes, the keeper's profit check, the sale of
+ * the seized collateral into the market (slippage, permanent impact), the protocol's close-out
+ * of an insolvent position, and the exact bounds the kernel's bulk-skip certificates are built
+ * from. Every account index calls this class; none repeats a rule.
+ *
+ * <p>A position here is collateral {@code c} (asset units) against debt {@code d} (USD). A
+ * liquidation repays {@link #firstRepay}{@code (d)} and takes collateral worth
+ * {@code repay x (1 + bonus)} at the valuation price (the market, or the oracle with
+ * {@link SeizePricing#ORACLE}), capped at {@code c} (the repayment shrinks in proportion). With
+ * slippage or congestion modelled, the keeper first checks its profit after the sale and the
+ * fee and skips below the minimum; an insolvent position no keeper takes is closed by the
+ * protocol. A position left insolvent at the market after a liquidation is closed too: the rest
+ * of its collateral is sold, the debt it cannot repay goes down the {@link LossWaterfall}.
+ *
+ * <p>Mutable, one per kernel: it carries the market as liquidations see it during one step
+ * ({@link #openStep}: the step's price, moved by each sale's permanent impact) and the result of
+ * the last {@link #liquidate} ({@link #collateralLeft()}, {@link #debtLeft()}).
+ */
+public final class LiquidationEngine {
+  /** {@link #liquidate}: the position is closed (repaid in full, or closed out insolvent). */
+  public static final int CLOSED = 0;
+  /** {@link #liquidate}: liquidated in part and still open. */
+  public static final int OPEN = 1;
+  /** {@link #liquidate}: the keeper skipped it; the position is unchanged and still eligible. */
+  public static final int SKIPPED = 2;
+
+  /**
+   * Relative margin on the certificate bounds ({@link #bankruptPrice}, {@link #fullSeizurePrice},
+   * {@link #certainlyUnprofitableBeforeSlippage}), so that the exact tests they stand for
+   * certainly hold: the divisions and products of those tests err by a few 1e-16 relative, ten
+   * thousand times less.
+   */
+  public static final double CERTIFICATE_MARGIN = 1e-12;
+
+  private final double closeFactor;
+  private final double bonus;
+  private final double onePlusBonus;
+  private final double dust;
+  private final boolean seizeAtOracle;
+  private final double bonusShare;
+  private final double minProfit;
+  private final MarketDepth depth;
+  private final boolean slippage;
+  private final double permanentImpact;
+  private final GasMarket gas;
+  private final boolean profitCheck;
+  private final LossWaterfall waterfall;
+
+  // The market during one step's liquidations.
+  private double price;
+  private int regime;
+  private double impact;
+  // The position after the last liquidate().
+  private double collateralLeft;
+  private double debtLeft;
+
+  /**
+   * @param rules close factor, bonus, dust and seize pricing
+   * @param minProfitUsd a keeper skips a liquidation expected to earn less, USD; checked only
+   *     when slippage or congestion is modelled (SPEC 7: the ideal keeper always executes)
+   * @param depth what selling collateral fetches
+   * @param permanentImpact share of each sale's price move that stays in the market, [0, 1]
+   * @param gas the path's gas market (the keeper's fee), or null: no congestion
+   * @param waterfall where bad debt goes, and bonus shares come from
+   * @param bonusShare share of each liquidation bonus paid into the insurance fund
+   */
+  public LiquidationEngine(LiquidationRules rules, double minProfitUsd, MarketDepth depth,
+                           double permanentImpact, GasMarket gas, LossWaterfall waterfall,
+                           double bonusShare) {
+    this.closeFactor = rules.closeFactor();
+    this.bonus = rules.bonus();
+    this.onePlusBonus = 1 + bonus;
+    this.dust = rules.dustUsd();
+    this.seizeAtOracle = rules.pricing() == SeizePricing.ORACLE;
+    this.bonusShare = bonusShare;
+    this.minProfit = minProfitUsd;
+    this.depth = depth;
+    this.slippage = !depth.ideal();
+    this.permanentImpact = permanentImpact;
+    this.gas = gas;
+    this.profitCheck = slippage || gas != null;
+    this.waterfall = waterfall;
+  }
+
+  /** Whether seized collateral is valued at the oracle price (else at the market). */
+  public boolean seizesAtOracle() {
+    return seizeAtOracle;
+  }
+
+  // ---------------------------------------------------------------- the market during a step
+
+  /** Liquidations of a new step start at market price {@code price} in {@code regime}. */
+  public void openStep(double price, int regime) {
+    this.price = price;
+    this.regime = regime;
+  }
+
+  /** The market price now: the step's, moved by this step's sales so far. */
+  public double price() {
+    return price;
+  }
+
+  /** The log-price move the sales have left in the market since the last call; zeroes it. */
+  public double takeImpact() {
+    double move = impact;
+    impact = 0;
+    return move;
+  }
+
+  // ---------------------------------------------------------------- the exact rules
+
+  /** What the first liquidation of a position owing {@code d} repays: all of it within dust. */
+  public double firstRepay(double d) {
+    double repay = closeFactor * d;
+    return d - repay <= dust ? d : repay;
+  }
+
+  /** Collateral units a repayment wants at the valuation price: {@code repay (1 + b) / value}. */
+  public double unitsWanted(double repay, double valuation) {
+    return repay * onePlusBonus / valuation;
+  }
+
+  /** Collateral value (USD at the valuation price) a repayment wants: {@code repay (1 + b)}. */
+  public double valueWanted(double repay) {
+    return repay * onePlusBonus;
+  }
+
+  /** The repayment that takes collateral worth {@code value} (USD, at the valuation price). */
+  public double repayForValue(double value) {
+    return value / onePlusBonus;
+  }
+
+  /** Whether collateral c is worth less than debt d at market price p: the position is bankrupt. */
+  public static boolean insolvent(double c, double d, double p) {
+    return c * p < d;
+  }
+
+  /** The mark-to-market shortfall {@code max(0, d - c p)} of an open position. */
+  public static double shortfall(double c, double d, double p) {
+    return Math.max(0, d - c * p);
+  }
+
+  /**
+   * One liquidation of a position with collateral c and debt d at step t, at the current market
+   * price ({@link #price()}); {@code oraclePrice} is read only with oracle-priced seizure.
+   * Returns {@link #CLOSED}, {@link #OPEN} or {@link #SKIPPED}; the position afterwards is
+   * {@link #collateralLeft()}, {@link #debtLeft()}. Books the liquidation, the skip or the
+   * close-out into {@code out}.
+   */
+  public int liquidate(double c, double d, double oraclePrice, int t, PathOutcome out) {
+    double market = price;
+    double repay = firstRepay(d);
+    double valuation = seizeAtOracle ? oraclePrice : market;
+    double wanted = unitsWanted(repay, valuation);
+    double seized;
+    if (wanted <= c) {
+      seized = wanted;
+    } else {
+      seized = c;
+      repay = repayForValue(c * valuation);
+    }
+    if (profitCheck) {
+      double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
+      double proceeds = slippage ? depth.proceeds(seized, market, regime) : seized * market;
+      if (proceeds - repay - fee < minProfit) {
+        if (seized * market - repay - fee < minProfit) {
+          out.unprofitableAfterFees++;
+        } else {
+          out.unprofitableAfterSlippage++;
+        }
+        if (insolvent(c, d, market)) {
+          // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
+          // no debt may be left that never becomes bad debt).
+          closeOut(c, d, t, out);
+          out.protocolCloseOuts++;
+          return closed();
+        }
+        collateralLeft = c;
+        debtLeft = d;
+        return SKIPPED;  // still eligible; tried again next step
+      }
+      if (slippage) {
+        sell(seized, market);
+      }
+    }
+    recordLiquidation(insolvent(c, d, market), t, out);
+    c -= seized;
+    d -= repay;
+    out.collateralSeized += seized;
+    out.debtRepaid += repay;
+    depositBonus(repay);
+    market = price;  // the liquidator's sale may have moved it
+    if (d > 0 && insolvent(c, d, market)) {
+      closeOut(c, d, t, out);
+      return closed();
+    }
+    collateralLeft = c;
+    debtLeft = d;
+    return d > 0 ? OPEN : CLOSED;
+  }
+
+  private int closed() {
+    collateralLeft = 0;
+    debtLeft = 0;
+    return CLOSED;
+  }
+
+  /** Collateral of the position after the last {@link #liquidate}, asset units. */
+  public double collateralLeft() {
+    return collateralLeft;
+  }
+
+  /** Debt of the position after the last {@link #liquidate}, USD. */
+  public double debtLeft() {
+    return debtLeft;
+  }
+
+  /**
+   * Books one executed liquidation at step t; {@code insolventAtMarket}: the position was already
+   * bankrupt at the market when the oracle let it through.
+   */
+  public void recordLiquidation(boolean insolventAtMarket, int t, PathOutcome out) {
+    out.liquidations++;
+    if (out.firstLiquidationStep < 0) {
+      out.firstLiquidationStep = t;
+    }
+    if (insolventAtMarket) {
+      out.staleOracleLiquidations++;
+    }
+  }
+
+  /** The fund's share of the bonus on a repayment. */
+  public void depositBonus(double repay) {
+    waterfall.deposit(bonusShare * bonus * repay);
+  }
+
+  /**
+   * Closes an insolvent position: sells what is left at the market, the rest of the debt goes
+   * down the loss waterfall.
+   */
+  private void closeOut(double c, double d, int t, PathOutcome out) {
+    double market = price;
+    double proceeds = c * market;
+    if (slippage) {
+      proceeds = depth.proceeds(c, market, regime);
+      sell(c, market);
+    }
+    out.collateralSeized += c;
+    out.debtRepaid += proceeds;
+    waterfall.realise(d - proceeds, t, out);
+  }
+
+  /** A sale's permanent share of its price impact moves the market for what follows. */
+  private void sell(double units, double market) {
+    if (permanentImpact > 0) {
+      double move = permanentImpact * depth.logImpact(units, market, regime);
+      impact += move;
+      price = market * Math.exp(move);
+    }
+  }
+
+  // ---------------------------------------------------------------- certificate bounds
+  // Each bound below stands for one exact test of liquidate() above and is computed by the same
+  // formula, widened by CERTIFICATE_MARGIN. They rely on two invariants: a skipped position's
+  // state does not change while it waits (the index that holds it guarantees it), and a sale
+  // never fetches more than the market price (MarketDepth.proceeds).
+
+  /** A market price at or above which the position (c, d) is certainly not {@link #insolvent}. */
+  public static double bankruptPrice(double c, double d) {
+    return d / c * (1 + CERTIFICATE_MARGIN);
+  }
+
+  /**
+   * A valuation price at or above which the seizure of {@code repay} certainly takes no more
+   * than the c units held ({@code unitsWanted(repay, valuation) <= c}).
+   */
+  public double fullSeizurePrice(double repay, double c) {
+    return unitsWanted(repay, c) * (1 + CERTIFICATE_MARGIN);
+  }
+
+  /**
+   * Whether liquidating any position with a first repayment in [loRepay, hiRepay], at the
+   * current market price and the valuation price given, certainly fails the keeper's profit
+   * check before slippage ({@code seized x market - repaid - fee < min profit}, which implies
+   * the check with slippage, as a sale never fetches more than the market price), while the
+   * position stays solvent at the market ({@code price >= bankrupt}) and keeps collateral
+   * ({@code valuation >= fullSeizure}). Any position this certifies gets the same answer from
+   * {@link #liquidate}: a skip counted as unprofitable after fees, nothing else changed.
+   */
+  public boolean certainlyUnprofitableBeforeSlippage(double hiRepay, double loRepay,
+                                                     double bankrupt, double fullSeizure,
+                                                     double valuation) {
+    double market = price;
+    if (!(market >= bankrupt && valuation >= fullSeizure)) {
+      return false;
+    }
+    // Before slippage a liquidation earns repay x ((1 + bonus) x market / valuation - 1) - fee.
+    double gain = seizeAtOracle
+        ? onePlusBonus * market / valuation * (1 + CERTIFICATE_MARGIN) - 1
+        : onePlusBonus - 1;
+    double most = (gain >= 0 ? hiRepay : loRepay) * gain - minProfit;
+    double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
+    double slack = CERTIFICATE_MARGIN * (hiRepay * (gain + 2) + Math.abs(minProfit) + fee);
+    return fee > most + slack;
+  }
+}
