@@ -6,9 +6,8 @@ import io.margincall.protocol.PathOutcome;
 public interface PathKernel {
   void run(long path, PathOutcome out);
 
-  /** The kernel for a scenario: the trigger-ordered one, or the cross-margin one. */
+  /** The kernel for a scenario: one step loop for every book ({@link PathSimulator}). */
   static PathKernel of(Scenario scenario) {
-    return scenario.crossMargin() == null ? new PathSimulator(scenario)
-        : new CrossMarginSimulator(scenario);
+    return new PathSimulator(scenario);
   }
 }

@@ -1,66 +1,39 @@
 package io.margincall.kernel;
 
-import io.margincall.model.gas.CongestionRules;
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
-import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
 
 /**
- * The per-path kernel: one path index in, one {@link PathOutcome} out.
+ * The per-path kernel: one path index in, one {@link PathOutcome} out; the one step loop for
+ * every book.
  *
  * <p>Plain Java, no Spark. One instance per task (it holds mutable per-path state), reused for
  * every path of the task; a path allocates only its random stream and sampler. The step loop
- * stays in log space: it draws a normal, advances the log price and the oracle, and compares the
- * oracle with the highest log trigger price of any open account. Only a step where something
- * happens leaves the loop for {@link #settle}. Accounts are stored by descending trigger price,
- * so the untouched ones are exactly those at or past {@code frontier}; accounts a path has
- * touched and left open (partial liquidation) sit in a max-heap keyed by their new trigger
- * ({@link TouchedAccounts}), and eligible accounts a liquidator skipped wait in a sorted list
- * ({@link WaitingAccounts}) whose quiet steps are settled in bulk, with the same bits as visiting
- * each. Their state is initialised from the book when first touched, so nothing is reset per
- * path and a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
+ * stays in log space: it draws a normal, advances the log price, the gas market and the oracle,
+ * and compares the oracle with the trigger of the book's {@link AccountIndex}, the highest
+ * oracle log price at which one of its accounts may be eligible. Only a step where something may
+ * happen leaves the loop for {@link #settle}, where the index liquidates through the one
+ * {@link LiquidationEngine} and the losses go down the one {@link LossWaterfall}. A
+ * one-collateral book is a {@link TriggerOrderedIndex}; cross-margined accounts over several
+ * assets a {@link FullScanIndex}, settled every step.
  */
 public final class PathSimulator implements PathKernel {
 
   private final Scenario scenario;
   private final MarketPath marketPath;
-  private final CongestionRules congestion;
   private final GasMarket gas;
-  private final int[] pendingUntil;
-  // The inclusion wait of a liquidation submitted at the current step.
-  private int keeperWait;
+  private final Keeper keeper;
   private final OracleFeed oracle;
-  private final AccountBook book;
   private final int steps;
   private final double logInitial;
-  private final int accounts;
-
-  // The rules: what a liquidation does, and who pays the losses.
   private final LiquidationEngine engine;
   private final LossWaterfall waterfall;
-  private final boolean seizeAtOracle;
-
-  // Per-path state of touched accounts (indexed by trigger rank).
-  private final double[] collateral;
-  private final double[] debt;
-  // Touched accounts still open: a max-heap on their current log trigger.
-  private final TouchedAccounts touched;
-  private final int[] stillOpen;
-  // Accounts eligible but skipped (unprofitable, waiting for inclusion): their state and key do
-  // not change, so they wait in a sorted list instead of churning through the heap every step.
-  private final WaitingAccounts waiting;
-  // Settle quiet steps and certainly skipped accounts in O(1) (false: visit each with the full
-  // rules, the reference the tests compare with); and how many visits that saved, for tests.
-  private final boolean bulkSkips;
-  private long bulkSkipped;
-  private static final int CLOSED = LiquidationEngine.CLOSED;
-  private static final int OPEN = LiquidationEngine.OPEN;
-  private static final int SKIPPED = LiquidationEngine.SKIPPED;
-  private int frontier;
+  private final AccountIndex index;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
 
@@ -74,26 +47,22 @@ public final class PathSimulator implements PathKernel {
    */
   PathSimulator(Scenario scenario, boolean bulkSkips) {
     this.scenario = scenario;
-    this.bulkSkips = bulkSkips;
-    this.marketPath = scenario.market().newPath();
-    this.congestion = scenario.congestion();
-    this.gas = congestion == null ? null : congestion.newPath();
+    CrossMarginBook crossMargin = scenario.crossMargin();
+    this.marketPath = crossMargin == null ? scenario.market().newPath()
+        : scenario.market().newPath(crossMargin.assets());
+    this.gas = scenario.congestion() == null ? null : scenario.congestion().newPath();
+    this.keeper = new Keeper(scenario.congestion(), gas);
     this.oracle = scenario.oracle().newFeed();
-    this.book = scenario.book();
     this.steps = scenario.steps();
-    this.logInitial = Math.log(scenario.initialPrice());
-    this.accounts = book.size();
+    this.logInitial = Math.log(crossMargin == null ? scenario.initialPrice()
+        : crossMargin.assets().initial()[0]);
     this.waterfall = new LossWaterfall(scenario.insurance());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
         scenario.depth(), scenario.permanentImpact(), gas, waterfall,
         scenario.insurance().bonusShare());
-    this.seizeAtOracle = engine.seizesAtOracle();
-    this.collateral = new double[accounts];
-    this.debt = new double[accounts];
-    this.touched = new TouchedAccounts(accounts);
-    this.stillOpen = new int[accounts];
-    this.pendingUntil = new int[accounts];
-    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil);
+    this.index = crossMargin == null
+        ? new TriggerOrderedIndex(scenario.book(), engine, keeper, marketPath, bulkSkips)
+        : new FullScanIndex(crossMargin, scenario.oracle(), marketPath, engine, waterfall);
   }
 
   public Scenario scenario() {
@@ -113,20 +82,19 @@ public final class PathSimulator implements PathKernel {
     if (gas != null) {
       gas.reset(PathStreams.stream(seed, path, PathStreams.GAS));
     }
-    frontier = 0;
-    touched.clear();
-    waiting.clear();
     waterfall.reset();
     impact = 0;
-    double logPrice = walk(out);
+    double logPrice = walk(index.startPath(), out);
     out.oraclePosts = oracle.posts();
-    markToMarket(logPrice, out);
+    out.horizonShortfall = index.horizonShortfall(logPrice);
   }
 
-  /** The step loop; returns the log price at the horizon. Kept small so the JIT inlines it. */
-  private double walk(PathOutcome out) {
+  /**
+   * The step loop from the index's first trigger; returns the log price at the horizon. Kept
+   * small so the JIT inlines it.
+   */
+  private double walk(double nextTrigger, PathOutcome out) {
     double logPrice = logInitial;
-    double nextTrigger = accounts > 0 ? book.logTrigger(0) : Double.NEGATIVE_INFINITY;
     double minGap = 0;
     double gapSum = 0;
     for (int t = 1; t <= steps; t++) {
@@ -157,251 +125,37 @@ public final class PathSimulator implements PathKernel {
     return logPrice + impact;
   }
 
-  // Accounts liquidated at this step and still open: pushed onto the heap when the step ends.
-  private int reopened;
-
-  /**
-   * Liquidates every eligible account at step t, in descending order of trigger price, each at
-   * most once: untouched accounts the oracle has just crossed, touched ones still open (held in
-   * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
-   * trigger left.
-   */
+  /** A step where an account may be eligible: the index liquidates; returns its next trigger. */
   private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
-    if (gas != null) {
-      keeperWait = gas.keeperWait();  // one gas price per step
-    }
-    if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
-      return nextTrigger();
-    }
-    engine.openStep(Math.exp(logPrice), marketPath.regime());
-    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
-    reopened = 0;
-    int w = 0;
-    int waitSize = waiting.size();
-    while (true) {
-      double untouchedKey = untouchedKey();
-      double heapTop = touched.topKey();
-      int heapAccount = touched.size() > 0 ? touched.topAccount() : Integer.MAX_VALUE;
-      // The run of waiting accounts that come before both the next untouched account and the
-      // heap's top, in (key desc, account asc) order; visiting them moves neither.
-      while (w < waitSize) {
-        double waitKey = waiting.key(w);
-        if (!(logOracle < waitKey) || waitKey < untouchedKey || waitKey < heapTop
-            || waitKey == heapTop && waiting.account(w) > heapAccount) {
-          break;
-        }
-        visitWaiting(w++, t, oraclePrice, out);
-      }
-      boolean heapFirst = heapTop >= untouchedKey;
-      if (!(logOracle < (heapFirst ? heapTop : untouchedKey))) {
-        break;
-      }
-      int i;
-      double key;
-      if (heapFirst) {
-        key = heapTop;
-        i = touched.pop();
-      } else {
-        key = untouchedKey;
-        i = frontier++;
-        collateral[i] = book.collateral(i);
-        debt[i] = book.debt(i);
-        pendingUntil[i] = 0;
-      }
-      int result = liquidate(i, t, oraclePrice, out);
-      if (result == OPEN) {
-        stillOpen[reopened++] = i;
-      } else if (result == SKIPPED) {
-        waiting.add(i, key, collateral[i], debt[i]);
-      }
-    }
-    waiting.commit();
+    keeper.startStep();  // one gas price per step
+    double next = index.settle(t, logPrice, logOracle, out);
     impact += engine.takeImpact();
-    for (int k = 0; k < reopened; k++) {
-      int i = stillOpen[k];
-      touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
-    }
-    return nextTrigger();
-  }
-
-  /**
-   * Settles step t in bulk if it is quiet: only waiting accounts are eligible, and every one of
-   * them would certainly be skipped again with nothing but a counter changing (its inclusion
-   * still pending; or no submission possible in time; or a submission waiting for inclusion;
-   * or, included at once, unprofitable even before slippage while solvent). Then it counts what
-   * visiting each would have counted and returns true; otherwise false, changing nothing, and
-   * the step is settled account by account. The same counts either way: only the cost differs.
-   */
-  private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
-    if (logOracle < untouchedKey() || logOracle < touched.topKey()) {
-      return false;
-    }
-    int e = waiting.eligible(logOracle);
-    if (e == 0) {
-      return false;
-    }
-    waiting.refreshBounds(e);
-    if (waiting.earliestPending(e) <= t) {
-      return false;  // a pending liquidation lands (or landed unseen): the full rules decide
-    }
-    int fresh = e - waiting.pendingCount(e);
-    if (gas != null && keeperWait > 0) {
-      if (keeperWait > congestion.maxWaitSteps()) {
-        out.notIncludedInTime += fresh;
-      } else {
-        int submitted = waiting.submitFresh(e, t + keeperWait);
-        out.submissions += submitted;
-        out.inclusionWaitSteps += (long) submitted * keeperWait;
-      }
-      bulkSkipped += e;
-      return true;
-    }
-    if (fresh == 0) {
-      bulkSkipped += e;
-      return true;
-    }
-    engine.openStep(Math.exp(logPrice), marketPath.regime());
-    double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
-    if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
-        waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
-      return false;
-    }
-    out.unprofitableAfterFees += fresh;
-    if (gas != null) {
-      out.submissions += fresh;
-    }
-    bulkSkipped += e;
-    return true;
-  }
-
-  /**
-   * Visits the waiting account at position w: its liquidation is submitted or waits for
-   * inclusion as usual; once included, a certificate settles in O(1) the common case where it
-   * is certainly unprofitable before slippage while the account stays solvent (what
-   * {@link #liquidateIncluded} would find); the rest take the full rules.
-   */
-  private void visitWaiting(int w, int t, double oraclePrice, PathOutcome out) {
-    int i = waiting.account(w);
-    int pending = pendingUntil[i];
-    int result;
-    if (gas != null && !included(i, t, out)) {
-      result = SKIPPED;
-    } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
-      out.unprofitableAfterFees++;
-      bulkSkipped++;
-      result = SKIPPED;
-    } else {
-      result = liquidateIncluded(i, t, oraclePrice, out);
-    }
-    if (result != SKIPPED) {
-      waiting.remove(w);
-      if (result == OPEN) {
-        stillOpen[reopened++] = i;
-      }
-    } else if (pendingUntil[i] != pending) {
-      waiting.changedAt(w);
-    }
-  }
-
-  private boolean certainlyUnprofitable(int i, double oraclePrice) {
-    double repay = waiting.repay(i);
-    return engine.certainlyUnprofitableBeforeSlippage(repay, repay, waiting.bankruptPrice(i),
-        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : engine.price());
-  }
-
-  private double nextTrigger() {
-    return Math.max(untouchedKey(), Math.max(touched.topKey(), waiting.topKey()));
-  }
-
-  /** The trigger of the next untouched account, or -infinity when none is left. */
-  private double untouchedKey() {
-    return frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
-  }
-
-  /**
-   * One liquidation of account i under the rules ({@link LiquidationEngine#liquidate}), once its
-   * transaction is on chain when congestion is modelled; returns CLOSED, OPEN or SKIPPED.
-   */
-  private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
-    if (gas != null && !included(i, t, out)) {
-      return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
-    }
-    return liquidateIncluded(i, t, oraclePrice, out);
-  }
-
-  /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
-  private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
-    int result = engine.liquidate(collateral[i], debt[i], oraclePrice, t, out);
-    collateral[i] = engine.collateralLeft();
-    debt[i] = engine.debtLeft();
-    return result;
-  }
-
-  /**
-   * Whether the liquidation transaction of account i is on chain at step t: submitted now with
-   * no wait, or submitted earlier and its wait is over. A new submission whose wait would exceed
-   * the keeper's limit is not made ("not included in time").
-   */
-  private boolean included(int i, int t, PathOutcome out) {
-    if (pendingUntil[i] > 0) {
-      if (t < pendingUntil[i]) {
-        return false;
-      }
-      boolean landsNow = t == pendingUntil[i];
-      pendingUntil[i] = 0;
-      if (landsNow) {
-        return true;
-      }
-      // It landed at an earlier step when the account was not eligible (an eligible account is
-      // visited every step), so it reverted: submit anew.
-    }
-    int wait = keeperWait;
-    if (wait > congestion.maxWaitSteps()) {
-      out.notIncludedInTime++;
-      return false;
-    }
-    out.submissions++;
-    out.inclusionWaitSteps += wait;
-    if (wait == 0) {
-      return true;
-    }
-    pendingUntil[i] = t + wait;
-    return false;
-  }
-
-  /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
-  private void markToMarket(double logPrice, PathOutcome out) {
-    double market = Math.exp(logPrice);
-    double shortfall = 0;
-    for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
-      int i = book.byBankruptcy(k);
-      if (i >= frontier) {
-        shortfall += LiquidationEngine.shortfall(book.collateral(i), book.debt(i), market);
-      }
-    }
-    for (int k = 0; k < waiting.size(); k++) {
-      int i = waiting.account(k);
-      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
-    }
-    for (int k = 0; k < touched.size(); k++) {
-      int i = touched.account(k);
-      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
-    }
-    out.horizonShortfall = shortfall;
+    return next;
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */
   long bulkSkipped() {
-    return bulkSkipped;
+    return index instanceof TriggerOrderedIndex i ? i.bulkSkipped() : 0;
   }
 
-  /** Collateral account {@code i} holds after the last path (initial if untouched). For tests. */
+  /** Collateral account {@code i} holds after the last path (one collateral). For tests. */
   public double collateralAfterPath(int i) {
-    return i < frontier ? collateral[i] : book.collateral(i);
+    return ((TriggerOrderedIndex) index).collateralAfterPath(i);
   }
 
   /** Debt account {@code i} owes after the last path (initial if untouched). For tests. */
   public double debtAfterPath(int i) {
-    return i < frontier ? debt[i] : book.debt(i);
+    return index instanceof FullScanIndex f ? f.debtAfterPath(i)
+        : ((TriggerOrderedIndex) index).debtAfterPath(i);
+  }
+
+  /** Units of asset a cross-margined account i holds after the last path. For tests. */
+  public double collateralAfterPath(int i, int a) {
+    return ((FullScanIndex) index).collateralAfterPath(i, a);
+  }
+
+  /** ln of the market price of asset a at the end of the last path. For tests. */
+  public double finalLogPrice(int a) {
+    return marketPath.logPrice(a);
   }
 }

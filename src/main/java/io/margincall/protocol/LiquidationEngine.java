@@ -144,7 +144,12 @@ public final class LiquidationEngine {
 
   /** The mark-to-market shortfall {@code max(0, d - c p)} of an open position. */
   public static double shortfall(double c, double d, double p) {
-    return Math.max(0, d - c * p);
+    return shortfall(c * p, d);
+  }
+
+  /** The shortfall {@code max(0, d - value)} of debt d against collateral worth {@code value}. */
+  public static double shortfall(double value, double d) {
+    return Math.max(0, d - value);
   }
 
   /**

@@ -58,7 +58,7 @@ class CrossMarginTest {
     Scenario s = scenario(new double[] {2000, 60000}, new double[] {0.8, 0.6},
         new double[] {1, rho, rho, 1}, new double[] {1, 0.01}, new double[] {10}, 0.8,
         LiquidationRules.ideal(), 0, 0);
-    CrossMarginSimulator kernel = new CrossMarginSimulator(s);
+    PathSimulator kernel = new PathSimulator(s);
     PathOutcome out = new PathOutcome();
     int n = 4000;
     double[] x = new double[n];
@@ -74,13 +74,13 @@ class CrossMarginTest {
     assertEquals(z0, z, 4 / Math.sqrt(n - 3), "sample correlation " + r);
   }
 
-  /** With one asset and ideal rules the full-scan kernel agrees with the trigger-ordered one. */
+  /** With one asset and ideal rules the full-scan index agrees with the trigger-ordered one. */
   @Test
   void oneAssetAgreesWithTheTriggerOrderedKernel() {
     Scenario s = scenario(new double[] {2000}, new double[] {3.0}, new double[] {1},
         new double[] {1, 2, 0.5}, new double[] {1800, 3500, 850}, 0.95, LiquidationRules.ideal(),
         120, 0);
-    CrossMarginSimulator cross = new CrossMarginSimulator(s);
+    PathSimulator cross = new PathSimulator(s);
     PathSimulator ordered = new PathSimulator(new Scenario(s.seed(), s.steps(), s.stepSeconds(),
         s.initialPrice(), s.market(), s.oracle(), s.book(), s.liquidation(), s.insurance(),
         s.depth(), 0, 0));
@@ -91,7 +91,14 @@ class CrossMarginTest {
       cross.run(p, a);
       ordered.run(p, b);
       assertEquals(b.liquidations, a.liquidations, "path " + p);
+      assertEquals(b.staleOracleLiquidations, a.staleOracleLiquidations, "path " + p);
+      assertEquals(b.firstLiquidationStep, a.firstLiquidationStep, "path " + p);
+      assertEquals(b.oraclePosts, a.oraclePosts, "path " + p);
       assertEquals(b.badDebt, a.badDebt, 1e-9 * Math.max(1, b.badDebt), "path " + p);
+      assertEquals(b.debtRepaid, a.debtRepaid, 1e-9 * Math.max(1, b.debtRepaid), "path " + p);
+      assertEquals(b.horizonShortfall, a.horizonShortfall, 1e-9 * Math.max(1, b.horizonShortfall),
+          "path " + p);
+      assertEquals(b.meanOracleGap, a.meanOracleGap, 1e-9, "path " + p);
       withBadDebt += a.badDebt > 0 ? 1 : 0;
     }
     assertTrue(withBadDebt > 20, "the case needs bad debt: " + withBadDebt);
@@ -113,7 +120,7 @@ class CrossMarginTest {
     Scenario s = scenario(new double[] {2000, 60000}, new double[] {3.0, 2.5},
         new double[] {1, 0.5, 0.5, 1}, c, d, 0.95,
         new LiquidationRules(0.5, 0.08, 50, SeizePricing.MARKET), 120, 100_000);
-    CrossMarginSimulator kernel = new CrossMarginSimulator(s);
+    PathSimulator kernel = new PathSimulator(s);
     PathOutcome out = new PathOutcome();
     int bad = 0;
     for (long p = 0; p < 400; p++) {

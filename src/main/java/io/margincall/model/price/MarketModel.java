@@ -55,7 +55,18 @@ public record MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch 
   }
 
   public MarketPath newPath() {
-    return new MarketPath(this);
+    return new MarketPath(this, null);
+  }
+
+  /**
+   * The per-path state of several correlated assets, each a GBM of its own (asset 0 the main
+   * one); only plain GBM is supported with several assets (the configuration refuses the rest).
+   */
+  public MarketPath newPath(CorrelatedAssets assets) {
+    if (!plainGbm()) {
+      throw new IllegalArgumentException("several correlated assets need a plain GBM market");
+    }
+    return new MarketPath(this, assets);
   }
 
   /**

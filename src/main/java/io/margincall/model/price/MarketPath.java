@@ -11,6 +11,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * draws from its own stream (price: the normal and, for Student-t, a gamma variate per step;
  * jumps: one uniform per step and one normal per jump; regime: one uniform per step), so
  * switching one on never shifts another's draws.
+ *
+ * <p>With {@link CorrelatedAssets} (several collateral assets), every asset follows its own GBM
+ * with shocks correlated through the Cholesky factor: each step draws one normal per asset from
+ * the price stream, asset 0 first, and {@link #next} returns asset 0's log price (the main
+ * asset); {@link #logPrice(int)} gives the others.
  */
 public final class MarketPath {
   private final MarketModel model;
@@ -28,6 +33,9 @@ public final class MarketPath {
   private final double toCalm;
   private final double stressVariance;
   private final boolean plain;
+  private final CorrelatedAssets assets;
+  private final double[] assetLogPrice;
+  private final double[] shock;
 
   private ZigguratSampler.NormalizedGaussian normal;
   private SharedStateContinuousSampler gamma;
@@ -40,8 +48,11 @@ public final class MarketPath {
   private double lastShockSquared;
   private int regime;
 
-  MarketPath(MarketModel model) {
+  MarketPath(MarketModel model, CorrelatedAssets assets) {
     this.model = model;
+    this.assets = assets;
+    this.assetLogPrice = assets == null ? new double[1] : new double[assets.size()];
+    this.shock = assets == null ? new double[1] : new double[assets.size()];
     this.logDrift = model.gbm().logDriftPerStep();
     this.logVolatility = model.gbm().logVolatilityPerStep();
     this.muDt = model.gbm().drift() * model.gbm().stepSeconds() / GeometricBrownianMotion.SECONDS_PER_YEAR;
@@ -57,7 +68,7 @@ public final class MarketPath {
     this.toCalm = model.regime() == null ? 0 : model.regime().toCalm();
     this.stressVariance = model.regime() == null ? 1
         : model.regime().stressVolatilityMultiplier() * model.regime().stressVolatilityMultiplier();
-    this.plain = model.plainGbm();
+    this.plain = model.plainGbm() && assets == null;
   }
 
   /** Starts a path with its streams. */
@@ -74,6 +85,21 @@ public final class MarketPath {
         : logVolatility * logVolatility;
     lastShockSquared = variance;
     regime = 0;
+    if (assets != null) {
+      for (int a = 0; a < assets.size(); a++) {
+        assetLogPrice[a] = Math.log(assets.initial()[a]);
+      }
+    }
+  }
+
+  /** The log price of asset a after the last step (several assets only; asset 0 is the main). */
+  public double logPrice(int a) {
+    return assetLogPrice[a];
+  }
+
+  /** How many assets move: 1, or the correlated assets' count. */
+  public int assets() {
+    return assetLogPrice.length;
   }
 
   /** The regime of the last step: 0 calm, 1 stress. */
@@ -90,6 +116,9 @@ public final class MarketPath {
   }
 
   private double general(double logPrice) {
+    if (assets != null) {
+      return correlated(logPrice);
+    }
     MarketModel.Regime r = model.regime();
     if (r != null) {
       // Before the history branch: under replay and bootstrap the regime still drives liquidity
@@ -132,6 +161,27 @@ public final class MarketPath {
       next += jump() - jumpCompensation;
     }
     return next;
+  }
+
+  /**
+   * One step of the correlated assets: k normals e (asset 0 first), x = L e, and each asset's
+   * exact GBM step on its x. Asset 0 starts from {@code logPrice} (the kernel's main price).
+   */
+  private double correlated(double logPrice) {
+    int k = assetLogPrice.length;
+    double[] l = assets.cholesky();
+    for (int a = 0; a < k; a++) {
+      shock[a] = normal.sample();
+    }
+    assetLogPrice[0] = logPrice;
+    for (int a = 0; a < k; a++) {  // x = L e (L lower triangular)
+      double x = 0;
+      for (int b = 0; b <= a; b++) {
+        x += l[a * k + b] * shock[b];
+      }
+      assetLogPrice[a] += assets.logDrift()[a] + assets.logVolatility()[a] * x;
+    }
+    return assetLogPrice[0];
   }
 
   /**

@@ -1,0 +1,156 @@
+package io.margincall.kernel;
+
+import io.margincall.model.oracle.OracleFeed;
+import io.margincall.model.oracle.OracleRules;
+import io.margincall.model.price.MarketPath;
+import io.margincall.protocol.CrossMarginBook;
+import io.margincall.protocol.LiquidationEngine;
+import io.margincall.protocol.LossWaterfall;
+import io.margincall.protocol.PathOutcome;
+
+/**
+ * Cross-margined accounts over several correlated assets: with more than one collateral an
+ * account has no single trigger price, so this index is the documented full-scan fallback
+ * (SPEC 7): its trigger is +infinity, and every step it values every open account at the oracle
+ * prices, O(accounts x assets) per step. Asset 0 is the kernel's main asset (its market and
+ * oracle come from the step loop); the other assets move with the {@link MarketPath} and have
+ * their own oracle feeds with the scenario's oracle rules, advanced here because only this
+ * index reads them.
+ *
+ * <p>Per step, eligible accounts ({@code sum_a c_a O_a LT < D}) are liquidated in account order,
+ * each at most once, under the {@link LiquidationEngine}'s rules valued in USD over the assets:
+ * the seizure takes asset 0 first, then the next; an account whose collateral is then worth
+ * less than its debt at the market is closed and the rest goes down the {@link LossWaterfall}.
+ * Ideal mechanisms only: no slippage, congestion, outages or price options beyond GBM (rejected
+ * by the configuration).
+ */
+final class FullScanIndex implements AccountIndex {
+  private final CrossMarginBook book;
+  private final int k;
+  private final int n;
+  private final MarketPath marketPath;
+  private final OracleFeed[] feeds;
+  private final LiquidationEngine engine;
+  private final LossWaterfall waterfall;
+
+  private final double[] collateral;
+  private final double[] debt;
+  private final double[] price;
+  private final double[] oracle;
+
+  FullScanIndex(CrossMarginBook book, OracleRules oracleRules, MarketPath marketPath,
+                LiquidationEngine engine, LossWaterfall waterfall) {
+    this.book = book;
+    this.k = book.assets().size();
+    this.n = book.size();
+    this.marketPath = marketPath;
+    this.feeds = new OracleFeed[k];
+    for (int a = 1; a < k; a++) {
+      feeds[a] = oracleRules.newFeed();
+    }
+    this.engine = engine;
+    this.waterfall = waterfall;
+    this.collateral = new double[n * k];
+    this.debt = new double[n];
+    this.price = new double[k];
+    this.oracle = new double[k];
+  }
+
+  @Override
+  public double startPath() {
+    for (int a = 1; a < k; a++) {
+      feeds[a].reset(Math.log(book.assets().initial()[a]));
+    }
+    System.arraycopy(book.collateral(), 0, collateral, 0, n * k);
+    System.arraycopy(book.debt(), 0, debt, 0, n);
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+    oracle[0] = Math.exp(logOracle);
+    price[0] = Math.exp(logPrice);
+    for (int a = 1; a < k; a++) {
+      oracle[a] = Math.exp(feeds[a].update(t, marketPath.logPrice(a)));
+      price[a] = Math.exp(marketPath.logPrice(a));
+    }
+    for (int i = 0; i < n; i++) {
+      if (debt[i] > 0 && value(i, oracle) * book.threshold()[i] < debt[i]) {
+        liquidate(i, t, out);
+      }
+    }
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public double horizonShortfall(double logPrice) {
+    price[0] = Math.exp(logPrice);
+    for (int a = 1; a < k; a++) {
+      price[a] = Math.exp(marketPath.logPrice(a));
+    }
+    double shortfall = 0;
+    for (int i = 0; i < n; i++) {
+      if (debt[i] > 0) {
+        shortfall += LiquidationEngine.shortfall(value(i, price), debt[i]);
+      }
+    }
+    return shortfall;
+  }
+
+  private double value(int i, double[] prices) {
+    double v = 0;
+    for (int a = 0; a < k; a++) {
+      v += collateral[i * k + a] * prices[a];
+    }
+    return v;
+  }
+
+  /**
+   * One liquidation of account i under the rules of {@link LiquidationEngine}, valued in USD
+   * over its assets: the seizure takes asset 0 first, then the next.
+   */
+  private void liquidate(int i, int t, PathOutcome out) {
+    double d = debt[i];
+    engine.recordLiquidation(value(i, price) < d, t, out);
+    double repay = engine.firstRepay(d);
+    double[] valuation = engine.seizesAtOracle() ? oracle : price;
+    double available = value(i, valuation);
+    double wanted = engine.valueWanted(repay);
+    if (wanted > available) {
+      wanted = available;
+      repay = engine.repayForValue(available);
+    }
+    for (int a = 0; a < k && wanted > 0; a++) {
+      double held = collateral[i * k + a];
+      double worth = held * valuation[a];
+      double take = worth <= wanted ? held : wanted / valuation[a];
+      collateral[i * k + a] = held - take;
+      out.collateralSeized += take;
+      wanted -= worth <= wanted ? worth : wanted;
+    }
+    d -= repay;
+    out.debtRepaid += repay;
+    engine.depositBonus(repay);
+    double left = value(i, price);
+    if (d > 0 && left < d) {
+      for (int a = 0; a < k; a++) {
+        out.collateralSeized += collateral[i * k + a];
+        collateral[i * k + a] = 0;
+      }
+      out.debtRepaid += left;
+      waterfall.realise(d - left, t, out);
+      d = 0;
+    }
+    debt[i] = d;
+  }
+
+  /** Units of asset a account i holds after the last path. For tests. */
+  double collateralAfterPath(int i, int a) {
+    return collateral[i * k + a];
+  }
+
+  /** Debt of account i after the last path. For tests. */
+  double debtAfterPath(int i) {
+    return debt[i];
+  }
+}

@@ -1,0 +1,290 @@
+package io.margincall.kernel;
+
+import io.margincall.model.price.MarketPath;
+import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.LiquidationEngine;
+import io.margincall.protocol.PathOutcome;
+
+/**
+ * The accounts of a one-collateral lending book, indexed by trigger price: the oracle price
+ * below which each becomes eligible ({@code D / (c LT)}). A falling oracle reaches untouched
+ * accounts in the book's storage order, so they are exactly those at or past {@code frontier};
+ * accounts a path has touched and left open (partial liquidation) sit in a max-heap keyed by
+ * their new trigger ({@link TouchedAccounts}); eligible accounts a liquidator skipped wait in a
+ * sorted list ({@link WaitingAccounts}) whose quiet steps are settled in bulk, with the same bits
+ * as visiting each. Their state is initialised from the book when first touched, so nothing is
+ * reset per path and a step costs O(1) plus O(log n) per liquidation, whatever the book's size.
+ * The rules themselves are the {@link LiquidationEngine}'s.
+ */
+final class TriggerOrderedIndex implements AccountIndex {
+  private static final int CLOSED = LiquidationEngine.CLOSED;
+  private static final int OPEN = LiquidationEngine.OPEN;
+  private static final int SKIPPED = LiquidationEngine.SKIPPED;
+
+  private final AccountBook book;
+  private final int accounts;
+  private final LiquidationEngine engine;
+  private final boolean seizeAtOracle;
+  private final Keeper keeper;
+  private final MarketPath marketPath;
+  // Per-path state of touched accounts (indexed by trigger rank).
+  private final double[] collateral;
+  private final double[] debt;
+  private final int[] pendingUntil;
+  // Touched accounts still open: a max-heap on their current log trigger.
+  private final TouchedAccounts touched;
+  private final int[] stillOpen;
+  // Accounts eligible but skipped (unprofitable, waiting for inclusion): their state and key do
+  // not change, so they wait in a sorted list instead of churning through the heap every step.
+  private final WaitingAccounts waiting;
+  // Settle quiet steps and certainly skipped accounts in O(1) (false: visit each with the full
+  // rules, the reference the tests compare with); and how many visits that saved, for tests.
+  private final boolean bulkSkips;
+  private long bulkSkipped;
+  private int frontier;
+
+  /**
+   * @param marketPath the path's market, for the regime the sales see
+   * @param bulkSkips whether quiet steps and certainly skipped accounts are settled in O(1);
+   *     false visits every eligible account with the full rules (the same bits, slower)
+   */
+  TriggerOrderedIndex(AccountBook book, LiquidationEngine engine, Keeper keeper,
+                      MarketPath marketPath, boolean bulkSkips) {
+    this.book = book;
+    this.accounts = book.size();
+    this.engine = engine;
+    this.seizeAtOracle = engine.seizesAtOracle();
+    this.keeper = keeper;
+    this.marketPath = marketPath;
+    this.bulkSkips = bulkSkips;
+    this.collateral = new double[accounts];
+    this.debt = new double[accounts];
+    this.touched = new TouchedAccounts(accounts);
+    this.stillOpen = new int[accounts];
+    this.pendingUntil = new int[accounts];
+    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil);
+  }
+
+  @Override
+  public double startPath() {
+    frontier = 0;
+    touched.clear();
+    waiting.clear();
+    return untouchedKey();
+  }
+
+  // Accounts liquidated at this step and still open: pushed onto the heap when the step ends.
+  private int reopened;
+
+  /**
+   * Liquidates every eligible account at step t, in descending order of trigger price, each at
+   * most once: untouched accounts the oracle has just crossed, touched ones still open (held in
+   * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
+   * trigger left.
+   */
+  @Override
+  public double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+    if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
+      return nextTrigger();
+    }
+    engine.openStep(Math.exp(logPrice), marketPath.regime());
+    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
+    reopened = 0;
+    int w = 0;
+    int waitSize = waiting.size();
+    while (true) {
+      double untouchedKey = untouchedKey();
+      double heapTop = touched.topKey();
+      int heapAccount = touched.size() > 0 ? touched.topAccount() : Integer.MAX_VALUE;
+      // The run of waiting accounts that come before both the next untouched account and the
+      // heap's top, in (key desc, account asc) order; visiting them moves neither.
+      while (w < waitSize) {
+        double waitKey = waiting.key(w);
+        if (!(logOracle < waitKey) || waitKey < untouchedKey || waitKey < heapTop
+            || waitKey == heapTop && waiting.account(w) > heapAccount) {
+          break;
+        }
+        visitWaiting(w++, t, oraclePrice, out);
+      }
+      boolean heapFirst = heapTop >= untouchedKey;
+      if (!(logOracle < (heapFirst ? heapTop : untouchedKey))) {
+        break;
+      }
+      int i;
+      double key;
+      if (heapFirst) {
+        key = heapTop;
+        i = touched.pop();
+      } else {
+        key = untouchedKey;
+        i = frontier++;
+        collateral[i] = book.collateral(i);
+        debt[i] = book.debt(i);
+        pendingUntil[i] = 0;
+      }
+      int result = liquidate(i, t, oraclePrice, out);
+      if (result == OPEN) {
+        stillOpen[reopened++] = i;
+      } else if (result == SKIPPED) {
+        waiting.add(i, key, collateral[i], debt[i]);
+      }
+    }
+    waiting.commit();
+    for (int k = 0; k < reopened; k++) {
+      int i = stillOpen[k];
+      touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+    }
+    return nextTrigger();
+  }
+
+  /**
+   * Settles step t in bulk if it is quiet: only waiting accounts are eligible, and every one of
+   * them would certainly be skipped again with nothing but a counter changing (its inclusion
+   * still pending; or no submission possible in time; or a submission waiting for inclusion;
+   * or, included at once, unprofitable even before slippage while solvent). Then it counts what
+   * visiting each would have counted and returns true; otherwise false, changing nothing, and
+   * the step is settled account by account. The same counts either way: only the cost differs.
+   */
+  private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
+    if (logOracle < untouchedKey() || logOracle < touched.topKey()) {
+      return false;
+    }
+    int e = waiting.eligible(logOracle);
+    if (e == 0) {
+      return false;
+    }
+    waiting.refreshBounds(e);
+    if (waiting.earliestPending(e) <= t) {
+      return false;  // a pending liquidation lands (or landed unseen): the full rules decide
+    }
+    int fresh = e - waiting.pendingCount(e);
+    int keeperWait = keeper.waitSteps();
+    if (keeper.congested() && keeperWait > 0) {
+      if (keeperWait > keeper.maxWaitSteps()) {
+        out.notIncludedInTime += fresh;
+      } else {
+        int submitted = waiting.submitFresh(e, t + keeperWait);
+        out.submissions += submitted;
+        out.inclusionWaitSteps += (long) submitted * keeperWait;
+      }
+      bulkSkipped += e;
+      return true;
+    }
+    if (fresh == 0) {
+      bulkSkipped += e;
+      return true;
+    }
+    engine.openStep(Math.exp(logPrice), marketPath.regime());
+    double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
+    if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
+        waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
+      return false;
+    }
+    out.unprofitableAfterFees += fresh;
+    if (keeper.congested()) {
+      out.submissions += fresh;
+    }
+    bulkSkipped += e;
+    return true;
+  }
+
+  /**
+   * Visits the waiting account at position w: its liquidation is submitted or waits for
+   * inclusion as usual; once included, a certificate settles in O(1) the common case where it
+   * is certainly unprofitable before slippage while the account stays solvent (what
+   * {@link #liquidateIncluded} would find); the rest take the full rules.
+   */
+  private void visitWaiting(int w, int t, double oraclePrice, PathOutcome out) {
+    int i = waiting.account(w);
+    int pending = pendingUntil[i];
+    int result;
+    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
+      result = SKIPPED;
+    } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
+      out.unprofitableAfterFees++;
+      bulkSkipped++;
+      result = SKIPPED;
+    } else {
+      result = liquidateIncluded(i, t, oraclePrice, out);
+    }
+    if (result != SKIPPED) {
+      waiting.remove(w);
+      if (result == OPEN) {
+        stillOpen[reopened++] = i;
+      }
+    } else if (pendingUntil[i] != pending) {
+      waiting.changedAt(w);
+    }
+  }
+
+  private boolean certainlyUnprofitable(int i, double oraclePrice) {
+    double repay = waiting.repay(i);
+    return engine.certainlyUnprofitableBeforeSlippage(repay, repay, waiting.bankruptPrice(i),
+        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : engine.price());
+  }
+
+  private double nextTrigger() {
+    return Math.max(untouchedKey(), Math.max(touched.topKey(), waiting.topKey()));
+  }
+
+  /** The trigger of the next untouched account, or -infinity when none is left. */
+  private double untouchedKey() {
+    return frontier < accounts ? book.logTrigger(frontier) : Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * One liquidation of account i under the rules ({@link LiquidationEngine#liquidate}), once its
+   * transaction is on chain when congestion is modelled; returns CLOSED, OPEN or SKIPPED.
+   */
+  private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
+    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
+      return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
+    }
+    return liquidateIncluded(i, t, oraclePrice, out);
+  }
+
+  /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
+  private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
+    int result = engine.liquidate(collateral[i], debt[i], oraclePrice, t, out);
+    collateral[i] = engine.collateralLeft();
+    debt[i] = engine.debtLeft();
+    return result;
+  }
+
+  /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
+  @Override
+  public double horizonShortfall(double logPrice) {
+    double market = Math.exp(logPrice);
+    double shortfall = 0;
+    for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
+      int i = book.byBankruptcy(k);
+      if (i >= frontier) {
+        shortfall += LiquidationEngine.shortfall(book.collateral(i), book.debt(i), market);
+      }
+    }
+    for (int k = 0; k < waiting.size(); k++) {
+      int i = waiting.account(k);
+      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
+    }
+    for (int k = 0; k < touched.size(); k++) {
+      int i = touched.account(k);
+      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
+    }
+    return shortfall;
+  }
+
+  /** Account visits settled in bulk or by certificate since construction (for tests). */
+  long bulkSkipped() {
+    return bulkSkipped;
+  }
+
+  /** Collateral account {@code i} holds after the last path (initial if untouched). For tests. */
+  double collateralAfterPath(int i) {
+    return i < frontier ? collateral[i] : book.collateral(i);
+  }
+
+  /** Debt account {@code i} owes after the last path (initial if untouched). For tests. */
+  double debtAfterPath(int i) {
+    return i < frontier ? debt[i] : book.debt(i);
+  }
+}
