@@ -15,6 +15,16 @@ public final class InfiniteDepth implements MarketDepth {
   }
 
   @Override
+  public double cost(double units, double price, int regime) {
+    return units * price;
+  }
+
+  @Override
+  public double logImpactOfPurchase(double units, double price, int regime) {
+    return 0;
+  }
+
+  @Override
   public boolean ideal() {
     return true;
   }

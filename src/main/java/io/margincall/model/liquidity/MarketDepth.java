@@ -22,6 +22,17 @@ public interface MarketDepth extends Serializable {
   /** ln(marginal price after the sale / price before): {@code <= 0}. */
   double logImpact(double units, double price, int regime);
 
+  /**
+   * USD paid to buy {@code units} at market price {@code price} in {@code regime} (closing a
+   * short): the mirror of {@link #proceeds}.
+   *
+   * <p><b>Invariant</b>: never less than the market price, {@code cost >= units x price}.
+   */
+  double cost(double units, double price, int regime);
+
+  /** ln(marginal price after the purchase / price before): {@code >= 0}. */
+  double logImpactOfPurchase(double units, double price, int regime);
+
   /** Whether this is the ideal (infinite depth, no impact): sales fetch units x price. */
   boolean ideal();
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The invariants every {@link MarketDepth} promises, checked for every implementation on the
  * same inputs (as Commons RNG's {@code ContinuousSamplersList} runs one test over every sampler).
  * The liquidation engine's bulk-skip certificates rely on the first: a sale never fetches more
- * than the market price, so a liquidation unprofitable before slippage is unprofitable after.
+ * than the market price, so a liquidation unprofitable before slippage is unprofitable after;
+ * its mirror holds for purchases (closing shorts): never less than the market price.
  *
  * <p>Tolerance: the certificates widen their bounds by 1e-12 relative
  * ({@code LiquidationEngine.CERTIFICATE_MARGIN}); a depth may exceed {@code units x price} by at
@@ -35,7 +36,7 @@ class MarketDepthContractTest {
 
   @ParameterizedTest
   @MethodSource("everyDepth")
-  void aSaleNeverFetchesMoreThanTheMarketPriceAndOnlyLowersIt(MarketDepth depth) {
+  void aSaleNeverFetchesMoreAndAPurchaseNeverCostsLessThanTheMarketPrice(MarketDepth depth) {
     SplittableRandom random = new SplittableRandom(20261204);
     List<Double> edgeUnits = List.of(0.0, Double.MIN_NORMAL, 1e-300, 1e-12, 1.0, 1e9, 1e30);
     for (int k = 0; k < 200_000; k++) {
@@ -51,8 +52,14 @@ class MarketDepthContractTest {
           where + ": proceeds " + proceeds + " > units x price " + atMarket);
       double logImpact = depth.logImpact(units, price, regime);
       assertTrue(logImpact <= 0, where + ": a sale raised the price, log impact " + logImpact);
+      double cost = depth.cost(units, price, regime);
+      assertTrue(cost >= atMarket * (1 - ROUNDING),
+          where + ": a purchase cost " + cost + " < units x price " + atMarket);
+      double logImpactUp = depth.logImpactOfPurchase(units, price, regime);
+      assertTrue(logImpactUp >= 0, where + ": a purchase lowered the price, " + logImpactUp);
       if (depth.ideal()) {
-        assertTrue(proceeds == atMarket && logImpact == 0, where + ": the ideal depth moved");
+        assertTrue(proceeds == atMarket && logImpact == 0 && cost == atMarket && logImpactUp == 0,
+            where + ": the ideal depth moved");
       }
     }
   }
