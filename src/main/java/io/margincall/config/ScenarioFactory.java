@@ -62,7 +62,7 @@ public final class ScenarioFactory {
     }
     return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
         liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion,
-        s.assetNames.size() > 1 ? crossMarginBook(s) : null);
+        s.assetNames.size() > 1 ? crossMarginBook(s) : null, null, null);
   }
 
   /** The real returns of a replay or bootstrap scenario, checked against the horizon. */

@@ -4,24 +4,32 @@ import io.margincall.protocol.PathOutcome;
 
 /**
  * Where the step loop finds the accounts a step may liquidate (SPEC 8: account indexes, not
- * kernels). The loop keeps each index's trigger, the highest oracle log price at which one of
- * its accounts may be eligible, and calls {@link #settle} only at steps whose oracle price is
- * below it; the index then liquidates its eligible accounts through the one
- * {@link io.margincall.protocol.LiquidationEngine} and returns its new trigger. An index that
- * cannot bound its accounts by one price (several collaterals) returns +infinity and is settled
- * every step.
+ * kernels). An index bounds its accounts by two oracle log prices: the highest at which an
+ * account that fails on a falling price (a loan, a long) may be eligible, and the lowest at
+ * which one that fails on a rising price (a short) may be. The loop calls {@link #settle} only
+ * at steps whose oracle crosses one of them; the index then liquidates its eligible accounts
+ * through the one {@link io.margincall.protocol.LiquidationEngine}. An index that cannot bound
+ * its accounts by a price (several collaterals) returns +infinity as its fall trigger and is
+ * settled every step.
  */
 interface AccountIndex {
-  /** Every account back to the book's state, for a new path; returns the first trigger. */
-  double startPath();
+  /** Every account back to the book's state, for a new path. */
+  void startPath();
+
+  /** Oracle log price below which an account may be eligible (-infinity: none can be). */
+  double fallTrigger();
+
+  /** Oracle log price above which an account may be eligible (+infinity: none can be). */
+  double riseTrigger();
 
   /**
    * Liquidates, each at most once, every account eligible at step t, where the market and the
-   * oracle stand at {@code logPrice} and {@code logOracle} (the main asset); the engine's market
-   * has been opened for the step only if the index opens it. Returns the new trigger.
+   * oracle stand at {@code logPrice} and {@code logOracle} (the main asset). Indexes open the
+   * engine's market for the step ({@code LiquidationEngine.openStep(t, ...)}), so sales of an
+   * index settled earlier in the step stay in the price.
    */
-  double settle(int t, double logPrice, double logOracle, PathOutcome out);
+  void settle(int t, double logPrice, double logOracle, PathOutcome out);
 
-  /** Shortfall {@code max(0, D - collateral value)} of open accounts at the horizon, USD. */
+  /** Shortfall of open accounts at the horizon (what they owe beyond what they hold), USD. */
   double horizonShortfall(double logPrice);
 }

@@ -57,17 +57,27 @@ final class FullScanIndex implements AccountIndex {
   }
 
   @Override
-  public double startPath() {
+  public void startPath() {
     for (int a = 1; a < k; a++) {
       feeds[a].reset(Math.log(book.assets().initial()[a]));
     }
     System.arraycopy(book.collateral(), 0, collateral, 0, n * k);
     System.arraycopy(book.debt(), 0, debt, 0, n);
+  }
+
+  /** Settled every step: no single price bounds a cross-margined account. */
+  @Override
+  public double fallTrigger() {
     return Double.POSITIVE_INFINITY;
   }
 
   @Override
-  public double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+  public double riseTrigger() {
+    return Double.POSITIVE_INFINITY;
+  }
+
+  @Override
+  public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     oracle[0] = Math.exp(logOracle);
     price[0] = Math.exp(logPrice);
     for (int a = 1; a < k; a++) {
@@ -79,7 +89,6 @@ final class FullScanIndex implements AccountIndex {
         liquidate(i, t, out);
       }
     }
-    return Double.POSITIVE_INFINITY;
   }
 
   @Override

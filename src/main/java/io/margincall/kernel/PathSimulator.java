@@ -7,6 +7,7 @@ import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.protocol.PerpRules;
 
 /**
  * The per-path kernel: one path index in, one {@link PathOutcome} out; the one step loop for
@@ -33,7 +34,9 @@ public final class PathSimulator implements PathKernel {
   private final double logInitial;
   private final LiquidationEngine engine;
   private final LossWaterfall waterfall;
-  private final AccountIndex index;
+  // The book's indexes, settled in this order within a step: lending (or cross-margin), perps.
+  private final AccountIndex[] indexes;
+  private final PerpIndex perps;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
 
@@ -59,10 +62,14 @@ public final class PathSimulator implements PathKernel {
     this.waterfall = new LossWaterfall(scenario.insurance());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
         scenario.depth(), scenario.permanentImpact(), gas, waterfall,
-        scenario.insurance().bonusShare());
-    this.index = crossMargin == null
+        scenario.insurance().bonusShare(), scenario.perpRules());
+    AccountIndex lending = crossMargin == null
         ? new TriggerOrderedIndex(scenario.book(), engine, keeper, marketPath, bulkSkips)
         : new FullScanIndex(crossMargin, scenario.oracle(), marketPath, engine, waterfall);
+    this.perps = scenario.perps() == null ? null
+        : new PerpIndex(scenario.perps(), engine, marketPath, scenario.perpRules());
+    this.indexes = perps == null ? new AccountIndex[] {lending}
+        : new AccountIndex[] {lending, perps};
   }
 
   public Scenario scenario() {
@@ -82,18 +89,32 @@ public final class PathSimulator implements PathKernel {
     if (gas != null) {
       gas.reset(PathStreams.stream(seed, path, PathStreams.GAS));
     }
+    if (perps != null) {
+      perps.bindAdlStream(scenario.perpRules().adl() == PerpRules.AdlRanking.RANDOM
+          ? PathStreams.stream(seed, path, PathStreams.ADL) : null);
+    }
     waterfall.reset();
+    engine.startPath();
     impact = 0;
-    double logPrice = walk(index.startPath(), out);
+    for (AccountIndex index : indexes) {
+      index.startPath();
+    }
+    double logPrice = walk(out);
     out.oraclePosts = oracle.posts();
-    out.horizonShortfall = index.horizonShortfall(logPrice);
+    double shortfall = 0;
+    for (AccountIndex index : indexes) {
+      shortfall += index.horizonShortfall(logPrice);
+    }
+    out.horizonShortfall = shortfall;
   }
 
   /**
-   * The step loop from the index's first trigger; returns the log price at the horizon. Kept
-   * small so the JIT inlines it.
+   * The step loop; returns the log price at the horizon. Kept small so the JIT inlines it.
+   * {@code fall} and {@code rise} bound the oracle prices at which an account may be eligible.
    */
-  private double walk(double nextTrigger, PathOutcome out) {
+  private double walk(PathOutcome out) {
+    double fall = fallTrigger();
+    double rise = riseTrigger();
     double logPrice = logInitial;
     double minGap = 0;
     double gapSum = 0;
@@ -115,8 +136,10 @@ public final class PathSimulator implements PathKernel {
       if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
         minGap = gap;
       }
-      if (logOracle < nextTrigger) {
-        nextTrigger = settle(t, logPrice, logOracle, out);
+      if (logOracle < fall || logOracle > rise) {
+        settle(t, logPrice, logOracle, out);
+        fall = fallTrigger();
+        rise = riseTrigger();
       }
     }
     out.minMarketToOracle = Math.expm1(minGap);
@@ -125,33 +148,57 @@ public final class PathSimulator implements PathKernel {
     return logPrice + impact;
   }
 
-  /** A step where an account may be eligible: the index liquidates; returns its next trigger. */
-  private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+  /** A step where an account may be eligible: the indexes whose trigger it crosses settle. */
+  private void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     keeper.startStep();  // one gas price per step
-    double next = index.settle(t, logPrice, logOracle, out);
+    for (AccountIndex index : indexes) {
+      if (logOracle < index.fallTrigger() || logOracle > index.riseTrigger()) {
+        index.settle(t, logPrice, logOracle, out);
+      }
+    }
     impact += engine.takeImpact();
-    return next;
+  }
+
+  private double fallTrigger() {
+    double fall = Double.NEGATIVE_INFINITY;
+    for (AccountIndex index : indexes) {
+      fall = Math.max(fall, index.fallTrigger());
+    }
+    return fall;
+  }
+
+  private double riseTrigger() {
+    double rise = Double.POSITIVE_INFINITY;
+    for (AccountIndex index : indexes) {
+      rise = Math.min(rise, index.riseTrigger());
+    }
+    return rise;
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */
   long bulkSkipped() {
-    return index instanceof TriggerOrderedIndex i ? i.bulkSkipped() : 0;
+    return indexes[0] instanceof TriggerOrderedIndex i ? i.bulkSkipped() : 0;
   }
 
   /** Collateral account {@code i} holds after the last path (one collateral). For tests. */
   public double collateralAfterPath(int i) {
-    return ((TriggerOrderedIndex) index).collateralAfterPath(i);
+    return ((TriggerOrderedIndex) indexes[0]).collateralAfterPath(i);
   }
 
   /** Debt account {@code i} owes after the last path (initial if untouched). For tests. */
   public double debtAfterPath(int i) {
-    return index instanceof FullScanIndex f ? f.debtAfterPath(i)
-        : ((TriggerOrderedIndex) index).debtAfterPath(i);
+    return indexes[0] instanceof FullScanIndex f ? f.debtAfterPath(i)
+        : ((TriggerOrderedIndex) indexes[0]).debtAfterPath(i);
   }
 
   /** Units of asset a cross-margined account i holds after the last path. For tests. */
   public double collateralAfterPath(int i, int a) {
-    return ((FullScanIndex) index).collateralAfterPath(i, a);
+    return ((FullScanIndex) indexes[0]).collateralAfterPath(i, a);
+  }
+
+  /** Signed size of perp position i after the last path (0: closed). For tests. */
+  public double perpSizeAfterPath(int i) {
+    return perps.sizeAfterPath(i);
   }
 
   /** ln of the market price of asset a at the end of the last path. For tests. */

@@ -27,6 +27,8 @@ public final class PathStreams {
   public static final int ORACLE = 5;
   /** The gas price: one normal and one uniform per step. */
   public static final int GAS = 6;
+  /** Auto-deleveraging's random start (ranking {@code random}): one uniform per ADL event. */
+  public static final int ADL = 7;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long MECHANISM_SALT = 0xD1B54A32D192ED03L;

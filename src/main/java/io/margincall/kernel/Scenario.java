@@ -10,6 +10,8 @@ import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpRules;
 import java.io.Serializable;
 
 /**
@@ -32,12 +34,15 @@ import java.io.Serializable;
  * @param congestion the gas market, or null for none (the ideal: free, instant transactions)
  * @param crossMargin several correlated assets and cross-margined accounts, or null (one asset,
  *     {@code market} and {@code book})
+ * @param perps perpetual-futures positions on the main asset, or null: none (they sit beside
+ *     the lending book; the market price is the one price process)
+ * @param perpRules how perp positions are closed and deleveraged
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
-                       CrossMarginBook crossMargin)
+                       CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules)
     implements Serializable {
 
   public Scenario {
@@ -57,6 +62,13 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (!Double.isFinite(minProfitUsd)) {
       throw new IllegalArgumentException("minimum profit must be finite, got " + minProfitUsd);
     }
+    if (perpRules == null) {
+      perpRules = PerpRules.ideal();
+    }
+    if (perps != null && crossMargin != null) {
+      throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
+          + "have several");
+    }
   }
 
   /** A scenario with a plain GBM market and ideal liquidity. */
@@ -64,7 +76,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
                   LiquidationRules liquidation, InsuranceRules insurance) {
     this(seed, steps, stepSeconds, initialPrice, MarketModel.of(price), oracle, book, liquidation,
-        insurance, new InfiniteDepth(), 0, 0, null, null);
+        insurance, new InfiniteDepth(), 0, 0, null, null, null, null);
   }
 
   /** A scenario without congestion. */
@@ -73,7 +85,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                   double permanentImpact, double minProfitUsd) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, null, null);
+        depth, permanentImpact, minProfitUsd, null, null, null, null);
   }
 
   /** A scenario of one asset. */
@@ -82,7 +94,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                   double permanentImpact, double minProfitUsd, CongestionRules congestion) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, null);
+        depth, permanentImpact, minProfitUsd, congestion, null, null, null);
   }
 
   /** The GBM part of the market (drift, volatility, step). */

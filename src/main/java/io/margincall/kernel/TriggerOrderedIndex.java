@@ -66,11 +66,21 @@ final class TriggerOrderedIndex implements AccountIndex {
   }
 
   @Override
-  public double startPath() {
+  public void startPath() {
     frontier = 0;
     touched.clear();
     waiting.clear();
-    return untouchedKey();
+  }
+
+  @Override
+  public double fallTrigger() {
+    return nextTrigger();
+  }
+
+  /** Lending accounts fail on a falling price only. */
+  @Override
+  public double riseTrigger() {
+    return Double.POSITIVE_INFINITY;
   }
 
   // Accounts liquidated at this step and still open: pushed onto the heap when the step ends.
@@ -79,15 +89,14 @@ final class TriggerOrderedIndex implements AccountIndex {
   /**
    * Liquidates every eligible account at step t, in descending order of trigger price, each at
    * most once: untouched accounts the oracle has just crossed, touched ones still open (held in
-   * a max-heap keyed by their current trigger) and skipped ones waiting. Returns the highest
-   * trigger left.
+   * a max-heap keyed by their current trigger) and skipped ones waiting.
    */
   @Override
-  public double settle(int t, double logPrice, double logOracle, PathOutcome out) {
+  public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
-      return nextTrigger();
+      return;
     }
-    engine.openStep(Math.exp(logPrice), marketPath.regime());
+    engine.openStep(t, logPrice, marketPath.regime());
     double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
     reopened = 0;
     int w = 0;
@@ -134,7 +143,6 @@ final class TriggerOrderedIndex implements AccountIndex {
       int i = stillOpen[k];
       touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
     }
-    return nextTrigger();
   }
 
   /**
@@ -174,7 +182,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       bulkSkipped += e;
       return true;
     }
-    engine.openStep(Math.exp(logPrice), marketPath.regime());
+    engine.openStep(t, logPrice, marketPath.regime());
     double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
     if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
         waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {

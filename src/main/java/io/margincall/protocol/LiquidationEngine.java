@@ -52,8 +52,10 @@ public final class LiquidationEngine {
   private final GasMarket gas;
   private final boolean profitCheck;
   private final LossWaterfall waterfall;
+  private final PerpRules perps;
 
-  // The market during one step's liquidations.
+  // The market during one step's liquidations, opened at step openedAt.
+  private int openedAt;
   private double price;
   private int regime;
   private double impact;
@@ -70,10 +72,11 @@ public final class LiquidationEngine {
    * @param gas the path's gas market (the keeper's fee), or null: no congestion
    * @param waterfall where bad debt goes, and bonus shares come from
    * @param bonusShare share of each liquidation bonus paid into the insurance fund
+   * @param perps how perpetual-futures positions are closed and deleveraged
    */
   public LiquidationEngine(LiquidationRules rules, double minProfitUsd, MarketDepth depth,
                            double permanentImpact, GasMarket gas, LossWaterfall waterfall,
-                           double bonusShare) {
+                           double bonusShare, PerpRules perps) {
     this.closeFactor = rules.closeFactor();
     this.bonus = rules.bonus();
     this.onePlusBonus = 1 + bonus;
@@ -87,6 +90,7 @@ public final class LiquidationEngine {
     this.gas = gas;
     this.profitCheck = slippage || gas != null;
     this.waterfall = waterfall;
+    this.perps = perps;
   }
 
   /** Whether seized collateral is valued at the oracle price (else at the market). */
@@ -100,6 +104,23 @@ public final class LiquidationEngine {
   public void openStep(double price, int regime) {
     this.price = price;
     this.regime = regime;
+  }
+
+  /**
+   * As {@link #openStep(double, int)} at step t, once per step: when an earlier account index
+   * opened step t already, its sales' moves stay in the price the next index sees.
+   */
+  public void openStep(int t, double logPrice, int regime) {
+    if (openedAt != t) {
+      openedAt = t;
+      openStep(Math.exp(logPrice), regime);
+    }
+  }
+
+  /** A new path: no step is open. */
+  public void startPath() {
+    openedAt = 0;
+    impact = 0;
   }
 
   /** The market price now: the step's, moved by this step's sales so far. */
@@ -260,6 +281,53 @@ public final class LiquidationEngine {
     out.collateralSeized += c;
     out.debtRepaid += proceeds;
     waterfall.realise(d - proceeds, t, out);
+  }
+
+  // ---------------------------------------------------------------- perpetual futures
+
+  /**
+   * Liquidates a perp position (margin M, signed size s, entry E) in full at step t: closes it
+   * at the current market price with slippage against its side (a long sells |s|, a short buys
+   * it back, each moving the market by its permanent impact), pays the liquidation fee to the
+   * fund out of the equity left, and sends a loss beyond the margin down the waterfall, with
+   * {@code adl} (the book) as the deleveraging stage when the rules turn ADL on.
+   */
+  public void closePerp(double margin, double size, double entry, int t, Deleveraging adl,
+                        PathOutcome out) {
+    double market = price;
+    double units = Math.abs(size);
+    recordLiquidation(PerpPosition.equity(margin, size, entry, market) < 0, t, out);
+    double left;
+    if (size > 0) {
+      double proceeds = slippage ? depth.proceeds(units, market, regime) : units * market;
+      if (slippage) {
+        sell(units, market);
+      }
+      left = margin + (proceeds - units * entry);
+    } else {
+      double cost = slippage ? depth.cost(units, market, regime) : units * market;
+      if (slippage) {
+        buy(units, market);
+      }
+      left = margin + (units * entry - cost);
+    }
+    if (left >= 0) {
+      double fee = Math.min(left, perps.liquidationFee() * units * market);
+      waterfall.deposit(fee);
+      out.perpLiquidationFees += fee;
+    } else {
+      waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),
+          size > 0 ? 1 : -1, t, perps.adl() == PerpRules.AdlRanking.OFF ? null : adl, out);
+    }
+  }
+
+  /** A purchase's permanent share of its price impact lifts the market for what follows. */
+  private void buy(double units, double market) {
+    if (permanentImpact > 0) {
+      double move = permanentImpact * depth.logImpactOfPurchase(units, market, regime);
+      impact += move;
+      price = market * Math.exp(move);
+    }
   }
 
   /** A sale's permanent share of its price impact moves the market for what follows. */

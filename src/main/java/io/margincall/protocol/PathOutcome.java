@@ -11,8 +11,21 @@ public final class PathOutcome implements PathResult {
   public double badDebt;
   /** Part of the bad debt the insurance fund paid. */
   public double insuranceDraw;
-  /** Part of the bad debt the fund could not pay. */
+  /** Part of the bad debt the fund could not pay and auto-deleveraging did not cover. */
   public double socializedLoss;
+  /**
+   * Part of the bad debt (perps: loss beyond margin) covered by auto-deleveraging: the profit
+   * opposite positions gave up by being closed at the bankruptcy price.
+   */
+  public double adlCovered;
+  /** Bankrupt perp positions whose loss auto-deleveraging was called on. */
+  public int adlEvents;
+  /** Opposite positions closed in whole or part by auto-deleveraging. */
+  public int adlPositionsHit;
+  /** Notional closed by auto-deleveraging, at the bankruptcy prices, USD. */
+  public double adlNotional;
+  /** Liquidation fees paid into the insurance fund by perp liquidations, USD. */
+  public double perpLiquidationFees;
   /** Whether some bad debt found the fund unable to pay it in full. */
   public boolean fundExhausted;
   /** Underwater shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
@@ -61,6 +74,11 @@ public final class PathOutcome implements PathResult {
     badDebt = 0;
     insuranceDraw = 0;
     socializedLoss = 0;
+    adlCovered = 0;
+    adlEvents = 0;
+    adlPositionsHit = 0;
+    adlNotional = 0;
+    perpLiquidationFees = 0;
     fundExhausted = false;
     horizonShortfall = 0;
     liquidations = 0;

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Monte Carlo estimate, sqrt(p (1-p) / N).
  */
 class BarrierHittingTest {
-  private static final double BETA = 0.5825971579390106;
+  static final double BETA = 0.5825971579390106;
   private static final NormalDistribution PHI = new NormalDistribution(0, 1);
 
   static double continuousHit(double b, double nu, double sigma, double horizonYears) {

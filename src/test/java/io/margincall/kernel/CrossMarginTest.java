@@ -45,7 +45,7 @@ class CrossMarginTest {
     return new Scenario(5, 1440, dt, initial[0],
         MarketModel.of(GeometricBrownianMotion.of(0, vol[0], dt)), new OracleRules(delay, 0, 0),
         AccountBook.of(mainCollateral, d, lts), rules, new InsuranceRules(fund, 0.1),
-        new InfiniteDepth(), 0, 0, null, book);
+        new InfiniteDepth(), 0, 0, null, book, null, null);
   }
 
   /**

@@ -1,0 +1,44 @@
+package io.margincall.protocol;
+
+/**
+ * The arithmetic of one perpetual-futures position with USD margin M, signed size s (long
+ * {@code > 0}, short {@code < 0}) and entry price E, written once for both sides: a short is a
+ * long of negative size, so every formula below holds for either.
+ */
+public final class PerpPosition {
+  private PerpPosition() {}
+
+  /** Equity at mark m: {@code M + s (m - E)}, USD. */
+  public static double equity(double margin, double size, double entry, double mark) {
+    return margin + size * (mark - entry);
+  }
+
+  /** Maintenance margin at mark m: {@code mm |s| m}, USD. */
+  public static double maintenanceMargin(double size, double maintenanceRate, double mark) {
+    return maintenanceRate * Math.abs(size) * mark;
+  }
+
+  /** Whether the position is eligible for liquidation at mark m: equity below maintenance. */
+  public static boolean eligible(double margin, double size, double entry, double rate,
+                                 double mark) {
+    return equity(margin, size, entry, mark) < maintenanceMargin(size, rate, mark);
+  }
+
+  /**
+   * The mark at which equity equals maintenance margin: {@code (E - M / s) / (1 - mm sgn(s))}.
+   * A long is eligible below it, a short above it.
+   */
+  public static double triggerPrice(double margin, double size, double entry, double rate) {
+    return (entry - margin / size) / (1 - rate * Math.signum(size));
+  }
+
+  /** The mark at which equity is zero: {@code E - M / s}. */
+  public static double bankruptcyPrice(double margin, double size, double entry) {
+    return entry - margin / size;
+  }
+
+  /** Unrealised profit at mark m: {@code s (m - E)}, USD. */
+  public static double profit(double size, double entry, double mark) {
+    return size * (mark - entry);
+  }
+}
