@@ -36,7 +36,10 @@ public final class PathSimulator implements PathKernel {
   private final LossWaterfall waterfall;
   // The book's indexes, settled in this order within a step: lending (or cross-margin), perps.
   private final AccountIndex[] indexes;
+  private final AccountIndex single;  // the only index, or null when there are several
   private final PerpIndex perps;
+  // The lowest oracle log price above which an account failing on a rise may be eligible.
+  private double rise;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
 
@@ -70,6 +73,7 @@ public final class PathSimulator implements PathKernel {
         : new PerpIndex(scenario.perps(), engine, marketPath, scenario.perpRules());
     this.indexes = perps == null ? new AccountIndex[] {lending}
         : new AccountIndex[] {lending, perps};
+    this.single = indexes.length == 1 ? lending : null;
   }
 
   public Scenario scenario() {
@@ -113,8 +117,8 @@ public final class PathSimulator implements PathKernel {
    * {@code fall} and {@code rise} bound the oracle prices at which an account may be eligible.
    */
   private double walk(PathOutcome out) {
-    double fall = fallTrigger();
-    double rise = riseTrigger();
+    double fall = triggers();
+    double rise = this.rise;
     double logPrice = logInitial;
     double minGap = 0;
     double gapSum = 0;
@@ -137,9 +141,8 @@ public final class PathSimulator implements PathKernel {
         minGap = gap;
       }
       if (logOracle < fall || logOracle > rise) {
-        settle(t, logPrice, logOracle, out);
-        fall = fallTrigger();
-        rise = riseTrigger();
+        fall = settle(t, logPrice, logOracle, out);
+        rise = this.rise;
       }
     }
     out.minMarketToOracle = Math.expm1(minGap);
@@ -148,31 +151,39 @@ public final class PathSimulator implements PathKernel {
     return logPrice + impact;
   }
 
-  /** A step where an account may be eligible: the indexes whose trigger it crosses settle. */
-  private void settle(int t, double logPrice, double logOracle, PathOutcome out) {
+  /**
+   * A step where an account may be eligible: the indexes whose trigger it crosses settle.
+   * Returns the new fall trigger and sets {@link #rise}.
+   */
+  private double settle(int t, double logPrice, double logOracle, PathOutcome out) {
     keeper.startStep();  // one gas price per step
-    for (AccountIndex index : indexes) {
-      if (logOracle < index.fallTrigger() || logOracle > index.riseTrigger()) {
-        index.settle(t, logPrice, logOracle, out);
+    if (single != null) {
+      single.settle(t, logPrice, logOracle, out);
+    } else {
+      for (AccountIndex index : indexes) {
+        if (logOracle < index.fallTrigger() || logOracle > index.riseTrigger()) {
+          index.settle(t, logPrice, logOracle, out);
+        }
       }
     }
     impact += engine.takeImpact();
+    return triggers();
   }
 
-  private double fallTrigger() {
+  /** The indexes' fall trigger (the highest); sets {@link #rise} (the lowest rise trigger). */
+  private double triggers() {
+    if (single != null) {
+      rise = single.riseTrigger();
+      return single.fallTrigger();
+    }
     double fall = Double.NEGATIVE_INFINITY;
+    double r = Double.POSITIVE_INFINITY;
     for (AccountIndex index : indexes) {
       fall = Math.max(fall, index.fallTrigger());
+      r = Math.min(r, index.riseTrigger());
     }
+    rise = r;
     return fall;
-  }
-
-  private double riseTrigger() {
-    double rise = Double.POSITIVE_INFINITY;
-    for (AccountIndex index : indexes) {
-      rise = Math.min(rise, index.riseTrigger());
-    }
-    return rise;
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */
