@@ -38,6 +38,7 @@ public final class PathSimulator implements PathKernel {
   private final AccountIndex[] indexes;
   private final AccountIndex single;  // the only index, or null when there are several
   private final PerpIndex perps;
+  private final int fundingInterval;
   // The lowest oracle log price above which an account failing on a rise may be eligible.
   private double rise;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
@@ -74,6 +75,7 @@ public final class PathSimulator implements PathKernel {
     this.indexes = perps == null ? new AccountIndex[] {lending}
         : new AccountIndex[] {lending, perps};
     this.single = indexes.length == 1 ? lending : null;
+    this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
   }
 
   public Scenario scenario() {
@@ -120,28 +122,41 @@ public final class PathSimulator implements PathKernel {
     double fall = triggers();
     double rise = this.rise;
     double logPrice = logInitial;
+    double logOracle = logInitial;
     double minGap = 0;
     double gapSum = 0;
-    for (int t = 1; t <= steps; t++) {
-      double before = logPrice;
-      logPrice = marketPath.next(logPrice);
-      int pushDelay = 0;
-      if (gas != null) {
-        gas.advance(logPrice - before, marketPath.regime());
-        pushDelay = gas.oracleWait();
+    int funding = fundingInterval > 0 ? fundingInterval : Integer.MAX_VALUE;
+    // Steps in stretches between funding payments (one stretch without perps' funding), so the
+    // inner loop is the same for every book.
+    for (int t = 1; t <= steps; ) {
+      int end = Math.min(steps, funding);
+      for (; t <= end; t++) {
+        double before = logPrice;
+        logPrice = marketPath.next(logPrice);
+        int pushDelay = 0;
+        if (gas != null) {
+          gas.advance(logPrice - before, marketPath.regime());
+          pushDelay = gas.oracleWait();
+        }
+        if (impact != 0) {
+          logPrice += impact;  // the sales of the last step moved the market
+          impact = 0;
+        }
+        logOracle = oracle.update(t, logPrice, pushDelay);
+        double gap = logPrice - logOracle;
+        gapSum += Math.abs(gap);
+        if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
+          minGap = gap;
+        }
+        if (logOracle < fall || logOracle > rise) {
+          fall = settle(t, logPrice, logOracle, out);
+          rise = this.rise;
+        }
       }
-      if (impact != 0) {
-        logPrice += impact;  // the sales of the last step moved the market
-        impact = 0;
-      }
-      double logOracle = oracle.update(t, logPrice, pushDelay);
-      double gap = logPrice - logOracle;
-      gapSum += Math.abs(gap);
-      if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
-        minGap = gap;
-      }
-      if (logOracle < fall || logOracle > rise) {
-        fall = settle(t, logPrice, logOracle, out);
+      if (end == funding) {  // funding at the mark of this step, after its liquidations
+        perps.payFunding(Math.exp(logOracle));
+        funding += fundingInterval;
+        fall = triggers();
         rise = this.rise;
       }
     }
@@ -210,6 +225,11 @@ public final class PathSimulator implements PathKernel {
   /** Signed size of perp position i after the last path (0: closed). For tests. */
   public double perpSizeAfterPath(int i) {
     return perps.sizeAfterPath(i);
+  }
+
+  /** Net and gross funding the perp positions paid over the last path, USD. For tests. */
+  double[] perpFundingAfterPath() {
+    return perps.fundingAfterPath();
   }
 
   /** ln of the market price of asset a at the end of the last path. For tests. */

@@ -2,6 +2,7 @@ package io.margincall.kernel;
 
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.Deleveraging;
+import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
@@ -10,27 +11,33 @@ import io.margincall.protocol.PerpRules;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * Perpetual-futures positions indexed by trigger price, one frontier per side: longs fail on a
- * falling mark, in descending order of trigger; shorts on a rising one, in ascending order. A
- * liquidation closes the whole position ({@link LiquidationEngine#closePerp}), so a position's
- * trigger never moves while it is open and each side is a pointer into the book's order.
+ * Perpetual-futures positions indexed by trigger price, one frontier per (side, maintenance
+ * tier) of the {@link PerpBook}: longs fail on a falling mark, in descending order of trigger;
+ * shorts on a rising one, in ascending order. A liquidation closes the whole position
+ * ({@link LiquidationEngine#closePerp}), so a position's trigger moves only with its side's
+ * funding index, which moves a whole tier alike and never reorders it (SPEC 8: a change applied
+ * to every account alike shifts the index instead of touching every account).
  *
  * <p>This index is also the book's {@link Deleveraging}: when the fund cannot pay a bankrupt
  * position's loss, it closes profitable positions of the other side at the bankruptcy price, in
  * the order of {@link PerpRules.AdlRanking}, taking each in whole or in part. A partial close
  * takes the same share of the position's margin (the rest of the margin and profit is paid
  * out), so the position's trigger does not move; a position closed in whole is skipped when its
- * side's frontier reaches it. Only the positions a path touched are reset for the next.
+ * frontier reaches it. Only the positions a path touched are reset for the next.
  *
  * <p>Eligibility reads the mark (the oracle price, through the whole oracle pipeline); the close
  * trades at the market. Perp liquidations are made by the venue's engine at once: the keeper's
  * profit check and inclusion waits of lending do not apply to them.
  */
 final class PerpIndex implements AccountIndex, Deleveraging {
+  private static final int LONG = PerpBook.LONG;
+  private static final int SHORT = PerpBook.SHORT;
+
   private final PerpBook book;
   private final LiquidationEngine engine;
   private final MarketPath marketPath;
   private final PerpRules.AdlRanking ranking;
+  private final FundingRules funding;
   private final int n;
   // Per-path state; valid for every position (reset from the book for those a path touched).
   private final double[] margin;
@@ -39,8 +46,19 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   private final boolean[] touched;
   private final int[] touchedList;
   private int touchedCount;
-  private int longFrontier;
-  private int shortFrontier;
+  // Funding accrued per unit since the path began, by side: longs pay it (entry + F).
+  private final double[] fundingIndex = new double[2];
+  // Funding booked to positions as they close (in whole or part by ADL) or reach the horizon,
+  // USD, paid > 0: its sum over the book is zero; and its gross, for the check's scale.
+  private double fundingBalance;
+  private double fundingGross;
+  // Open interest by side, asset units, and open positions by side: when a side's last
+  // position closes its open interest is exactly 0, not the rounding its decrements leave.
+  private final double[] openInterest = new double[2];
+  private final int[] openCount = new int[2];
+  // Per (side, tier): the next place in the side's order, and ln of its trigger.
+  private final int[][] frontier = new int[2][];
+  private final double[][] tierLogTrigger = new double[2][];
   // The step's mark price, for the ADL ranking.
   private double mark;
   private UniformRandomProvider adlStream;
@@ -53,6 +71,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.engine = engine;
     this.marketPath = marketPath;
     this.ranking = rules.adl();
+    this.funding = rules.funding();
     this.n = book.size();
     this.margin = new double[n];
     this.size = new double[n];
@@ -65,11 +84,20 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.touchedList = new int[n];
     this.candidate = new int[n];
     this.rank = new double[n];
+    for (int side = LONG; side <= SHORT; side++) {
+      frontier[side] = new int[book.tiers(side)];
+      tierLogTrigger[side] = new double[book.tiers(side)];
+    }
   }
 
   /** The stream of the random ADL ranking for the next path (null for other rankings). */
   void bindAdlStream(UniformRandomProvider stream) {
     this.adlStream = stream;
+  }
+
+  /** Steps between funding payments, 0 for none. */
+  int fundingIntervalSteps() {
+    return funding.intervalSteps();
   }
 
   @Override
@@ -82,8 +110,18 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       touched[i] = false;
     }
     touchedCount = 0;
-    longFrontier = 0;
-    shortFrontier = 0;
+    fundingBalance = 0;
+    fundingGross = 0;
+    double[] oi = book.openInterest();
+    for (int side = LONG; side <= SHORT; side++) {
+      fundingIndex[side] = 0;
+      openInterest[side] = oi[side];
+      openCount[side] = book.count(side);
+      for (int k = 0; k < frontier[side].length; k++) {
+        frontier[side][k] = book.tierStart(side, k);
+        refresh(side, k);
+      }
+    }
   }
 
   private void touch(int i) {
@@ -93,40 +131,120 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     }
   }
 
+  /**
+   * Tier k of a side: skips positions ADL closed, and computes ln of the next one's trigger
+   * {@code (A + F) / (1 - mm sgn s)}; -infinity (longs) or +infinity (shorts) when none is left
+   * or the trigger is not positive (a long whose margin covers its whole value cannot fail).
+   */
+  private void refresh(int side, int k) {
+    int end = book.tierStart(side, k + 1);
+    int p = frontier[side][k];
+    while (p < end && closed[book.at(side, p)]) {
+      p++;
+    }
+    frontier[side][k] = p;
+    double none = side == LONG ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    if (p == end) {
+      tierLogTrigger[side][k] = none;
+      return;
+    }
+    double rate = book.tierRate(side, k);
+    double trigger = (book.key(side, p) + fundingIndex[side]) / (side == LONG ? 1 - rate : 1 + rate);
+    tierLogTrigger[side][k] = trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
+  }
+
+  /** The tier of a side whose next position the mark reaches first, or -1 if none. */
+  private int firstTier(int side) {
+    double[] logTrigger = tierLogTrigger[side];
+    int best = -1;
+    for (int k = 0; k < logTrigger.length; k++) {
+      if (best < 0 || (side == LONG ? logTrigger[k] > logTrigger[best]
+          : logTrigger[k] < logTrigger[best])) {
+        best = k;
+      }
+    }
+    return best;
+  }
+
   @Override
   public double fallTrigger() {
-    while (longFrontier < book.longCount() && closed[book.longAt(longFrontier)]) {
-      longFrontier++;
-    }
-    return longFrontier < book.longCount() ? book.longLogTrigger(longFrontier)
-        : Double.NEGATIVE_INFINITY;
+    int k = firstTier(LONG);
+    return k < 0 ? Double.NEGATIVE_INFINITY : tierLogTrigger[LONG][k];
   }
 
   @Override
   public double riseTrigger() {
-    while (shortFrontier < book.shortCount() && closed[book.shortAt(shortFrontier)]) {
-      shortFrontier++;
-    }
-    return shortFrontier < book.shortCount() ? book.shortLogTrigger(shortFrontier)
-        : Double.POSITIVE_INFINITY;
+    int k = firstTier(SHORT);
+    return k < 0 ? Double.POSITIVE_INFINITY : tierLogTrigger[SHORT][k];
   }
 
   @Override
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     engine.openStep(t, logPrice, marketPath.regime());
     mark = Math.exp(logOracle);
-    while (logOracle < fallTrigger()) {
-      close(book.longAt(longFrontier++), t, out);
-    }
-    while (logOracle > riseTrigger()) {
-      close(book.shortAt(shortFrontier++), t, out);
+    for (int side = LONG; side <= SHORT; side++) {
+      while (true) {
+        int k = firstTier(side);
+        if (k < 0) {
+          break;
+        }
+        double logTrigger = tierLogTrigger[side][k];
+        if (!(side == LONG ? logOracle < logTrigger : logOracle > logTrigger)) {
+          break;
+        }
+        int i = book.at(side, frontier[side][k]++);
+        close(i, side, t, out);
+        refresh(side, k);
+      }
     }
   }
 
-  private void close(int i, int t, PathOutcome out) {
+  private void close(int i, int side, int t, PathOutcome out) {
     touch(i);
+    shrink(side, Math.abs(size[i]), true);
     closed[i] = true;
-    engine.closePerp(margin[i], size[i], book.entry(i), t, this, out);
+    bookFunding(size[i], side);
+    engine.closePerp(margin[i], size[i], entry(i), t, this, out);
+    // ADL may have closed positions at the frontiers.
+    for (int s = LONG; s <= SHORT; s++) {
+      for (int k = 0; k < frontier[s].length; k++) {
+        refresh(s, k);
+      }
+    }
+  }
+
+  /** A side's open interest loses {@code units}; {@code whole}: a position closed. */
+  private void shrink(int side, double units, boolean whole) {
+    openInterest[side] -= units;
+    if (whole && --openCount[side] == 0) {
+      openInterest[side] = 0;
+    }
+  }
+
+  /** Position i's entry shifted by its side's funding: {@code E + F}. */
+  private double entry(int i) {
+    return book.entry(i) + fundingIndex[size[i] > 0 ? LONG : SHORT];
+  }
+
+  /**
+   * Pays funding at step t at the given mark: the side that pays moves its index up by what it
+   * pays per unit, the other down by what it receives, so the book's sum is zero.
+   */
+  void payFunding(double markPrice) {
+    double l = openInterest[LONG];
+    double s = openInterest[SHORT];
+    if (!(l > 0 && s > 0)) {
+      return;
+    }
+    double perLongUnit = funding.rate(l, s) * markPrice;
+    double perShortUnit = perLongUnit * (l / s);
+    fundingIndex[LONG] += perLongUnit;
+    fundingIndex[SHORT] += perShortUnit;  // a short's entry rises: it receives
+    for (int side = LONG; side <= SHORT; side++) {
+      for (int k = 0; k < frontier[side].length; k++) {
+        refresh(side, k);
+      }
+    }
   }
 
   @Override
@@ -138,7 +256,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       // Opposite side, open, and profitable at the bankruptcy price (so closing it there is
       // no worse than its entry and cannot make it bankrupt).
       if (!closed[i] && s * bankruptSide < 0
-          && PerpPosition.profit(s, book.entry(i), bankruptcyPrice) > 0) {
+          && PerpPosition.profit(s, entry(i), bankruptcyPrice) > 0) {
         candidate[m] = i;
         rank[m] = rankKey(i);
         m++;
@@ -151,12 +269,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     double left = units;
     int walked = 0;
     while (left > 0 && walked < m) {
-      int k;
-      if (ranking == PerpRules.AdlRanking.RANDOM) {
-        k = (start + walked) % m;
-      } else {
-        k = best(m);
-      }
+      int k = ranking == PerpRules.AdlRanking.RANDOM ? (start + walked) % m : best(m);
       walked++;
       int i = candidate[k];
       rank[k] = Double.NEGATIVE_INFINITY;  // taken
@@ -165,10 +278,11 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       touch(i);
       out.adlPositionsHit++;
       out.adlNotional += take * bankruptcyPrice;
+      int side = size[i] > 0 ? LONG : SHORT;
+      shrink(side, take, take >= held);
+      bookFunding(Math.signum(size[i]) * take, side);
       if (take >= held) {
         closed[i] = true;
-        size[i] = 0;
-        margin[i] = 0;
       } else {
         double keep = (held - take) / held;
         margin[i] *= keep;
@@ -196,7 +310,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   /** Position i's ADL rank at the mark: higher is deleveraged first. */
   private double rankKey(int i) {
     double s = size[i];
-    double e = book.entry(i);
+    double e = entry(i);
     double profit = PerpPosition.profit(s, e, mark);
     switch (ranking) {
       case PNL:
@@ -211,26 +325,41 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     }
   }
 
+  /** Books the funding that {@code units} (signed) of a side have accrued, for the check. */
+  private void bookFunding(double units, int side) {
+    double paid = units * fundingIndex[side];
+    fundingBalance += paid;
+    fundingGross += Math.abs(paid);
+  }
+
   @Override
   public double horizonShortfall(double logPrice) {
     double market = Math.exp(logPrice);
     double shortfall = 0;
-    for (int k = longFrontier; k < book.longCount(); k++) {
-      shortfall += openShortfall(book.longAt(k), market);
-    }
-    for (int k = shortFrontier; k < book.shortCount(); k++) {
-      shortfall += openShortfall(book.shortAt(k), market);
+    for (int i = 0; i < n; i++) {
+      if (!closed[i]) {
+        bookFunding(size[i], size[i] > 0 ? LONG : SHORT);
+        shortfall += Math.max(0, -PerpPosition.equity(margin[i], size[i], entry(i), market));
+      }
     }
     return shortfall;
-  }
-
-  private double openShortfall(int i, double market) {
-    return closed[i] ? 0
-        : Math.max(0, -PerpPosition.equity(margin[i], size[i], book.entry(i), market));
   }
 
   /** Signed size of position i after the last path (0 when closed). For tests. */
   double sizeAfterPath(int i) {
     return closed[i] ? 0 : size[i];
+  }
+
+  /** Funding index of a side after the last path, USD per unit. For tests. */
+  double fundingIndexAfterPath(int side) {
+    return fundingIndex[side];
+  }
+
+  /**
+   * The funding all positions paid over the last path, net (zero when funding is zero-sum) and
+   * gross, USD: {net, gross}. For tests.
+   */
+  double[] fundingAfterPath() {
+    return new double[] {fundingBalance, fundingGross};
   }
 }

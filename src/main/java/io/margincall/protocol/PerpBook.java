@@ -10,30 +10,34 @@ import java.util.stream.IntStream;
  * signed size s (asset units; long {@code s > 0}, short {@code s < 0}), entry price E and
  * maintenance margin rate mm. Immutable; shared by every path.
  *
- * <p>Equity at the mark price m is {@code M + s (m - E)} (funding aside); a position is eligible
- * for liquidation when its equity is below the maintenance margin {@code mm |s| m}. That is a
- * price trigger per position:
- * <ul>
- *   <li>long: eligible when {@code m < (E - M / s) / (1 - mm)}, so longs fail on a falling
- *       mark;</li>
- *   <li>short ({@code q = -s}): eligible when {@code m > (E + M / q) / (1 + mm)}, so shorts fail
- *       on a rising one.</li>
- * </ul>
- * Its bankruptcy price, where the equity is zero, is {@code E - M / s} for both sides. The book
- * keeps each side in the order the mark reaches it: longs by descending trigger, shorts by
- * ascending trigger, ties by position index, so a kernel holds one frontier per side.
+ * <p>Equity at the mark price m is {@code M + s (m - E - F)}, where F is the funding its side
+ * has accrued per unit since the path began ({@link PerpPosition}); a position is eligible for
+ * liquidation when its equity is below the maintenance margin {@code mm |s| m}, that is when the
+ * mark crosses its trigger {@code (A + F) / (1 - mm sgn s)} with {@code A = E - M / s}: below it
+ * for a long, above it for a short.
+ *
+ * <p>Funding moves every trigger of a side by {@code F / (1 - mm sgn s)}, the same amount for
+ * every position of one maintenance rate. So the book keeps each side in <em>tiers</em> of one
+ * rate each, ordered within a tier by A the way the mark reaches them (longs descending,
+ * shorts ascending, ties by position index): funding never reorders a tier, and a kernel holds
+ * one frontier per (side, tier).
  */
 public final class PerpBook implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** Side index of longs in the per-side accessors. */
+  public static final int LONG = 0;
+  /** Side index of shorts. */
+  public static final int SHORT = 1;
 
   private final double[] margin;
   private final double[] size;
   private final double[] entry;
   private final double[] maintenance;
-  private final int[] longs;
-  private final int[] shorts;
-  private final double[] longLogTrigger;
-  private final double[] shortLogTrigger;
+  // Per side: positions by (tier, order within tier), their A = E - M / s, tier boundaries.
+  private final int[][] order = new int[2][];
+  private final double[][] key = new double[2][];
+  private final int[][] tierStart = new int[2][];
+  private final double[][] tierRate = new double[2][];
 
   private PerpBook(double[] margin, double[] size, double[] entry, double[] maintenance) {
     this.margin = margin;
@@ -41,18 +45,33 @@ public final class PerpBook implements Serializable {
     this.entry = entry;
     this.maintenance = maintenance;
     int n = margin.length;
-    double[] logTrigger = new double[n];
+    double[] a = new double[n];
     for (int i = 0; i < n; i++) {
-      logTrigger[i] = Math.log(triggerPrice(i));  // -infinity: a long that cannot fail
+      a[i] = PerpPosition.bankruptcyPrice(margin[i], size[i], entry[i]);
     }
-    this.longs = IntStream.range(0, n).filter(i -> size[i] > 0).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(i -> -logTrigger[i]).thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue).toArray();
-    this.shorts = IntStream.range(0, n).filter(i -> size[i] < 0).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(i -> logTrigger[i]).thenComparingInt(i -> i))
-        .mapToInt(Integer::intValue).toArray();
-    this.longLogTrigger = Arrays.stream(longs).mapToDouble(i -> logTrigger[i]).toArray();
-    this.shortLogTrigger = Arrays.stream(shorts).mapToDouble(i -> logTrigger[i]).toArray();
+    for (int side = LONG; side <= SHORT; side++) {
+      double direction = side == LONG ? -1 : 1;  // longs by descending A, shorts ascending
+      int sign = side == LONG ? 1 : -1;
+      int[] o = IntStream.range(0, n).filter(i -> Math.signum(size[i]) == sign).boxed()
+          .sorted(Comparator.<Integer>comparingDouble(i -> maintenance[i])
+              .thenComparingDouble(i -> direction * a[i]).thenComparingInt(i -> i))
+          .mapToInt(Integer::intValue).toArray();
+      order[side] = o;
+      key[side] = Arrays.stream(o).mapToDouble(i -> a[i]).toArray();
+      int tiers = 0;
+      int[] start = new int[o.length + 1];
+      double[] rate = new double[o.length];
+      for (int k = 0; k < o.length; k++) {
+        if (k == 0 || maintenance[o[k]] != maintenance[o[k - 1]]) {
+          start[tiers] = k;
+          rate[tiers] = maintenance[o[k]];
+          tiers++;
+        }
+      }
+      start[tiers] = o.length;
+      tierStart[side] = Arrays.copyOf(start, tiers + 1);
+      tierRate[side] = Arrays.copyOf(rate, tiers);
+    }
   }
 
   /**
@@ -119,41 +138,42 @@ public final class PerpBook implements Serializable {
   }
 
   /**
-   * The mark price at which position i becomes eligible: below it for a long, above it for a
-   * short; {@code <= 0} for a long whose margin covers its whole entry value (it cannot fail).
+   * The mark price at which position i becomes eligible with no funding accrued: below it for
+   * a long, above it for a short; {@code <= 0} for a long whose margin covers its whole entry
+   * value (it cannot fail).
    */
   public double triggerPrice(int i) {
     return PerpPosition.triggerPrice(margin[i], size[i], entry[i], maintenance[i]);
   }
 
-  /** Longs, in the order a falling mark reaches them (descending trigger). */
-  public int longCount() {
-    return longs.length;
+  /** How many positions a side ({@link #LONG} or {@link #SHORT}) has. */
+  public int count(int side) {
+    return order[side].length;
   }
 
-  /** The k-th long in trigger order. */
-  public int longAt(int k) {
-    return longs[k];
+  /** How many maintenance-rate tiers a side has. */
+  public int tiers(int side) {
+    return tierRate[side].length;
   }
 
-  /** ln of the k-th long's trigger price (-infinity: it cannot fail). */
-  public double longLogTrigger(int k) {
-    return longLogTrigger[k];
+  /** The maintenance rate of tier k of a side. */
+  public double tierRate(int side, int k) {
+    return tierRate[side][k];
   }
 
-  /** Shorts, in the order a rising mark reaches them (ascending trigger). */
-  public int shortCount() {
-    return shorts.length;
+  /** First position (in the side's order) of tier k; {@code tierStart(side, tiers)} is the end. */
+  public int tierStart(int side, int k) {
+    return tierStart[side][k];
   }
 
-  /** The k-th short in trigger order. */
-  public int shortAt(int k) {
-    return shorts[k];
+  /** The position at place p of a side's order. */
+  public int at(int side, int p) {
+    return order[side][p];
   }
 
-  /** ln of the k-th short's trigger price. */
-  public double shortLogTrigger(int k) {
-    return shortLogTrigger[k];
+  /** {@code A = E - M / s} of the position at place p of a side's order, USD. */
+  public double key(int side, int p) {
+    return key[side][p];
   }
 
   /** Open interest of the longs and of the shorts, asset units: {long, short}. */

@@ -4,6 +4,10 @@ package io.margincall.protocol;
  * The arithmetic of one perpetual-futures position with USD margin M, signed size s (long
  * {@code > 0}, short {@code < 0}) and entry price E, written once for both sides: a short is a
  * long of negative size, so every formula below holds for either.
+ *
+ * <p>Funding enters as a shift of the entry: a position whose side has accrued F USD per unit
+ * since it opened (longs pay when F > 0, shorts receive) has equity {@code M + s (m - E - F)},
+ * so every formula below takes {@code E + F} as its entry.
  */
 public final class PerpPosition {
   private PerpPosition() {}

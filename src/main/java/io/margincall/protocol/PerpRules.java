@@ -11,12 +11,14 @@ import java.io.Serializable;
  * when {@code adl} is not {@link AdlRanking#OFF}, auto-deleveraging of profitable opposite
  * positions at the bankrupt position's bankruptcy price, then socialized loss.
  *
- * <p>Ideal: no fee, ADL off.
+ * <p>Ideal: no fee, ADL off, no funding.
  *
  * @param liquidationFee fee as a share of the closed notional, in [0, 1)
  * @param adl how ADL ranks the opposite side, or OFF
+ * @param funding funding payments between longs and shorts
  */
-public record PerpRules(double liquidationFee, AdlRanking adl) implements Serializable {
+public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding)
+    implements Serializable {
 
   /** How auto-deleveraging chooses the opposite positions it closes, best first. */
   public enum AdlRanking {
@@ -40,9 +42,17 @@ public record PerpRules(double liquidationFee, AdlRanking adl) implements Serial
     if (adl == null) {
       throw new IllegalArgumentException("an ADL ranking (or OFF) must be given");
     }
+    if (funding == null) {
+      funding = FundingRules.none();
+    }
   }
 
-  /** No fee, no ADL. */
+  /** Without funding. */
+  public PerpRules(double liquidationFee, AdlRanking adl) {
+    this(liquidationFee, adl, FundingRules.none());
+  }
+
+  /** No fee, no ADL, no funding. */
   public static PerpRules ideal() {
     return new PerpRules(0, AdlRanking.OFF);
   }

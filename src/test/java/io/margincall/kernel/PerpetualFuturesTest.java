@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.model.liquidity.InfiniteDepth;
+import io.margincall.protocol.FundingRules;
 import io.margincall.model.liquidity.LinearDepth;
 import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
@@ -263,5 +264,97 @@ class PerpetualFuturesTest {
     assertTrue(Math.abs(kernel.perpSizeAfterPath(firstHit)) < Math.abs(size[firstHit]),
         "position " + firstHit + " is deleveraged first");
     assertTrue(unitsTaken <= size[0], "ADL takes at most the bankrupt position's size");
+  }
+
+  /**
+   * Funding in closed form: a constant price, a book of L = 30 long and S = 10 short units too
+   * well margined to fail; every interval the rate is {@code clamp(k (L - S) / (L + S))}, the
+   * longs' index grows by {@code r P} and the shorts' by {@code r P L / S}, so after j payments
+   * {@code F_long = j r P} and the book's funding sums to zero.
+   */
+  @Test
+  void fundingFollowsTheImbalanceAndSumsToZero() {
+    double s0 = 2000;
+    PerpBook book = PerpBook.of(new double[] {1e6, 1e6, 1e6}, new double[] {20, 10, -10},
+        new double[] {s0, s0, s0}, new double[] {0.01, 0.01, 0.01});
+    FundingRules funding = new FundingRules(480, 0.003, 0.01);
+    Scenario scenario = perps(5, MarketModel.of(GeometricBrownianMotion.of(0, 0, 60)), 1440, 60,
+        s0, new OracleRules(0, 0, 0), book, new PerpRules(0, PerpRules.AdlRanking.OFF, funding), 0,
+        new InfiniteDepth(), 0);
+    PathSimulator kernel = new PathSimulator(scenario);
+    PathOutcome out = new PathOutcome();
+    kernel.run(0, out);
+    double rate = 0.003 * (30 - 10) / 40.0;
+    PerpIndex index = perpIndex(kernel);
+    assertEquals(3 * rate * s0, index.fundingIndexAfterPath(PerpBook.LONG), 1e-9);
+    assertEquals(3 * rate * s0 * 3, index.fundingIndexAfterPath(PerpBook.SHORT), 1e-9);
+    double[] paid = kernel.perpFundingAfterPath();
+    assertEquals(30 * 3 * rate * s0 * 2, paid[1], 1e-6, "gross: longs pay, shorts receive");
+    assertEquals(0, paid[0], 1e-9 * paid[1], "net");
+    assertEquals(0, out.liquidations);
+  }
+
+  /**
+   * With liquidations, ADL and funding together, every path's funding sums to zero over the
+   * book (to rounding, 1e-9 of the gross): what the open interest paid at each payment is what
+   * the positions, booked as they close, in part by ADL or at the horizon, accrued. A long-heavy
+   * book pays funding, which lifts the longs' triggers: a long is never liquidated later than
+   * without funding, and on some paths earlier.
+   */
+  @Test
+  void fundingIsZeroSumAndBringsLongLiquidationsForward() {
+    PerpBook book = mixedBook(200, 23);
+    PerpRules withFunding = new PerpRules(0.005, PerpRules.AdlRanking.PNL_LEVERAGE,
+        new FundingRules(60, 0.01, 0.005));
+    MarketModel market = MarketModel.of(GeometricBrownianMotion.of(0, 2.0, 60));
+    PathSimulator funded = new PathSimulator(perps(29, market, 1440, 60, 2000,
+        new OracleRules(2, 0, 0), book, withFunding, 2_000, new LinearDepth(5_000_000, 1), 0.2));
+    PathOutcome a = new PathOutcome();
+    int adl = 0;
+    int paidPaths = 0;
+    for (long path = 0; path < 100; path++) {
+      funded.run(path, a);
+      double[] paid = funded.perpFundingAfterPath();
+      // (A cascade can empty one side before the first payment: then nothing is paid.)
+      paidPaths += paid[1] > 0 ? 1 : 0;
+      assertEquals(0, paid[0], 1e-9 * paid[1], "path " + path + ": net funding");
+      adl += a.adlEvents;
+    }
+    assertTrue(adl > 0, "the case should deleverage: " + adl);
+    assertTrue(paidPaths > 50, "funding should be paid on most paths: " + paidPaths);
+
+    // One long against one short (both well away from each other's trigger), no impact, no
+    // ADL: funding only moves the long's trigger up.
+    PerpBook pair = PerpBook.of(new double[] {4_000, 1e6}, new double[] {10, -2},
+        new double[] {2000, 2000}, new double[] {0.01, 0.01});
+    PathSimulator plain = new PathSimulator(perps(31, market, 1440, 60, 2000,
+        new OracleRules(0, 0, 0), pair, PerpRules.ideal(), 0, new InfiniteDepth(), 0));
+    PathSimulator paying = new PathSimulator(perps(31, market, 1440, 60, 2000,
+        new OracleRules(0, 0, 0), pair, new PerpRules(0, PerpRules.AdlRanking.OFF,
+            new FundingRules(60, 0.01, 0.005)), 0, new InfiniteDepth(), 0));
+    PathOutcome p = new PathOutcome();
+    PathOutcome q = new PathOutcome();
+    int earlier = 0;
+    for (long path = 0; path < 2_000; path++) {
+      plain.run(path, p);
+      paying.run(path, q);
+      if (p.firstLiquidationStep >= 0) {
+        assertTrue(q.firstLiquidationStep >= 0 && q.firstLiquidationStep <= p.firstLiquidationStep,
+            "path " + path + ": " + q.firstLiquidationStep + " vs " + p.firstLiquidationStep);
+      }
+      earlier += q.liquidations > p.liquidations
+          || q.firstLiquidationStep >= 0 && q.firstLiquidationStep < p.firstLiquidationStep ? 1 : 0;
+    }
+    assertTrue(earlier > 10, "funding should bring liquidations forward: " + earlier);
+  }
+
+  private static PerpIndex perpIndex(PathSimulator kernel) {
+    try {
+      var field = PathSimulator.class.getDeclaredField("perps");
+      field.setAccessible(true);
+      return (PerpIndex) field.get(kernel);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 }
