@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,11 +19,19 @@ import java.util.Set;
 /**
  * Reads an account book from CSV, strictly.
  *
- * <p>Format: UTF-8, comma-separated, no quoting; a header naming the columns
- * {@code account_id}, {@code collateral} (asset units, finite, {@code > 0}), {@code debt} (USD,
- * finite, {@code >= 0}) and optionally {@code liquidation_threshold} (in (0, 1]), in any order;
- * then one line per account. Blank lines are skipped. Every error names the file, the line
- * (1-based, the header is line 1) and the field, and nothing is read past it.
+ * <p>Format: UTF-8, comma-separated, no quoting; a header naming the columns, in any order, then
+ * one line per account. Blank lines are skipped. Every error names the file, the line (1-based,
+ * the header is line 1) and the field, and nothing is read past it.
+ * <ul>
+ *   <li>A lending book: {@code account_id}, {@code collateral} (asset units, finite,
+ *       {@code > 0}), {@code debt} (USD, finite, {@code >= 0}) and optionally
+ *       {@code liquidation_threshold} (in (0, 1]).</li>
+ *   <li>With a {@code kind} column, loans and perpetual-futures positions side by side: a row of
+ *       kind {@code loan} fills the lending columns, a row of kind {@code perp} fills
+ *       {@code margin} (USD, {@code > 0}), {@code size} (asset units, long {@code > 0}, short
+ *       {@code < 0}), {@code entry_price} (USD, {@code > 0}) and optionally
+ *       {@code maintenance_margin} (in [0, 1)); the other kind's fields stay empty.</li>
+ * </ul>
  */
 public final class AccountBookCsv {
   /** Largest collateral or debt accepted, to keep products with prices finite. */
@@ -31,11 +40,26 @@ public final class AccountBookCsv {
   public static final double MIN_AMOUNT = 1e-12;
   private static final List<String> REQUIRED = List.of("account_id", "collateral", "debt");
   private static final String THRESHOLD = "liquidation_threshold";
+  private static final String KIND = "kind";
+  private static final List<String> LOAN = List.of("collateral", "debt", THRESHOLD);
+  private static final List<String> PERP = List.of("margin", "size", "entry_price",
+      "maintenance_margin");
+  private static final List<String> ALLOWED = List.of("account_id", KIND, "collateral", "debt",
+      THRESHOLD, "margin", "size", "entry_price", "maintenance_margin");
 
   private AccountBookCsv() {}
 
-  /** The accounts of a file; {@code defaultThreshold} fills a missing threshold column. */
+  /** The loans of a lending book; {@code defaultThreshold} fills a missing threshold column. */
   public static Accounts read(Path file, double defaultThreshold) {
+    return read(file, defaultThreshold, Double.NaN);
+  }
+
+  /**
+   * The loans and perp positions of a file; {@code defaultThreshold} fills a missing threshold,
+   * {@code defaultMaintenance} a missing maintenance margin (NaN: the column is required for
+   * perps).
+   */
+  public static Accounts read(Path file, double defaultThreshold, double defaultMaintenance) {
     List<String> lines;
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(
         Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
@@ -58,33 +82,51 @@ public final class AccountBookCsv {
     Map<String, Integer> column = new HashMap<>();
     for (int k = 0; k < header.length; k++) {
       String name = header[k].trim();
-      if (!REQUIRED.contains(name) && !THRESHOLD.equals(name)) {
+      if (!ALLOWED.contains(name)) {
         throw new InputError(file + ":1: unknown column '" + name + "'; allowed: "
-            + String.join(", ", REQUIRED) + ", " + THRESHOLD);
+            + String.join(", ", ALLOWED));
       }
       if (column.put(name, k) != null) {
         throw new InputError(file + ":1: column '" + name + "' appears twice");
       }
     }
-    for (String required : REQUIRED) {
-      if (!column.containsKey(required)) {
-        throw new InputError(file + ":1: missing column '" + required + "'; the header must name "
-            + String.join(", ", REQUIRED) + " (and optionally " + THRESHOLD + ")");
+    boolean kinds = column.containsKey(KIND);
+    if (!kinds) {
+      for (String perp : PERP) {
+        if (column.containsKey(perp)) {
+          throw new InputError(file + ":1: column '" + perp + "' is for perp positions; a book"
+              + " with them needs a 'kind' column (loan or perp)");
+        }
       }
+      for (String required : REQUIRED) {
+        if (!column.containsKey(required)) {
+          throw new InputError(file + ":1: missing column '" + required + "'; the header must"
+              + " name " + String.join(", ", REQUIRED) + " (and optionally " + THRESHOLD + ")");
+        }
+      }
+    } else if (!column.containsKey("account_id")) {
+      throw new InputError(file + ":1: missing column 'account_id'");
     }
     int idCol = column.get("account_id");
-    int collateralCol = column.get("collateral");
-    int debtCol = column.get("debt");
     int thresholdCol = column.getOrDefault(THRESHOLD, -1);
+    int maintenanceCol = column.getOrDefault("maintenance_margin", -1);
 
     List<String> ids = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
+    List<String> perpIds = new ArrayList<>();
+    List<Integer> perpLines = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    double[] collateral = new double[lines.size()];
-    double[] debt = new double[lines.size()];
-    double[] threshold = new double[lines.size()];
+    int rows = lines.size();
+    double[] collateral = new double[rows];
+    double[] debt = new double[rows];
+    double[] threshold = new double[rows];
+    double[] margin = new double[rows];
+    double[] size = new double[rows];
+    double[] entry = new double[rows];
+    double[] maintenance = new double[rows];
     int n = 0;
-    for (int row = 1; row < lines.size(); row++) {
+    int m = 0;
+    for (int row = 1; row < rows; row++) {
       String line = lines.get(row);
       int lineNumber = row + 1;
       if (line.isBlank()) {
@@ -102,19 +144,69 @@ public final class AccountBookCsv {
       if (!seen.add(id)) {
         throw new InputError(file + ":" + lineNumber + ": field 'account_id': duplicate id '" + id + "'");
       }
-      collateral[n] = amount(file, lineNumber, "collateral", fields[collateralCol], false);
-      debt[n] = amount(file, lineNumber, "debt", fields[debtCol], true);
-      threshold[n] = thresholdCol < 0 ? defaultThreshold
-          : threshold(file, lineNumber, fields[thresholdCol]);
-      ids.add(id);
-      lineNumbers.add(lineNumber);
-      n++;
+      String kind = kinds ? fields[column.get(KIND)].trim() : "loan";
+      if (!kind.equals("loan") && !kind.equals("perp")) {
+        throw new InputError(file + ":" + lineNumber + ": field 'kind': '" + kind
+            + "' is not a kind; expected loan or perp");
+      }
+      boolean loan = kind.equals("loan");
+      for (String other : loan ? PERP : LOAN) {
+        Integer k = column.get(other);
+        if (k != null && !fields[k].isBlank()) {
+          throw new InputError(file + ":" + lineNumber + ": field '" + other + "' must be empty"
+              + " for a " + kind + " (it is for " + (loan ? "perp positions" : "loans") + ")");
+        }
+      }
+      if (loan) {
+        collateral[n] = amount(file, lineNumber, "collateral",
+            field(file, lineNumber, column, fields, "collateral", kind), false);
+        debt[n] = amount(file, lineNumber, "debt",
+            field(file, lineNumber, column, fields, "debt", kind), true);
+        threshold[n] = thresholdCol < 0 || fields[thresholdCol].isBlank() && kinds
+            ? defaultThreshold : threshold(file, lineNumber, fields[thresholdCol]);
+        ids.add(id);
+        lineNumbers.add(lineNumber);
+        n++;
+      } else {
+        margin[m] = amount(file, lineNumber, "margin",
+            field(file, lineNumber, column, fields, "margin", kind), false);
+        size[m] = size(file, lineNumber, field(file, lineNumber, column, fields, "size", kind));
+        entry[m] = amount(file, lineNumber, "entry_price",
+            field(file, lineNumber, column, fields, "entry_price", kind), false);
+        if (maintenanceCol >= 0 && !fields[maintenanceCol].isBlank()) {
+          maintenance[m] = maintenance(file, lineNumber, fields[maintenanceCol]);
+        } else if (Double.isNaN(defaultMaintenance)) {
+          throw new InputError(file + ":" + lineNumber + ": field 'maintenance_margin' is empty"
+              + " and no default is set; expected a fraction in [0, 1)");
+        } else {
+          maintenance[m] = defaultMaintenance;
+        }
+        perpIds.add(id);
+        perpLines.add(lineNumber);
+        m++;
+      }
     }
-    if (n == 0) {
+    if (n + m == 0) {
       throw new InputError(file + ": no accounts after the header");
     }
-    return new Accounts(ids, lineNumbers, java.util.Arrays.copyOf(collateral, n),
-        java.util.Arrays.copyOf(debt, n), java.util.Arrays.copyOf(threshold, n));
+    return new Accounts(ids, lineNumbers, Arrays.copyOf(collateral, n), Arrays.copyOf(debt, n),
+        Arrays.copyOf(threshold, n), perpIds, perpLines, Arrays.copyOf(margin, m),
+        Arrays.copyOf(size, m), Arrays.copyOf(entry, m), Arrays.copyOf(maintenance, m));
+  }
+
+  /** A field a row of this kind needs: its text, or an error naming the missing column. */
+  private static String field(Path file, int line, Map<String, Integer> column, String[] fields,
+                              String name, String kind) {
+    Integer k = column.get(name);
+    if (k == null) {
+      throw new InputError(file + ":" + line + ": a " + kind + " needs column '" + name
+          + "', which the header does not name");
+    }
+    if (fields[k].isBlank()) {
+      throw new InputError(file + ":" + line + ": field '" + name + "' is empty; a " + kind
+          + " needs it");
+    }
+    return fields[k];
   }
 
   private static String stripBom(String s) {
@@ -164,7 +256,29 @@ public final class AccountBookCsv {
     return v;
   }
 
-  /** The accounts read, in file order. */
+  private static double size(Path file, int line, String text) {
+    String allowed = "a finite non-zero number of asset units (long > 0, short < 0), |size| in ["
+        + MIN_AMOUNT + ", " + MAX_AMOUNT + ")";
+    double v = parse(file, line, "size", text, allowed);
+    if (!(Math.abs(v) >= MIN_AMOUNT && Math.abs(v) < MAX_AMOUNT)) {
+      throw new InputError(file + ":" + line + ": field 'size': " + text.trim()
+          + " is out of range; expected " + allowed);
+    }
+    return v;
+  }
+
+  private static double maintenance(Path file, int line, String text) {
+    String allowed = "a fraction in [0, 1)";
+    double v = parse(file, line, "maintenance_margin", text, allowed);
+    if (!(v >= 0 && v < 1)) {
+      throw new InputError(file + ":" + line + ": field 'maintenance_margin': " + text.trim()
+          + " is out of range; expected " + allowed);
+    }
+    return v;
+  }
+
+  /** The loans and perp positions read, each in file order, with their lines. */
   public record Accounts(List<String> ids, List<Integer> lines, double[] collateral, double[] debt,
-                         double[] threshold) {}
+                         double[] threshold, List<String> perpIds, List<Integer> perpLines,
+                         double[] margin, double[] size, double[] entry, double[] maintenance) {}
 }

@@ -58,12 +58,41 @@ class AccountBookCsvTest {
       "java double suffix  | account_id,collateral,debt\\na,1d,2\\n          | :2: field 'collateral': '1d' is not a number",
       "hex float           | account_id,collateral,debt\\na,1,0x1p3\\n       | :2: field 'debt': '0x1p3' is not a number",
       "subnormal collateral| account_id,collateral,debt\\na,1e-310,2\\n      | :2: field 'collateral': 1e-310 is out of range",
+      "perp without kind   | account_id,collateral,debt,size\\na,1,2,3\\n  | :1: column 'size' is for perp positions; a book with them needs a 'kind' column",
+      "unknown kind        | account_id,kind,collateral,debt\\na,swap,1,2\\n | :2: field 'kind': 'swap' is not a kind; expected loan or perp",
+      "perp field on loan  | account_id,kind,collateral,debt,margin\\na,loan,1,2,5\\n | :2: field 'margin' must be empty for a loan",
+      "loan field on perp  | account_id,kind,collateral,margin,size,entry_price\\np,perp,1,100,1,2000\\n | :2: field 'collateral' must be empty for a perp",
+      "perp column missing | account_id,kind,margin,size\\np,perp,100,1\\n | :2: a perp needs column 'entry_price'",
+      "zero size           | account_id,kind,margin,size,entry_price\\np,perp,100,0,2000\\n | :2: field 'size': 0 is out of range",
+      "NaN entry           | account_id,kind,margin,size,entry_price\\np,perp,100,1,NaN\\n | :2: field 'entry_price': 'NaN' is not finite",
+      "bad maintenance     | account_id,kind,margin,size,entry_price,maintenance_margin\\np,perp,100,1,2000,1\\n | :2: field 'maintenance_margin': 1 is out of range",
+      "empty perp margin   | account_id,kind,margin,size,entry_price\\np,perp,,1,2000\\n | :2: field 'margin' is empty; a perp needs it",
   })
   void brokenFilesAreRejectedPrecisely(String kind, String text, String expected) throws IOException {
     Path file = write(text.equals("''") ? "" : text);
     InputError e = assertThrows(InputError.class, () -> AccountBookCsv.read(file, 0.8), kind);
     assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(expected), kind + ": " + e.getMessage());
+  }
+
+  @Test
+  void readsLoansAndPerpsSideBySide() throws IOException {
+    Path file = write("account_id,kind,collateral,debt,margin,size,entry_price,maintenance_margin\n"
+        + "a,loan,1.5,100,,,,\n"
+        + "L,perp,,,500,2,2000,0.01\n"
+        + "S,perp,,,800,-3.5,2100,\n");
+    AccountBookCsv.Accounts a = AccountBookCsv.read(file, 0.8, 0.005);
+    assertEquals(List.of("a"), a.ids());
+    assertArrayEquals(new double[] {0.8}, a.threshold());
+    assertEquals(List.of("L", "S"), a.perpIds());
+    assertEquals(List.of(3, 4), a.perpLines());
+    assertArrayEquals(new double[] {500, 800}, a.margin());
+    assertArrayEquals(new double[] {2, -3.5}, a.size());
+    assertArrayEquals(new double[] {2000, 2100}, a.entry());
+    assertArrayEquals(new double[] {0.01, 0.005}, a.maintenance());
+    // Without a default, a perp must give its maintenance margin.
+    InputError e = assertThrows(InputError.class, () -> AccountBookCsv.read(file, 0.8));
+    assertTrue(e.getMessage().contains(":4: field 'maintenance_margin' is empty"), e.getMessage());
   }
 
   @Test
