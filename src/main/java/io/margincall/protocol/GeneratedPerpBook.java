@@ -1,0 +1,52 @@
+package io.margincall.protocol;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A synthetic perpetual-futures book: each position is long with probability
+ * {@code longShare} (else short: the long/short imbalance), its notional at entry log-normal
+ * around a median, its leverage uniform in a range, its entry price log-normal around the
+ * initial price (dispersion 0: every position opened at the initial price). A position of
+ * notional N and leverage L has size {@code N / E} units and margin {@code N / L}; its
+ * maintenance rate is that of the first tier whose notional bound is at least N (venues' risk
+ * limits: larger positions keep more margin), the last tier's beyond.
+ */
+public final class GeneratedPerpBook {
+  private GeneratedPerpBook() {}
+
+  /**
+   * @param rng the stream the book is drawn from (the run's book stream)
+   * @param tierNotionalUsd upper notional bound of each maintenance tier, ascending
+   * @param tierRate maintenance rate of each tier, in [0, 1)
+   */
+  public static PerpBook draw(UniformRandomProvider rng, int count, double initialPrice,
+                              double longShare, double medianNotionalUsd, double logSigma,
+                              double leverageMin, double leverageMax, double entryDispersion,
+                              double[] tierNotionalUsd, double[] tierRate) {
+    if (tierNotionalUsd.length == 0 || tierNotionalUsd.length != tierRate.length) {
+      throw new IllegalArgumentException("maintenance tiers need one rate per notional bound");
+    }
+    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] margin = new double[count];
+    double[] size = new double[count];
+    double[] entry = new double[count];
+    double[] mm = new double[count];
+    for (int i = 0; i < count; i++) {
+      boolean isLong = rng.nextDouble() < longShare;
+      double notional = medianNotionalUsd * Math.exp(logSigma * normal.sample());
+      double leverage = leverageMin + (leverageMax - leverageMin) * rng.nextDouble();
+      entry[i] = initialPrice * Math.exp(entryDispersion * normal.sample());
+      size[i] = (isLong ? 1 : -1) * notional / entry[i];
+      margin[i] = notional / leverage;
+      mm[i] = tierRate[tierRate.length - 1];
+      for (int k = 0; k < tierNotionalUsd.length; k++) {
+        if (notional <= tierNotionalUsd[k]) {
+          mm[i] = tierRate[k];
+          break;
+        }
+      }
+    }
+    return PerpBook.of(margin, size, entry, mm);
+  }
+}
