@@ -13,10 +13,12 @@ import org.apache.commons.rng.UniformRandomProvider;
 /**
  * Perpetual-futures positions indexed by trigger price, one frontier per (side, maintenance
  * tier) of the {@link PerpBook}: longs fail on a falling mark, in descending order of trigger;
- * shorts on a rising one, in ascending order. A liquidation closes the whole position
- * ({@link LiquidationEngine#closePerp}), so a position's trigger moves only with its side's
- * funding index, which moves a whole tier alike and never reorders it (SPEC 8: a change applied
- * to every account alike shifts the index instead of touching every account).
+ * shorts on a rising one, in ascending order. An untouched position's trigger moves only with
+ * its side's funding index, which moves a whole tier alike and never reorders it (SPEC 8: a
+ * change applied to every account alike shifts the index instead of touching every account).
+ * A liquidation ({@link LiquidationEngine#liquidatePerp}) closes the whole position, or a chunk
+ * of a large one: a position left open leaves its tier for a short list of partly closed
+ * positions, each with its own trigger, liquidated again (one chunk a step) while eligible.
  *
  * <p>This index is also the book's {@link Deleveraging}: when the fund cannot pay a bankrupt
  * position's loss, it closes profitable positions of the other side at the bankruptcy price, in
@@ -59,6 +61,11 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   // Per (side, tier): the next place in the side's order, and ln of its trigger.
   private final int[][] frontier = new int[2][];
   private final double[][] tierLogTrigger = new double[2][];
+  // Partly closed positions still open, and the step each was last liquidated at.
+  private final int[] partial;
+  private int partialCount;
+  private final int[] liquidatedAt;
+  private double partialTrigger;
   // The step's mark price, for the ADL ranking.
   private double mark;
   private UniformRandomProvider adlStream;
@@ -83,6 +90,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.touched = new boolean[n];
     this.touchedList = new int[n];
     this.candidate = new int[n];
+    this.partial = new int[n];
+    this.liquidatedAt = new int[n];
     this.rank = new double[n];
     for (int side = LONG; side <= SHORT; side++) {
       frontier[side] = new int[book.tiers(side)];
@@ -108,8 +117,10 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       size[i] = book.positionSize(i);
       closed[i] = false;
       touched[i] = false;
+      liquidatedAt[i] = 0;
     }
     touchedCount = 0;
+    partialCount = 0;
     fundingBalance = 0;
     fundingGross = 0;
     double[] oi = book.openInterest();
@@ -169,13 +180,54 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   @Override
   public double fallTrigger() {
     int k = firstTier(LONG);
-    return k < 0 ? Double.NEGATIVE_INFINITY : tierLogTrigger[LONG][k];
+    double fall = k < 0 ? Double.NEGATIVE_INFINITY : tierLogTrigger[LONG][k];
+    for (int j = 0; j < partialCount; j++) {
+      int i = partial[j];
+      if (size[i] > 0) {
+        fall = Math.max(fall, logTrigger(i));
+      }
+    }
+    return fall;
   }
 
   @Override
   public double riseTrigger() {
     int k = firstTier(SHORT);
-    return k < 0 ? Double.POSITIVE_INFINITY : tierLogTrigger[SHORT][k];
+    double rise = k < 0 ? Double.POSITIVE_INFINITY : tierLogTrigger[SHORT][k];
+    for (int j = 0; j < partialCount; j++) {
+      int i = partial[j];
+      if (size[i] < 0) {
+        rise = Math.min(rise, logTrigger(i));
+      }
+    }
+    return rise;
+  }
+
+  /** ln of position i's trigger now, from its current margin and size and its side's funding. */
+  private double logTrigger(int i) {
+    double trigger = PerpPosition.triggerPrice(margin[i], size[i], entry(i), book.maintenance(i));
+    return trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * The partly closed position of a side whose trigger the mark reaches first, not liquidated at
+   * step t yet, or -1; its log trigger in {@link #partialTrigger}.
+   */
+  private int firstPartial(int side, int t) {
+    int best = -1;
+    for (int j = 0; j < partialCount; j++) {
+      int i = partial[j];
+      if ((side == LONG) != (size[i] > 0) || liquidatedAt[i] == t) {
+        continue;
+      }
+      double x = logTrigger(i);
+      if (best < 0 || (side == LONG ? x > partialTrigger : x < partialTrigger)
+          || x == partialTrigger && i < best) {
+        best = i;
+        partialTrigger = x;
+      }
+    }
+    return best;
   }
 
   @Override
@@ -184,31 +236,66 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     mark = Math.exp(logOracle);
     for (int side = LONG; side <= SHORT; side++) {
       while (true) {
+        // The next position the mark reaches: a tier's frontier or a partly closed position.
         int k = firstTier(side);
-        if (k < 0) {
-          break;
-        }
-        double logTrigger = tierLogTrigger[side][k];
+        double tierTrigger = k < 0 ? (side == LONG ? Double.NEGATIVE_INFINITY
+            : Double.POSITIVE_INFINITY) : tierLogTrigger[side][k];
+        int p = firstPartial(side, t);
+        boolean fromPartial = p >= 0
+            && (side == LONG ? partialTrigger > tierTrigger : partialTrigger < tierTrigger);
+        double logTrigger = fromPartial ? partialTrigger : tierTrigger;
         if (!(side == LONG ? logOracle < logTrigger : logOracle > logTrigger)) {
           break;
         }
-        int i = book.at(side, frontier[side][k]++);
-        close(i, side, t, out);
-        refresh(side, k);
+        int i;
+        if (fromPartial) {
+          i = p;
+          removePartial(i);
+        } else {
+          i = book.at(side, frontier[side][k]++);
+        }
+        liquidate(i, side, t, out);
       }
     }
   }
 
-  private void close(int i, int side, int t, PathOutcome out) {
+  private void liquidate(int i, int side, int t, PathOutcome out) {
     touch(i);
-    shrink(side, Math.abs(size[i]), true);
-    closed[i] = true;
-    bookFunding(size[i], side);
-    engine.closePerp(margin[i], size[i], entry(i), t, this, out);
-    // ADL may have closed positions at the frontiers.
+    liquidatedAt[i] = t;
+    double before = size[i];
+    double left = engine.liquidatePerp(margin[i], before, entry(i), t, this, out);
+    shrink(side, Math.abs(before) - Math.abs(left), left == 0);
+    bookFunding(before - left, side);
+    if (left == 0) {
+      closed[i] = true;
+    } else {
+      margin[i] = engine.marginLeft();
+      size[i] = left;
+      partial[partialCount++] = i;
+    }
+    // The frontier moved, and ADL may have closed positions at the frontiers.
     for (int s = LONG; s <= SHORT; s++) {
       for (int k = 0; k < frontier[s].length; k++) {
         refresh(s, k);
+      }
+    }
+    prunePartial();
+  }
+
+  private void removePartial(int i) {
+    for (int j = 0; j < partialCount; j++) {
+      if (partial[j] == i) {
+        partial[j] = partial[--partialCount];
+        return;
+      }
+    }
+  }
+
+  /** Drops partly closed positions that ADL has closed. */
+  private void prunePartial() {
+    for (int j = partialCount - 1; j >= 0; j--) {
+      if (closed[partial[j]]) {
+        partial[j] = partial[--partialCount];
       }
     }
   }
@@ -290,6 +377,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       }
       left -= take;
     }
+    prunePartial();
     return units - Math.max(0, left);
   }
 

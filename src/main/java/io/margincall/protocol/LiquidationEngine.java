@@ -59,9 +59,10 @@ public final class LiquidationEngine {
   private double price;
   private int regime;
   private double impact;
-  // The position after the last liquidate().
+  // The position after the last liquidate() or liquidatePerp().
   private double collateralLeft;
   private double debtLeft;
+  private double marginLeft;
 
   /**
    * @param rules close factor, bonus, dust and seize pricing
@@ -286,31 +287,56 @@ public final class LiquidationEngine {
   // ---------------------------------------------------------------- perpetual futures
 
   /**
-   * Liquidates a perp position (margin M, signed size s, entry E) in full at step t: closes it
-   * at the current market price with slippage against its side (a long sells |s|, a short buys
-   * it back, each moving the market by its permanent impact), pays the liquidation fee to the
-   * fund out of the equity left, and sends a loss beyond the margin down the waterfall, with
-   * {@code adl} (the book) as the deleveraging stage when the rules turn ADL on.
+   * Liquidates a perp position (margin M, signed size s, entry E, funding included) at step t:
+   * closes it at the current market price with slippage against its side (a long sells, a short
+   * buys back, each moving the market by its permanent impact), whole or, above the rules'
+   * largest close, one chunk of that notional. The liquidation fee goes to the fund out of the
+   * equity left. A loss beyond the margin goes down the waterfall, with {@code adl} (the book)
+   * as the deleveraging stage when the rules turn ADL on. A position left open that is bankrupt
+   * at the market after its chunk is closed at once (SPEC 7: no loss left that never becomes
+   * bad debt). Returns the signed size left (0: closed); {@link #marginLeft()} its margin.
    */
-  public void closePerp(double margin, double size, double entry, int t, Deleveraging adl,
-                        PathOutcome out) {
+  public double liquidatePerp(double margin, double size, double entry, int t, Deleveraging adl,
+                              PathOutcome out) {
     double market = price;
-    double units = Math.abs(size);
+    double held = Math.abs(size);
     recordLiquidation(PerpPosition.equity(margin, size, entry, market) < 0, t, out);
-    double left;
-    if (size > 0) {
-      double proceeds = slippage ? depth.proceeds(units, market, regime) : units * market;
-      if (slippage) {
-        sell(units, market);
-      }
-      left = margin + (proceeds - units * entry);
-    } else {
-      double cost = slippage ? depth.cost(units, market, regime) : units * market;
-      if (slippage) {
-        buy(units, market);
-      }
-      left = margin + (units * entry - cost);
+    double chunk = perps.maxCloseNotionalUsd() > 0 ? perps.maxCloseNotionalUsd() / market : held;
+    if (chunk >= held) {
+      closePerp(margin, size, entry, held, t, adl, out);
+      marginLeft = 0;
+      return 0;
     }
+    double sign = Math.signum(size);
+    double realised = trade(size, chunk, entry, market);
+    double m = margin + realised;
+    double fee = Math.min(Math.max(m, 0), perps.liquidationFee() * chunk * market);
+    waterfall.deposit(fee);
+    out.perpLiquidationFees += fee;
+    m -= fee;
+    double rest = size - sign * chunk;
+    if (PerpPosition.equity(m, rest, entry, price) < 0) {
+      closePerp(m, rest, entry, Math.abs(rest), t, adl, out);
+      marginLeft = 0;
+      return 0;
+    }
+    marginLeft = m;
+    return rest;
+  }
+
+  /** The margin of the position after the last {@link #liquidatePerp}, USD. */
+  public double marginLeft() {
+    return marginLeft;
+  }
+
+  /**
+   * Closes all {@code units} of a perp position: the fee from the equity left, or the loss
+   * beyond margin down the waterfall.
+   */
+  private void closePerp(double margin, double size, double entry, double units, int t,
+                         Deleveraging adl, PathOutcome out) {
+    double market = price;
+    double left = margin + trade(size, units, entry, market);
     if (left >= 0) {
       double fee = Math.min(left, perps.liquidationFee() * units * market);
       waterfall.deposit(fee);
@@ -319,6 +345,26 @@ public final class LiquidationEngine {
       waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),
           size > 0 ? 1 : -1, t, perps.adl() == PerpRules.AdlRanking.OFF ? null : adl, out);
     }
+  }
+
+  /**
+   * Trades {@code units} of a position of signed size s against the market at price
+   * {@code market} (a long sells, a short buys back), moving it by the permanent impact;
+   * returns the profit realised on them against the entry, USD.
+   */
+  private double trade(double size, double units, double entry, double market) {
+    if (size > 0) {
+      double proceeds = slippage ? depth.proceeds(units, market, regime) : units * market;
+      if (slippage) {
+        sell(units, market);
+      }
+      return proceeds - units * entry;
+    }
+    double cost = slippage ? depth.cost(units, market, regime) : units * market;
+    if (slippage) {
+      buy(units, market);
+    }
+    return units * entry - cost;
   }
 
   /** A purchase's permanent share of its price impact lifts the market for what follows. */

@@ -5,8 +5,9 @@ import java.io.Serializable;
 /**
  * How a perpetual-futures venue closes a position and who pays what the close cannot cover.
  *
- * <p>A liquidation closes the whole position into the market (slippage against its side); a
- * fee of {@code liquidationFee x |size| x market price} goes from what equity is left to the
+ * <p>A liquidation closes the position into the market (slippage against its side), whole or,
+ * above {@code maxCloseNotionalUsd}, a chunk of that notional per step; a fee of
+ * {@code liquidationFee x closed units x market price} goes from what equity is left to the
  * insurance fund. A loss beyond the margin goes down the {@link LossWaterfall}: the fund, then,
  * when {@code adl} is not {@link AdlRanking#OFF}, auto-deleveraging of profitable opposite
  * positions at the bankrupt position's bankruptcy price, then socialized loss.
@@ -16,9 +17,12 @@ import java.io.Serializable;
  * @param liquidationFee fee as a share of the closed notional, in [0, 1)
  * @param adl how ADL ranks the opposite side, or OFF
  * @param funding funding payments between longs and shorts
+ * @param maxCloseNotionalUsd the most one liquidation closes, notional at the market price, USD:
+ *     a larger position is closed in chunks, one per step while it stays eligible; 0: the whole
+ *     position at once
  */
-public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding)
-    implements Serializable {
+public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding,
+                        double maxCloseNotionalUsd) implements Serializable {
 
   /** How auto-deleveraging chooses the opposite positions it closes, best first. */
   public enum AdlRanking {
@@ -45,11 +49,20 @@ public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules fund
     if (funding == null) {
       funding = FundingRules.none();
     }
+    if (!(maxCloseNotionalUsd >= 0) || Double.isInfinite(maxCloseNotionalUsd)) {
+      throw new IllegalArgumentException("largest close must be finite and >= 0 USD (0: whole"
+          + " positions), got " + maxCloseNotionalUsd);
+    }
+  }
+
+  /** Whole positions. */
+  public PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding) {
+    this(liquidationFee, adl, funding, 0);
   }
 
   /** Without funding. */
   public PerpRules(double liquidationFee, AdlRanking adl) {
-    this(liquidationFee, adl, FundingRules.none());
+    this(liquidationFee, adl, FundingRules.none(), 0);
   }
 
   /** No fee, no ADL, no funding. */

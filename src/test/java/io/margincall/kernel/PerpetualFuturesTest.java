@@ -348,6 +348,45 @@ class PerpetualFuturesTest {
     assertTrue(earlier > 10, "funding should bring liquidations forward: " + earlier);
   }
 
+  /**
+   * Large positions closed in chunks of at most 20,000 USD of notional, one chunk per position
+   * per step: the waterfall still balances on every path, liquidations never exceed steps x
+   * positions, positions are only ever reduced, whole closes liquidate each position at most
+   * once, and chunking liquidates more often than closing whole positions.
+   */
+  @Test
+  void largePositionsCloseInChunks() {
+    PerpBook book = mixedBook(60, 41);
+    MarketModel market = MarketModel.of(GeometricBrownianMotion.of(0, 2.0, 60));
+    PathSimulator whole = new PathSimulator(perps(43, market, 1440, 60, 2000,
+        new OracleRules(2, 0, 0), book, new PerpRules(0.005, PerpRules.AdlRanking.PNL), 3_000,
+        new LinearDepth(2_000_000, 1), 0.2));
+    PathSimulator chunked = new PathSimulator(perps(43, market, 1440, 60, 2000,
+        new OracleRules(2, 0, 0), book, new PerpRules(0.005, PerpRules.AdlRanking.PNL,
+            FundingRules.none(), 20_000), 3_000, new LinearDepth(2_000_000, 1), 0.2));
+    PathOutcome a = new PathOutcome();
+    PathOutcome b = new PathOutcome();
+    long wholeLiquidations = 0;
+    long chunkLiquidations = 0;
+    for (long path = 0; path < 200; path++) {
+      whole.run(path, a);
+      chunked.run(path, b);
+      assertEquals(b.badDebt, b.insuranceDraw + b.adlCovered + b.socializedLoss,
+          1e-9 * Math.max(1, b.badDebt), "path " + path);
+      assertTrue(b.liquidations <= 1440L * book.size(), "path " + path);
+      for (int i = 0; i < book.size(); i++) {
+        double after = chunked.perpSizeAfterPath(i);
+        assertTrue(after == 0 || Math.signum(after) == Math.signum(book.positionSize(i))
+            && Math.abs(after) <= Math.abs(book.positionSize(i)), "path " + path + " position " + i);
+      }
+      assertTrue(a.liquidations <= book.size(), "whole closes: one liquidation per position");
+      wholeLiquidations += a.liquidations;
+      chunkLiquidations += b.liquidations;
+    }
+    assertTrue(chunkLiquidations > wholeLiquidations,
+        "chunks: " + chunkLiquidations + " liquidations vs " + wholeLiquidations);
+  }
+
   private static PerpIndex perpIndex(PathSimulator kernel) {
     try {
       var field = PathSimulator.class.getDeclaredField("perps");
