@@ -1,12 +1,11 @@
 package io.margincall.cli;
 
 import io.margincall.io.RunComparison;
-import io.margincall.spark.SparkSessions;
+import io.margincall.spark.ComparisonJob;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
 
 /** {@code margincall compare}: are two runs' tables identical in every statistic? */
 final class CompareCommand {
@@ -32,18 +31,13 @@ final class CompareCommand {
         throw new UsageError("compare: " + root + " is not a directory");
       }
     }
-    SparkSession spark = SparkSessions.create("local[1]", "margincall compare");
-    try {
-      List<String> differences = RunComparison.compare(spark, args[0], args[1]);
-      if (differences.isEmpty()) {
-        out.println("margincall compare: identical (" + String.join(", ", RunComparison.TABLES)
-            + "; ignoring " + String.join(", ", RunComparison.VOLATILE) + ")");
-        return Main.OK;
-      }
-      differences.forEach(d -> out.println("margincall compare: DIFFERENT: " + d));
-      return Main.FAILED;
-    } finally {
-      spark.stop();
+    List<String> differences = ComparisonJob.compare(args[0], args[1]);
+    if (differences.isEmpty()) {
+      out.println("margincall compare: identical (" + String.join(", ", RunComparison.TABLES)
+          + "; ignoring " + String.join(", ", RunComparison.VOLATILE) + ")");
+      return Main.OK;
     }
+    differences.forEach(d -> out.println("margincall compare: DIFFERENT: " + d));
+    return Main.FAILED;
   }
 }

@@ -3,42 +3,22 @@ package io.margincall.cli;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
-import io.margincall.io.BuildInfo;
-import io.margincall.io.Columns;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
-import io.margincall.io.RunPublisher;
-import io.margincall.io.RunTables;
-import io.margincall.kernel.PathSample;
 import io.margincall.kernel.Scenario;
-import io.margincall.spark.FaultInjection;
-import io.margincall.spark.ProgressReporter;
-import io.margincall.spark.SimulationJob;
-import io.margincall.spark.SparkSessions;
+import io.margincall.spark.SimulationRun;
 import io.margincall.stats.BadDebtSummary;
-import io.margincall.stats.PairedDifference;
-import io.margincall.stats.SweepAccumulator;
 import io.margincall.stats.TailRisk;
 import io.margincall.sweep.Recommendation;
 import io.margincall.sweep.Target;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 /** {@code margincall simulate} and {@code margincall sweep}: a run, end to end. */
 final class RunCommand {
@@ -200,128 +180,16 @@ final class RunCommand {
           + ": only on a cluster; in local mode the executor is the driver");
     }
 
-    SparkSession spark = SparkSessions.create(master,
-        "margincall " + (sweep ? "sweep " : "simulate ") + base.name);
-    try {
-      Instant startedAt = Instant.now();
-      long started = System.nanoTime();
-      PathSample sample = new PathSample(PathSample.Mode.valueOf(base.outputPaths.toUpperCase(Locale.ROOT)),
-          base.outputPathsSampleRate, base.seed);
-      SimulationJob.Result result;
-      try (ProgressReporter progress = ProgressReporter.start(spark, out,
-          base.paths * plan.points().size(), o.progressSeconds())) {
-        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.paths,
-            base.partitions, new FaultInjection(base.faultFailFirstAttempt,
-                base.faultHaltExecutorOnPartition), sample);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      RunProvenance provenance = new RunProvenance(runId(startedAt), o.runDate(), o.job(),
-          base.name, base.seed, BuildInfo.codeVersion(), Instant.now());
-      List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
-      List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
-      for (SweepPlan.Axis axis : plan.axes()) {
-        axisColumns.add(new RunTables.AxisColumn(axis.column(), RunTables.axisType(axis.values())));
-      }
-      RunPublisher publisher = new RunPublisher(spark, o.out(), provenance);
-      List<Columns> summaryRows = new ArrayList<>();
-      List<Columns> distributionRows = new ArrayList<>();
-      for (PointStatistics p : points) {
-        summaryRows.add(RunTables.summary(provenance, p, axisColumns));
-        distributionRows.addAll(RunTables.distribution(provenance, p, axisColumns));
-      }
-      publisher.stage("summary", frame(spark, summaryRows), 1);
-      publisher.stage("distribution", frame(spark, distributionRows), 1);
-      if (result.pathRows() != null) {
-        Dataset<Row> paths = spark.createDataFrame(result.pathRows(), RunTables.pathColumnsSchema());
-        Columns prov = RunTables.pathsProvenance(provenance);
-        Row provRow = prov.row();
-        List<Column> columns = new ArrayList<>();
-        for (int k = 0; k < prov.schema().fields().length; k++) {
-          columns.add(functions.lit(provRow.get(k)).cast(prov.schema().fields()[k].dataType())
-              .as(prov.schema().fields()[k].name()));
-        }
-        for (String c : SimulationJob.PATH_COLUMNS) {
-          columns.add(functions.col(c));
-        }
-        int files = (int) Math.max(1, Math.min(64, base.paths * plan.points().size() / 2_000_000));
-        publisher.stage("paths", paths.select(columns.toArray(new Column[0])), files);
-      }
-      List<Recommendation.Choice> choices = null;
-      if (target != null) {
-        choices = recommend(plan, points, policyAxis, o.preferMax(), target);
-        List<Columns> rows = new ArrayList<>();
-        for (Recommendation.Choice c : choices) {
-          rows.add(RunTables.recommendation(provenance, c.group(), policyAxis, target.text(),
-              target.metric(), c.bound(), c.point(), c.value() == null ? null : String.valueOf(c.value()),
-              c.estimate(), c.low(), c.high(), c.met()));
-        }
-        publisher.stage("recommendation", frame(spark, rows), 1);
-      }
-      result.release();
-      List<String> written = publisher.publish(o.replace());
-      report(out, base, plan, points, seconds, written, provenance, sweep);
-      if (choices != null) {
-        reportRecommendation(out, choices, policyAxis, target);
-      }
-      return Main.OK;
-    } finally {
-      spark.stop();
+    SimulationRun.Request request = new SimulationRun.Request(base, plan, scenarios, master,
+        "margincall " + (sweep ? "sweep " : "simulate ") + base.name, o.out(), o.runDate(), o.job(),
+        o.replace(), o.progressSeconds(), target, policyAxis, o.preferMax());
+    SimulationRun.Outcome outcome = SimulationRun.run(request, out);
+    report(out, base, plan, outcome.points(), outcome.seconds(), outcome.written(),
+        outcome.provenance(), sweep);
+    if (outcome.choices() != null) {
+      reportRecommendation(out, outcome.choices(), policyAxis, target);
     }
-  }
-
-  private static Dataset<Row> frame(SparkSession spark, List<Columns> rows) {
-    return spark.createDataFrame(RunTables.rowsOf(rows), RunTables.schemaOf(rows));
-  }
-
-  /** The per-point rows' statistics of a run (package-private: the end-to-end test uses it). */
-  static List<PointStatistics> statistics(SweepPlan plan, List<Scenario> scenarios,
-                                                  SweepAccumulator acc) {
-    List<PointStatistics> out = new ArrayList<>();
-    List<BadDebtSummary> summaries = new ArrayList<>();
-    for (SweepPlan.Point p : plan.points()) {
-      summaries.add(acc.point(p.index()).summarize(p.settings().stepSeconds));
-    }
-    BadDebtSummary baseSummary = summaries.get(plan.baseline());
-    for (SweepPlan.Point p : plan.points()) {
-      ScenarioSettings s = p.settings();
-      BadDebtSummary summary = summaries.get(p.index());
-      PairedDifference d = acc.badDebtDifference(p.index());
-      PairedDifference di = acc.badDebtIndicatorDifference(p.index());
-      boolean self = p.index() == plan.baseline();
-      double unpaired = self ? 0 : Math.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
-      double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
-      Scenario scenario = scenarios.get(p.index());
-      out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
-          plan.baseline(), s.configHash(), s.resolvedConfig(), s.steps, s.stepSeconds,
-          scenario.book().size(), scenario.book().totalDebt(), summary,
-          d.mean(), self ? 0 : d.standardError(), unpaired,
-          di.mean(), self ? 0 : di.standardError(), pUnpaired));
-    }
-    return out;
-  }
-
-  private static double bernoulliSe(BadDebtSummary s) {
-    double p = s.badDebt().estimate();
-    return Math.sqrt(p * (1 - p) / s.paths());
-  }
-
-  private static List<Recommendation.Choice> recommend(SweepPlan plan, List<PointStatistics> points,
-                                                       String policyAxis, boolean preferMax,
-                                                       Target target) {
-    List<Recommendation.Candidate> candidates = new ArrayList<>();
-    for (SweepPlan.Point p : plan.points()) {
-      candidates.add(new Recommendation.Candidate(p.index(), p.values(),
-          points.get(p.index()).summary(), p.settings().insuranceBalanceUsd));
-    }
-    Map<String, List<Object>> axisValues = new LinkedHashMap<>();
-    plan.axes().forEach(a -> axisValues.put(a.key(), a.values()));
-    return Recommendation.recommend(candidates, new ArrayList<>(axisValues.keySet()), axisValues,
-        policyAxis, preferMax, target);
-  }
-
-  static String runId(Instant now) {
-    return DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(now)
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return Main.OK;
   }
 
   private static void report(PrintStream out, ScenarioSettings s, SweepPlan plan,

@@ -14,6 +14,7 @@ import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
 import io.margincall.kernel.PathBatch;
 import io.margincall.kernel.Scenario;
+import io.margincall.spark.SimulationRun;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,7 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
     SweepPlan plan = SweepPlan.single(settings);
     Scenario scenario = ScenarioFactory.build(settings);
-    List<PointStatistics> points = RunCommand.statistics(plan, List.of(scenario),
+    List<PointStatistics> points = SimulationRun.statistics(plan, List.of(scenario),
         PathBatch.simulateSweep(List.of(scenario), 0, settings.paths));
     RunProvenance provenance = new RunProvenance("expected", LocalDate.of(2026, 1, 2), "adhoc",
         settings.name, settings.seed, BuildInfo.codeVersion(), Instant.now());
