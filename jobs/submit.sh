@@ -9,13 +9,15 @@
 #       --conf spark.kubernetes.container.image=apache/spark:3.5.6-java17 \
 #       --conf spark.kubernetes.file.upload.path=s3a://bucket/uploads \
 #       simulate --conf conf/quickstart.conf --out s3a://bucket/margincall
+#   MARGINCALL_SUBMIT="jobs/submit.sh --master yarn" jobs/nightly-sweep.sh --out hdfs:///risk/margincall
 #
-# Everything before the margincall command (simulate, compare) goes to spark-submit. The script
-# adds the cluster jar (built if missing), the main class, the Java 17 --add-opens options for
-# the driver and the executors, and ships the scenario file with --files (in cluster mode the
-# driver then reads it from its working directory). An account CSV the scenario names must be
-# readable by the driver at the same path (a shared file system), or be passed with --files and
-# named by its base name.
+# Everything before the margincall command (simulate, sweep, compare, ...: the first word that is
+# not a spark-submit option or its value) goes to spark-submit. The script adds the cluster jar
+# (built if missing or older than the sources; $MARGINCALL_CLUSTER_JAR names a prebuilt one), the
+# main class, the Java 17 --add-opens options for the driver and the executors, and ships the
+# scenario file with --files (in cluster mode the driver then reads it from its working
+# directory). An account CSV the scenario names must be readable by the driver at the same path
+# (a shared file system), or be passed with --files and named by its base name.
 #
 # spark-submit is taken from $SPARK_HOME/bin, else from PATH; with neither, from a SPARK_HOME that
 # holds only jars/ (as the cluster test assembles from Maven), through its SparkSubmit class.
@@ -23,29 +25,38 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 log() { echo "margincall submit: $*" >&2; }
+fail() { log "error: $*"; exit 2; }
 
 spark_args=()
+files=()   # shipped with --files: the user's, then the scenario
 deploy_mode=client
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    simulate|compare) break ;;
-    --deploy-mode) deploy_mode="$2"; spark_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
+    --verbose|-v|--supervise) spark_args+=("$1"); shift ;;   # the spark-submit options with no value
     --deploy-mode=*) deploy_mode="${1#*=}"; spark_args+=("$1"); shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) spark_args+=("$1"); shift ;;
+    --conf=spark.submit.deployMode=*) deploy_mode="${1##*=}"; spark_args+=("$1"); shift ;;
+    --files=*) IFS=, read -r -a more <<<"${1#*=}"; files+=("${more[@]}"); shift ;;
+    --*=*) spark_args+=("$1"); shift ;;
+    -*)
+      [[ $# -ge 2 ]] || fail "$1 needs a value"
+      case "$1 $2" in
+        "--deploy-mode "*) deploy_mode="$2" ;;
+        "--conf spark.submit.deployMode="*) deploy_mode="${2#*=}" ;;
+        "--files "*) IFS=, read -r -a more <<<"$2"; files+=("${more[@]}"); shift 2; continue ;;
+      esac
+      spark_args+=("$1" "$2"); shift 2 ;;
+    *) break ;;   # the margincall command
   esac
 done
-if [[ $# -eq 0 ]]; then
-  log "no margincall command given (simulate or compare); see --help"
-  exit 2
-fi
+[[ $# -gt 0 ]] || fail "no margincall command given (simulate, sweep, compare, ...); see --help"
 
 app_args=()
-files=()
 while [[ $# -gt 0 ]]; do
   if [[ "$1" == "--conf" && $# -ge 2 ]]; then
-    [[ -f "$2" ]] || { log "scenario file not found: $2"; exit 2; }
-    files+=("$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
+    [[ -f "$2" ]] || fail "scenario file not found: $2"
+    scenario="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+    files+=("$scenario")
     if [[ "$deploy_mode" == cluster ]]; then
       app_args+=("--conf" "$(basename "$2")")
     else
@@ -58,8 +69,11 @@ while [[ $# -gt 0 ]]; do
   fi
 done
 
-jar="$(ls "$ROOT"/target/margincall-*-cluster.jar 2>/dev/null | head -1 || true)"
-if [[ -z "$jar" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]]; then
+jar="${MARGINCALL_CLUSTER_JAR:-}"
+[[ -z "$jar" || -f "$jar" ]] || fail "MARGINCALL_CLUSTER_JAR: no such file: $jar"
+[[ -n "$jar" ]] || jar="$(ls "$ROOT"/target/margincall-*-cluster.jar 2>/dev/null | head -1 || true)"
+if [[ -z "${MARGINCALL_CLUSTER_JAR:-}" ]] \
+   && [[ -z "$jar" || -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]]; then
   log "building the cluster jar ..."
   (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
   jar="$(ls "$ROOT"/target/margincall-*-cluster.jar | head -1)"
