@@ -4,7 +4,7 @@
 #   jobs/submit.sh [spark-submit options] <margincall command> [its options]
 #
 #   jobs/submit.sh --master spark://host:7077 simulate --conf conf/quickstart.conf --out hdfs:///risk/margincall
-#   jobs/submit.sh --master yarn --deploy-mode cluster simulate --conf conf/quickstart.conf --out hdfs:///risk/margincall
+#   jobs/submit.sh --master yarn --deploy-mode cluster sweep --conf conf/nightly-sweep.conf --out hdfs:///risk/margincall
 #   jobs/submit.sh --master k8s://https://api.example:6443 --deploy-mode cluster \
 #       --conf spark.kubernetes.container.image=apache/spark:3.5.6-java17 \
 #       --conf spark.kubernetes.file.upload.path=s3a://bucket/uploads \
@@ -15,9 +15,12 @@
 # not a spark-submit option or its value) goes to spark-submit. The script adds the cluster jar
 # (built if missing or older than the sources; $MARGINCALL_CLUSTER_JAR names a prebuilt one), the
 # main class, the Java 17 --add-opens options for the driver and the executors, and ships the
-# scenario file with --files (in cluster mode the driver then reads it from its working
-# directory). An account CSV the scenario names must be readable by the driver at the same path
-# (a shared file system), or be passed with --files and named by its base name.
+# scenario file with --files. In cluster deploy mode the driver reads the scenario from its
+# working directory, so the files it includes (include "x.conf", at any depth) are shipped too;
+# --files puts them side by side, so an include with a folder (include "common/x.conf"), an
+# absolute one or one that is missing is refused before anything is submitted (exit 2). An
+# account CSV the scenario names must be readable by the driver at the same path (a shared file
+# system), or be passed with --files and named by its base name.
 #
 # spark-submit is taken from $SPARK_HOME/bin, else from PATH; with neither, from a SPARK_HOME that
 # holds only jars/ (as the cluster test assembles from Maven), through its SparkSubmit class.
@@ -28,7 +31,7 @@ log() { echo "margincall submit: $*" >&2; }
 fail() { log "error: $*"; exit 2; }
 
 spark_args=()
-files=()   # shipped with --files: the user's, then the scenario
+files=()   # shipped with --files: the user's, then the scenario and what it includes
 deploy_mode=client
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -51,13 +54,53 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $# -gt 0 ]] || fail "no margincall command given (simulate, sweep, compare, ...); see --help"
 
+# includes FILE: "<line> <kind> <path>" for each include directive of a HOCON file (kind: plain,
+# file, url or classpath), outside comments and strings.
+includes() {
+  local re='^[^#"]*(^|[[:space:]{,])include[[:space:]]+(required[[:space:]]*\([[:space:]]*)?((file|url|classpath)[[:space:]]*\([[:space:]]*)?"([^"]*)"'
+  local n=0 line
+  while IFS= read -r line || [[ -n "$line" ]]; do
+    n=$((n + 1))
+    if [[ "$line" =~ $re && "${BASH_REMATCH[0]}" != *//* ]]; then
+      echo "$n ${BASH_REMATCH[4]:-plain} ${BASH_REMATCH[5]}"
+    fi
+  done <"$1"
+}
+
+# ship_includes FILE: adds to files[] every file FILE includes, recursively; exits 2, naming the
+# include, if one cannot reach a cluster-mode driver (it resolves there next to the scenario).
+ship_includes() {
+  local from="$1" dir n kind path candidate found
+  dir="$(cd "$(dirname "$from")" && pwd)"
+  while read -r n kind path; do
+    [[ "$kind" == url || "$kind" == classpath ]] && continue   # not a file to ship
+    if [[ "$path" == */* ]]; then
+      fail "$from:$n: include \"$path\": in cluster deploy mode the driver would not find it (--files ships files side by side, not folders); include by base name a file next to the scenario, or submit in client mode"
+    fi
+    found=0
+    for candidate in "$dir/$path" "$dir/$path.conf" "$dir/$path.json" "$dir/$path.properties"; do
+      [[ -f "$candidate" ]] || continue
+      found=1
+      [[ -n "${shipped[$candidate]:-}" ]] && continue
+      shipped[$candidate]=1
+      files+=("$candidate")
+      ship_includes "$candidate"
+      [[ "$candidate" == "$dir/$path" ]] && break
+    done
+    [[ $found -eq 1 ]] || fail "$from:$n: include \"$path\": no such file in $dir: the cluster-mode driver would run without it"
+  done < <(includes "$from")
+}
+
+declare -A shipped=()
 app_args=()
 while [[ $# -gt 0 ]]; do
   if [[ "$1" == "--conf" && $# -ge 2 ]]; then
     [[ -f "$2" ]] || fail "scenario file not found: $2"
     scenario="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
     files+=("$scenario")
+    shipped[$scenario]=1
     if [[ "$deploy_mode" == cluster ]]; then
+      ship_includes "$scenario"
       app_args+=("--conf" "$(basename "$2")")
     else
       app_args+=("--conf" "$2")

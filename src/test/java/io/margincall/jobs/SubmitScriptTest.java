@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,18 @@ class SubmitScriptTest {
     return r.submitted().subList(at + 1, r.submitted().size());
   }
 
+  /** The files shipped with --files. */
+  private static List<String> shipped(Result r) {
+    int at = r.submitted().indexOf("--files");
+    return at < 0 ? List.of() : List.of(r.submitted().get(at + 1).split(","));
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    return Files.writeString(file, text);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"simulate", "sweep"})
   void everyRunCommandIsSubmitted(String command) throws Exception {
@@ -108,5 +121,39 @@ class SubmitScriptTest {
     assertEquals("sweep", app.get(0));
     assertTrue(String.join(" ", app).contains("--run-date 2026-01-02 --job nightly --replace"), app.toString());
     assertTrue(app.containsAll(List.of("--set", "run.paths=500")), app.toString());
+  }
+
+  /** In cluster deploy mode the driver reads the scenario from its working directory. */
+  @Test
+  void clusterModeShipsEveryIncludedFile() throws Exception {
+    Path top = write("scenario/top.conf", "include \"mid\"   # extension-less, as HOCON allows\n"
+        + "run.seed = 3\n# include \"commented-out.conf\"\n");
+    Path mid = write("scenario/mid.conf", "price { include required(file(\"base.conf\")) }\n");
+    Path base = write("scenario/base.conf", "include \"top.conf\"\nrun.name = \"include \\\"no\\\"\"\n");
+    Result r = submit("--master", "yarn", "--deploy-mode", "cluster", "--files", "/etc/hostname",
+        "simulate", "--conf", top.toString());
+    assertEquals(List.of("simulate", "--conf", "top.conf"), appArgs(r));
+    assertEquals(new TreeSet<>(List.of("/etc/hostname", top.toString(), mid.toString(), base.toString())),
+        new TreeSet<>(shipped(r)));
+    assertEquals(1, r.submitted().stream().filter("--files"::equals).count(), r.submitted().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"include \"common/base.conf\"", "include file(\"/etc/margincall/base.conf\")",
+      "include \"missing.conf\""})
+  void clusterModeRefusesAnIncludeItCannotShipBeforeSubmitting(String include) throws Exception {
+    write("scenario/common/base.conf", "run.seed = 4\n");
+    write("scenario/nested.conf", "run.seed = 5\n" + include + "\n");
+    Path top = write("scenario/top.conf", "include \"nested.conf\"\n");
+    String path = include.replaceAll(".*\"(.*)\".*", "$1");
+    for (String mode : List.of("--deploy-mode=cluster", "--conf=spark.submit.deployMode=cluster")) {
+      Result r = submit("--master", "yarn", mode, "sweep", "--conf", top.toString());
+      assertEquals(2, r.exit(), r.output());
+      assertTrue(r.output().contains("nested.conf:2: include \"" + path + "\""), r.output());
+      assertEquals(null, r.submitted(), "nothing may be submitted");
+    }
+    // In client mode the driver reads the scenario where it is.
+    Result client = submit("--master", "yarn", "sweep", "--conf", top.toString());
+    assertEquals(List.of("sweep", "--conf", top.toString()), appArgs(client));
   }
 }
