@@ -6,7 +6,7 @@
 #   jobs/submit.sh --master spark://host:7077 simulate --conf conf/quickstart.conf --out hdfs:///risk/margincall
 #   jobs/submit.sh --master yarn --deploy-mode cluster sweep --conf conf/nightly-sweep.conf --out hdfs:///risk/margincall
 #   jobs/submit.sh --master k8s://https://api.example:6443 --deploy-mode cluster \
-#       --conf spark.kubernetes.container.image=apache/spark:3.5.6-java17 \
+#       --conf spark.kubernetes.container.image=apache/spark:3.5.9-java17 \
 #       --conf spark.kubernetes.file.upload.path=s3a://bucket/uploads \
 #       simulate --conf conf/quickstart.conf --out s3a://bucket/margincall
 #   MARGINCALL_SUBMIT="jobs/submit.sh --master yarn" jobs/nightly-sweep.sh --out hdfs:///risk/margincall

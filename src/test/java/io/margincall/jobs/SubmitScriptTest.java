@@ -1,6 +1,7 @@
 package io.margincall.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,5 +158,22 @@ class SubmitScriptTest {
     // In client mode the driver reads the scenario where it is.
     Result client = submit("--master", "yarn", "sweep", "--conf", top.toString());
     assertEquals(List.of("sweep", "--conf", top.toString()), appArgs(client));
+  }
+
+  /** The Kubernetes examples name a Spark image of the version the jar is built against. */
+  @Test
+  void kubernetesImageMatchesTheSparkVersionOfTheBuild() throws IOException {
+    Matcher v = Pattern.compile("<spark.version>([^<]+)</spark.version>")
+        .matcher(Files.readString(ROOT.resolve("pom.xml")));
+    assertTrue(v.find());
+    int images = 0;
+    for (String file : List.of("README.md", "jobs/submit.sh")) {
+      Matcher image = Pattern.compile("apache/spark:([0-9.]+)").matcher(Files.readString(ROOT.resolve(file)));
+      while (image.find()) {
+        images++;
+        assertEquals(v.group(1), image.group(1), file + ": " + image.group());
+      }
+    }
+    assertFalse(images == 0, "no Kubernetes image named");
   }
 }
