@@ -2,8 +2,10 @@
 # The real cluster test: a Spark standalone Master and Worker on 127.0.0.1, started from the
 # Spark jars on Maven Central; the cluster jar submitted through jobs/submit.sh (client mode);
 # its Parquet compared with a local-mode run of the same seed, bit for bit. Then twice more with
-# faults: every task failing its first attempt, and an executor halting part-way. Every process
-# it starts is stopped by its pid, whatever happens. Run by .ci/run.
+# faults: every task failing its first attempt, and an executor halting part-way. Then the
+# nightly job, jobs/nightly-sweep.sh through jobs/submit.sh, and the code_version those rows
+# carry (the commit checked out). Every process it starts is stopped by its pid, whatever
+# happens. Run by .ci/run.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -82,3 +84,28 @@ grep -q "fails its first attempt" "$WORK/retried.log" \
 grep -q "halting this executor" "$WORK"/worker/*/*/stderr \
   || { log "the executor-loss run did not lose an executor"; exit 1; }
 log "passed: cluster runs, with and without faults, identical to local mode"
+
+# The nightly job as the README runs it on a cluster: jobs/nightly-sweep.sh through jobs/submit.sh.
+log "nightly sweep through jobs/submit.sh"
+apps_before="$(grep -c "Registering app" "$WORK/master.log")"
+MARGINCALL_SUBMIT="$ROOT/jobs/submit.sh --master $MASTER --deploy-mode client
+    --conf spark.ui.enabled=false --conf spark.executor.memory=1g" \
+  timeout 300 jobs/nightly-sweep.sh --date 2026-01-01 --out "$WORK/nightly" --log-dir "$WORK" \
+    --no-report -- --set run.paths=1000 --set time.step=300 --progress-seconds 0 \
+    >"$WORK/nightly.log" 2>&1
+(( $(grep -c "Registering app" "$WORK/master.log") == apps_before + 1 )) \
+  || { log "the nightly sweep did not run on the cluster"; exit 1; }
+nightly=("$WORK"/nightly/summary/run_date=2026-01-01/job=nightly/run_id=*/_COMPLETE)
+[[ ${#nightly[@]} -eq 1 && -f "${nightly[0]}" ]] \
+  || { log "no complete nightly partition: ${nightly[*]}"; exit 1; }
+log "passed: nightly sweep on the cluster, $(dirname "${nightly[0]#$WORK/}")"
+
+# Provenance: the rows the cluster jar wrote name the commit it was built from.
+log "code_version of the cluster runs"
+head="$(git rev-parse --short=12 --verify HEAD)"
+mapfile -t versions < <(java @jobs/jvm.options -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
+  -cp "$SPARK_HOME/jars/*" src/test/cluster/ShowColumn.java code_version \
+  "$WORK/clean/summary" "$WORK/nightly/summary" 2>"$WORK/show-column.log")
+[[ ${#versions[@]} -eq 1 && "${versions[0]}" =~ ^[^+]+\+$head(\.dirty)?$ ]] \
+  || { log "code_version ${versions[*]:-(none)}: expected <version>+$head[.dirty]"; exit 1; }
+log "passed: code_version ${versions[0]} (HEAD $head)"

@@ -14,17 +14,21 @@ public final class BuildInfo {
    */
   public static String codeVersion() {
     Properties p = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("build.properties")) {
+    // Absolute: the build writes it under io/margincall/, not next to this class (io/margincall/io/).
+    try (InputStream in = BuildInfo.class.getResourceAsStream("/io/margincall/build.properties")) {
       if (in != null) {
         p.load(in);
       }
     } catch (IOException e) {
       // fall through to "unknown"
     }
-    String version = clean(p.getProperty("version"), "unknown");
-    String commit = clean(p.getProperty("commit"), "unknown");
-    boolean dirty = "true".equals(p.getProperty("dirty"));
-    return version + "+" + commit + (dirty ? ".dirty" : "");
+    return format(p.getProperty("version"), p.getProperty("commit"), p.getProperty("dirty"));
+  }
+
+  /** The code version from the recorded properties; unset or unfiltered ones read "unknown". */
+  static String format(String version, String commit, String dirty) {
+    return clean(version, "unknown") + "+" + clean(commit, "unknown")
+        + ("true".equals(dirty) ? ".dirty" : "");
   }
 
   private static String clean(String value, String fallback) {

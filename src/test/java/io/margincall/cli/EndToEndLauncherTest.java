@@ -95,6 +95,10 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
           + partition.getString(2) + "/" + RunPublisher.MARKER)), table + " lacks its marker");
     }
     Assertions.assertTrue(!Files.exists(out.resolve("_staging")), "staging must be cleaned up");
+    // Provenance: the code version the build recorded (version + git commit), never "unknown".
+    String codeVersion = summary.select("code_version").first().getString(0);
+    Assertions.assertFalse(codeVersion.contains("unknown"), "code_version " + codeVersion);
+    Assertions.assertEquals(BuildInfo.codeVersion(), codeVersion, "code_version");
 
     // The same scenario here, without Spark.
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
