@@ -73,39 +73,67 @@ public final class AccountBookCsv {
     } catch (IOException e) {
       throw new InputError(file + ": cannot read: " + e.getMessage(), e);
     }
+    Source src = Source.csv(file);
     if (lines.isEmpty() || lines.get(0).isBlank()) {
-      throw new InputError(file + ":1: missing header; expected account_id,collateral,debt"
+      throw new InputError(src.at(1) + ": missing header; expected account_id,collateral,debt"
           + "[,liquidation_threshold]");
     }
     String headerLine = stripBom(lines.get(0));
     String[] header = headerLine.split(",", -1);
+    List<String[]> rows = new ArrayList<>();
+    List<Integer> rowLines = new ArrayList<>();
+    for (int row = 1; row < lines.size(); row++) {
+      String line = lines.get(row);
+      int lineNumber = row + 1;
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] fields = line.split(",", -1);
+      if (fields.length != header.length) {
+        throw new InputError(src.at(lineNumber) + ": expected " + header.length
+            + " fields (" + headerLine.trim() + "), found " + fields.length);
+      }
+      rows.add(fields);
+      rowLines.add(lineNumber);
+    }
+    return accounts(src, header, rows, rowLines, defaultThreshold, defaultMaintenance);
+  }
+
+  /**
+   * The accounts of a book given as named columns and rows of text fields (a CSV file's, or a
+   * Parquet file's rendered as text), checked field by field; {@code rowLines} numbers the rows
+   * for messages (the header is line 1).
+   */
+  static Accounts accounts(Source src, String[] header, List<String[]> rows,
+                           List<Integer> rowLines, double defaultThreshold,
+                           double defaultMaintenance) {
     Map<String, Integer> column = new HashMap<>();
     for (int k = 0; k < header.length; k++) {
       String name = header[k].trim();
       if (!ALLOWED.contains(name)) {
-        throw new InputError(file + ":1: unknown column '" + name + "'; allowed: "
+        throw new InputError(src.at(1) + ": unknown column '" + name + "'; allowed: "
             + String.join(", ", ALLOWED));
       }
       if (column.put(name, k) != null) {
-        throw new InputError(file + ":1: column '" + name + "' appears twice");
+        throw new InputError(src.at(1) + ": column '" + name + "' appears twice");
       }
     }
     boolean kinds = column.containsKey(KIND);
     if (!kinds) {
       for (String perp : PERP) {
         if (column.containsKey(perp)) {
-          throw new InputError(file + ":1: column '" + perp + "' is for perp positions; a book"
+          throw new InputError(src.at(1) + ": column '" + perp + "' is for perp positions; a book"
               + " with them needs a 'kind' column (loan or perp)");
         }
       }
       for (String required : REQUIRED) {
         if (!column.containsKey(required)) {
-          throw new InputError(file + ":1: missing column '" + required + "'; the header must"
+          throw new InputError(src.at(1) + ": missing column '" + required + "'; the header must"
               + " name " + String.join(", ", REQUIRED) + " (and optionally " + THRESHOLD + ")");
         }
       }
     } else if (!column.containsKey("account_id")) {
-      throw new InputError(file + ":1: missing column 'account_id'");
+      throw new InputError(src.at(1) + ": missing column 'account_id'");
     }
     int idCol = column.get("account_id");
     int thresholdCol = column.getOrDefault(THRESHOLD, -1);
@@ -116,67 +144,59 @@ public final class AccountBookCsv {
     List<String> perpIds = new ArrayList<>();
     List<Integer> perpLines = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int rows = lines.size();
-    double[] collateral = new double[rows];
-    double[] debt = new double[rows];
-    double[] threshold = new double[rows];
-    double[] margin = new double[rows];
-    double[] size = new double[rows];
-    double[] entry = new double[rows];
-    double[] maintenance = new double[rows];
+    int count = rows.size();
+    double[] collateral = new double[count];
+    double[] debt = new double[count];
+    double[] threshold = new double[count];
+    double[] margin = new double[count];
+    double[] size = new double[count];
+    double[] entry = new double[count];
+    double[] maintenance = new double[count];
     int n = 0;
     int m = 0;
-    for (int row = 1; row < rows; row++) {
-      String line = lines.get(row);
-      int lineNumber = row + 1;
-      if (line.isBlank()) {
-        continue;
-      }
-      String[] fields = line.split(",", -1);
-      if (fields.length != header.length) {
-        throw new InputError(file + ":" + lineNumber + ": expected " + header.length
-            + " fields (" + headerLine.trim() + "), found " + fields.length);
-      }
+    for (int row = 0; row < count; row++) {
+      String[] fields = rows.get(row);
+      int lineNumber = rowLines.get(row);
       String id = fields[idCol].trim();
       if (id.isEmpty()) {
-        throw new InputError(file + ":" + lineNumber + ": field 'account_id' is empty");
+        throw new InputError(src.at(lineNumber) + ": field 'account_id' is empty");
       }
       if (!seen.add(id)) {
-        throw new InputError(file + ":" + lineNumber + ": field 'account_id': duplicate id '" + id + "'");
+        throw new InputError(src.at(lineNumber) + ": field 'account_id': duplicate id '" + id + "'");
       }
       String kind = kinds ? fields[column.get(KIND)].trim() : "loan";
       if (!kind.equals("loan") && !kind.equals("perp")) {
-        throw new InputError(file + ":" + lineNumber + ": field 'kind': '" + kind
+        throw new InputError(src.at(lineNumber) + ": field 'kind': '" + kind
             + "' is not a kind; expected loan or perp");
       }
       boolean loan = kind.equals("loan");
       for (String other : loan ? PERP : LOAN) {
         Integer k = column.get(other);
         if (k != null && !fields[k].isBlank()) {
-          throw new InputError(file + ":" + lineNumber + ": field '" + other + "' must be empty"
+          throw new InputError(src.at(lineNumber) + ": field '" + other + "' must be empty"
               + " for a " + kind + " (it is for " + (loan ? "perp positions" : "loans") + ")");
         }
       }
       if (loan) {
-        collateral[n] = amount(file, lineNumber, "collateral",
-            field(file, lineNumber, column, fields, "collateral", kind), false);
-        debt[n] = amount(file, lineNumber, "debt",
-            field(file, lineNumber, column, fields, "debt", kind), true);
+        collateral[n] = amount(src, lineNumber, "collateral",
+            field(src, lineNumber, column, fields, "collateral", kind), false);
+        debt[n] = amount(src, lineNumber, "debt",
+            field(src, lineNumber, column, fields, "debt", kind), true);
         threshold[n] = thresholdCol < 0 || fields[thresholdCol].isBlank() && kinds
-            ? defaultThreshold : threshold(file, lineNumber, fields[thresholdCol]);
+            ? defaultThreshold : threshold(src, lineNumber, fields[thresholdCol]);
         ids.add(id);
         lineNumbers.add(lineNumber);
         n++;
       } else {
-        margin[m] = amount(file, lineNumber, "margin",
-            field(file, lineNumber, column, fields, "margin", kind), false);
-        size[m] = size(file, lineNumber, field(file, lineNumber, column, fields, "size", kind));
-        entry[m] = amount(file, lineNumber, "entry_price",
-            field(file, lineNumber, column, fields, "entry_price", kind), false);
+        margin[m] = amount(src, lineNumber, "margin",
+            field(src, lineNumber, column, fields, "margin", kind), false);
+        size[m] = size(src, lineNumber, field(src, lineNumber, column, fields, "size", kind));
+        entry[m] = amount(src, lineNumber, "entry_price",
+            field(src, lineNumber, column, fields, "entry_price", kind), false);
         if (maintenanceCol >= 0 && !fields[maintenanceCol].isBlank()) {
-          maintenance[m] = maintenance(file, lineNumber, fields[maintenanceCol]);
+          maintenance[m] = maintenance(src, lineNumber, fields[maintenanceCol]);
         } else if (Double.isNaN(defaultMaintenance)) {
-          throw new InputError(file + ":" + lineNumber + ": field 'maintenance_margin' is empty"
+          throw new InputError(src.at(lineNumber) + ": field 'maintenance_margin' is empty"
               + " and no default is set; expected a fraction in [0, 1)");
         } else {
           maintenance[m] = defaultMaintenance;
@@ -187,7 +207,7 @@ public final class AccountBookCsv {
       }
     }
     if (n + m == 0) {
-      throw new InputError(file + ": no accounts after the header");
+      throw new InputError(src.file() + ": no accounts after the header");
     }
     return new Accounts(ids, lineNumbers, Arrays.copyOf(collateral, n), Arrays.copyOf(debt, n),
         Arrays.copyOf(threshold, n), perpIds, perpLines, Arrays.copyOf(margin, m),
@@ -195,15 +215,15 @@ public final class AccountBookCsv {
   }
 
   /** A field a row of this kind needs: its text, or an error naming the missing column. */
-  private static String field(Path file, int line, Map<String, Integer> column, String[] fields,
+  private static String field(Source src, int line, Map<String, Integer> column, String[] fields,
                               String name, String kind) {
     Integer k = column.get(name);
     if (k == null) {
-      throw new InputError(file + ":" + line + ": a " + kind + " needs column '" + name
+      throw new InputError(src.at(line) + ": a " + kind + " needs column '" + name
           + "', which the header does not name");
     }
     if (fields[k].isBlank()) {
-      throw new InputError(file + ":" + line + ": field '" + name + "' is empty; a " + kind
+      throw new InputError(src.at(line) + ": field '" + name + "' is empty; a " + kind
           + " needs it");
     }
     return fields[k];
@@ -217,64 +237,83 @@ public final class AccountBookCsv {
   private static final java.util.regex.Pattern DECIMAL =
       java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-  private static double parse(Path file, int line, String field, String text, String allowed) {
+  private static double parse(Source src, int line, String field, String text, String allowed) {
     String t = text.trim();
     if (t.equalsIgnoreCase("nan") || t.matches("[+-]?(?i)inf(inity)?")) {
-      throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
+      throw new InputError(src.at(line) + ": field '" + field + "': '" + t
           + "' is not finite; expected " + allowed);
     }
     if (!DECIMAL.matcher(t).matches()) {
-      throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
+      throw new InputError(src.at(line) + ": field '" + field + "': '" + t
           + "' is not a number; expected " + allowed);
     }
     double v = Double.parseDouble(t);
     if (!Double.isFinite(v)) {
-      throw new InputError(file + ":" + line + ": field '" + field + "': '" + t
+      throw new InputError(src.at(line) + ": field '" + field + "': '" + t
           + "' is not finite; expected " + allowed);
     }
     return v;
   }
 
-  private static double amount(Path file, int line, String field, String text, boolean zeroOk) {
+  private static double amount(Source src, int line, String field, String text, boolean zeroOk) {
     String allowed = "a finite number " + (zeroOk ? ">= 0" : "> 0") + " and < " + MAX_AMOUNT
         + (zeroOk ? "" : ", not below " + MIN_AMOUNT);
-    double v = parse(file, line, field, text, allowed);
+    double v = parse(src, line, field, text, allowed);
     if ((zeroOk ? v < 0 : v < MIN_AMOUNT) || v >= MAX_AMOUNT) {
-      throw new InputError(file + ":" + line + ": field '" + field + "': " + text.trim()
+      throw new InputError(src.at(line) + ": field '" + field + "': " + text.trim()
           + " is out of range; expected " + allowed);
     }
     return v;
   }
 
-  private static double threshold(Path file, int line, String text) {
+  private static double threshold(Source src, int line, String text) {
     String allowed = "a fraction in (0, 1]";
-    double v = parse(file, line, THRESHOLD, text, allowed);
+    double v = parse(src, line, THRESHOLD, text, allowed);
     if (!(v > 0 && v <= 1)) {
-      throw new InputError(file + ":" + line + ": field '" + THRESHOLD + "': " + text.trim()
+      throw new InputError(src.at(line) + ": field '" + THRESHOLD + "': " + text.trim()
           + " is out of range; expected " + allowed);
     }
     return v;
   }
 
-  private static double size(Path file, int line, String text) {
+  private static double size(Source src, int line, String text) {
     String allowed = "a finite non-zero number of asset units (long > 0, short < 0), |size| in ["
         + MIN_AMOUNT + ", " + MAX_AMOUNT + ")";
-    double v = parse(file, line, "size", text, allowed);
+    double v = parse(src, line, "size", text, allowed);
     if (!(Math.abs(v) >= MIN_AMOUNT && Math.abs(v) < MAX_AMOUNT)) {
-      throw new InputError(file + ":" + line + ": field 'size': " + text.trim()
+      throw new InputError(src.at(line) + ": field 'size': " + text.trim()
           + " is out of range; expected " + allowed);
     }
     return v;
   }
 
-  private static double maintenance(Path file, int line, String text) {
+  private static double maintenance(Source src, int line, String text) {
     String allowed = "a fraction in [0, 1)";
-    double v = parse(file, line, "maintenance_margin", text, allowed);
+    double v = parse(src, line, "maintenance_margin", text, allowed);
     if (!(v >= 0 && v < 1)) {
-      throw new InputError(file + ":" + line + ": field 'maintenance_margin': " + text.trim()
+      throw new InputError(src.at(line) + ": field 'maintenance_margin': " + text.trim()
           + " is out of range; expected " + allowed);
     }
     return v;
+  }
+
+  /** Where a book's rows come from, for messages: a CSV file's lines, a Parquet file's rows. */
+  record Source(String file, boolean csv) {
+    static Source csv(Path file) {
+      return new Source(file.toString(), true);
+    }
+
+    static Source parquet(Path file) {
+      return new Source(file.toString(), false);
+    }
+
+    /** The place of line {@code line} (the header is line 1): {@code file:line}, or a row. */
+    String at(int line) {
+      if (csv) {
+        return file + ":" + line;
+      }
+      return line == 1 ? file + ": schema" : file + ": row " + (line - 1);
+    }
   }
 
   /** The loans and perp positions read, each in file order, with their lines. */
