@@ -56,8 +56,8 @@ public final class AccountBookCsv {
 
   /**
    * The loans and perp positions of a file; {@code defaultThreshold} fills a missing threshold,
-   * {@code defaultMaintenance} a missing maintenance margin (NaN: the column is required for
-   * perps).
+   * {@code defaultMaintenance} a missing maintenance margin (NaN: the caller fills it, by the
+   * position's notional tier).
    */
   public static Accounts read(Path file, double defaultThreshold, double defaultMaintenance) {
     List<String> lines;
@@ -193,14 +193,8 @@ public final class AccountBookCsv {
         size[m] = size(src, lineNumber, field(src, lineNumber, column, fields, "size", kind));
         entry[m] = amount(src, lineNumber, "entry_price",
             field(src, lineNumber, column, fields, "entry_price", kind), false);
-        if (maintenanceCol >= 0 && !fields[maintenanceCol].isBlank()) {
-          maintenance[m] = maintenance(src, lineNumber, fields[maintenanceCol]);
-        } else if (Double.isNaN(defaultMaintenance)) {
-          throw new InputError(src.at(lineNumber) + ": field 'maintenance_margin' is empty"
-              + " and no default is set; expected a fraction in [0, 1)");
-        } else {
-          maintenance[m] = defaultMaintenance;
-        }
+        maintenance[m] = maintenanceCol >= 0 && !fields[maintenanceCol].isBlank()
+            ? maintenance(src, lineNumber, fields[maintenanceCol]) : defaultMaintenance;
         perpIds.add(id);
         perpLines.add(lineNumber);
         m++;
