@@ -6,6 +6,7 @@ import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceFund;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -117,12 +118,12 @@ public final class CrossMarginSimulator implements PathKernel {
 
   private void liquidate(int i, int t, PathOutcome out) {
     double d = debt[i];
-    out.liquidations++;
+    out.count(OutcomeCount.LIQUIDATIONS);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
     if (value(i, price) < d) {
-      out.staleOracleLiquidations++;
+      out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS);
     }
     double repay = rules.closeFactor() * d;
     if (d - repay <= rules.dustUsd()) {

@@ -8,6 +8,7 @@ import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceFund;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * The per-path kernel: one path index in, one {@link PathOutcome} out.
@@ -263,7 +264,7 @@ public final class PathSimulator implements PathKernel {
     int fresh = e - waiting.pendingCount(e);
     if (gas != null && keeperWait > 0) {
       if (keeperWait > congestion.maxWaitSteps()) {
-        out.notIncludedInTime += fresh;
+        out.count(OutcomeCount.NOT_INCLUDED_IN_TIME, fresh);
       } else {
         int submitted = waiting.submitFresh(e, t + keeperWait);
         out.submissions += submitted;
@@ -282,7 +283,7 @@ public final class PathSimulator implements PathKernel {
         waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
       return false;
     }
-    out.unprofitableAfterFees += fresh;
+    out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES, fresh);
     if (gas != null) {
       out.submissions += fresh;
     }
@@ -303,7 +304,7 @@ public final class PathSimulator implements PathKernel {
     if (gas != null && !included(i, t, out)) {
       result = SKIPPED;
     } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
-      out.unprofitableAfterFees++;
+      out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
       bulkSkipped++;
       result = SKIPPED;
     } else {
@@ -394,15 +395,15 @@ public final class PathSimulator implements PathKernel {
       double proceeds = slippage ? depth.proceeds(seized, market, marketPath.regime()) : seized * market;
       if (proceeds - repay - fee < minProfit) {
         if (seized * market - repay - fee < minProfit) {
-          out.unprofitableAfterFees++;
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
         } else {
-          out.unprofitableAfterSlippage++;
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE);
         }
         if (c * market < d) {
           // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
           // no debt may be left that never becomes bad debt).
           closeOut(c, d, t, out);
-          out.protocolCloseOuts++;
+          out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
           collateral[i] = 0;
           debt[i] = 0;
           return CLOSED;
@@ -413,12 +414,12 @@ public final class PathSimulator implements PathKernel {
         sell(seized, market);
       }
     }
-    out.liquidations++;
+    out.count(OutcomeCount.LIQUIDATIONS);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
     if (c * market < d) {
-      out.staleOracleLiquidations++;
+      out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS);
     }
     c -= seized;
     d -= repay;
@@ -456,7 +457,7 @@ public final class PathSimulator implements PathKernel {
     }
     int wait = keeperWait;
     if (wait > congestion.maxWaitSteps()) {
-      out.notIncludedInTime++;
+      out.count(OutcomeCount.NOT_INCLUDED_IN_TIME);
       return false;
     }
     out.submissions++;

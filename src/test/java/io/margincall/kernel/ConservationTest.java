@@ -10,6 +10,7 @@ import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -96,8 +97,8 @@ class ConservationTest {
     for (long path = 0; path < 3000; path++) {
       kernel.run(path, out);
       assertEquals(0.0, out.badDebt, 0.0, "path " + path);
-      assertEquals(0, out.staleOracleLiquidations, "path " + path);
-      liquidations += out.liquidations;
+      assertEquals(0, out.countOf(OutcomeCount.STALE_ORACLE_LIQUIDATIONS), "path " + path);
+      liquidations += out.countOf(OutcomeCount.LIQUIDATIONS);
     }
     assertTrue(liquidations > 1000, "the book should be liquidated often: " + liquidations);
   }
