@@ -159,6 +159,9 @@ public final class CrossMarginSimulator implements PathKernel {
       d = 0;
     }
     debt[i] = d;
+    if (d > 0) {
+      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+    }
   }
 
   /** ln of the market price of asset a at the end of the last path. For tests. */

@@ -434,6 +434,9 @@ public final class PathSimulator implements PathKernel {
     }
     collateral[i] = c;
     debt[i] = d;
+    if (d > 0) {
+      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+    }
     return d > 0 ? OPEN : CLOSED;
   }
 

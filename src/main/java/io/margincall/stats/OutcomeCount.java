@@ -29,7 +29,9 @@ public enum OutcomeCount {
           + " `congestion.max-wait`"),
   PROTOCOL_CLOSE_OUTS("protocol_close_outs",
       "insolvent accounts no liquidator would take, closed by the protocol (their shortfall is"
-          + " bad debt)");
+          + " bad debt)"),
+  LIQUIDATIONS_PARTIAL("liquidations_partial",
+      "of `liquidations_executed`, those that left the account open with debt (close factor < 1)");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();
