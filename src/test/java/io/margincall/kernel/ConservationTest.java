@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Invariants that hold on every path, whatever the rules: bad debt = insurance draw +
  * socialized loss; no account loses more collateral than it held, none ends with negative
- * collateral or debt; what the path reports as seized is what the accounts lost.
+ * collateral or debt; what the path reports as seized is what the accounts lost; an account
+ * left partly liquidated shows as a partial liquidation, and close factor 1 makes none.
  */
 class ConservationTest {
 
@@ -71,6 +72,13 @@ class ConservationTest {
       }
       if (partial) {
         pathsWithPartial++;
+      }
+      long partialLiquidations = out.countOf(OutcomeCount.LIQUIDATIONS_PARTIAL);
+      assertTrue(partialLiquidations <= out.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
+      assertTrue(!partial || partialLiquidations > 0,
+          "path " + path + ": an account was left partly liquidated, none counted");
+      if (closeFactor == 1) {
+        assertEquals(0, partialLiquidations, "path " + path + ": close factor 1 closes accounts");
       }
     }
     assertTrue(pathsWithBadDebt > 10, "the case should produce bad debt: " + pathsWithBadDebt);

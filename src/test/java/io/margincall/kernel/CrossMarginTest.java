@@ -117,8 +117,12 @@ class CrossMarginTest {
     CrossMarginSimulator kernel = new CrossMarginSimulator(s);
     PathOutcome out = new PathOutcome();
     int bad = 0;
+    long partial = 0;
     for (long p = 0; p < 400; p++) {
       kernel.run(p, out);
+      assertTrue(out.countOf(OutcomeCount.LIQUIDATIONS_PARTIAL)
+          <= out.countOf(OutcomeCount.LIQUIDATIONS), "path " + p);
+      partial += out.countOf(OutcomeCount.LIQUIDATIONS_PARTIAL);
       assertEquals(out.badDebt, out.insuranceDraw + out.socializedLoss, 1e-9 * Math.max(1, out.badDebt));
       double debtGone = 0;
       for (int i = 0; i < accounts; i++) {
@@ -132,6 +136,7 @@ class CrossMarginTest {
       bad += out.badDebt > 0 ? 1 : 0;
     }
     assertTrue(bad > 5, "the case needs bad debt: " + bad);
+    assertTrue(partial > 0, "close factor 0.5 should leave accounts open");
   }
 
   @Test
