@@ -6,6 +6,7 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.PathSimulator;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
+import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +103,7 @@ public class KernelBenchmark {
     double sum = 0;
     for (int p = 0; p < PATHS; p++) {
       kernel.run(first + p, outcome);
-      sum += outcome.badDebt + outcome.liquidations;
+      sum += outcome.badDebt + outcome.countOf(OutcomeCount.LIQUIDATIONS);
     }
     return sum;
   }

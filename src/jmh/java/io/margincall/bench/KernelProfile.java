@@ -5,6 +5,7 @@ import io.margincall.config.ScenarioSettings;
 import io.margincall.kernel.PathKernel;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.Scenario;
+import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +45,11 @@ public final class KernelProfile {
     long started = System.nanoTime();
     for (long path = 0; path < paths; path++) {
       kernel.run(path, out);
-      liquidations += out.liquidations;
-      skipped += out.unprofitableAfterFees + out.unprofitableAfterSlippage + out.notIncludedInTime;
-      closeOuts += out.protocolCloseOuts;
+      liquidations += out.countOf(OutcomeCount.LIQUIDATIONS);
+      skipped += out.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES)
+          + out.countOf(OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE)
+          + out.countOf(OutcomeCount.NOT_INCLUDED_IN_TIME);
+      closeOuts += out.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS);
     }
     double ns = (System.nanoTime() - started) / (double) paths / settings.steps;
     double bytesPerPath = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore)

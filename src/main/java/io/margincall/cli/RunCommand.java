@@ -8,6 +8,7 @@ import io.margincall.io.RunProvenance;
 import io.margincall.kernel.Scenario;
 import io.margincall.spark.SimulationRun;
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.TailRisk;
 import io.margincall.sweep.Recommendation;
 import io.margincall.sweep.Target;
@@ -220,7 +221,8 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());
       out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
-          r.liquidations(), r.staleOracleLiquidations());
+          r.count(OutcomeCount.LIQUIDATIONS),
+          r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
     } else {
       out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
           "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");

@@ -1,6 +1,7 @@
 package io.margincall.io;
 
 import io.margincall.stats.LossHistogram;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.TailRisk;
 import io.margincall.stats.WilsonInterval;
 
@@ -22,7 +23,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private RunTables() {}
 
@@ -108,14 +109,11 @@ public final class RunTables {
     }
     proportion(c, "p_fund_exhausted", r.fundExhausted());
     c.addDouble("insurance_draw_mean", r.meanInsuranceDraw())
-        .addDouble("socialized_loss_mean", r.meanSocializedLoss())
-        .add("liquidations_executed", DataTypes.LongType, r.liquidations())
-        .add("failed_oracle_stale", DataTypes.LongType, r.staleOracleLiquidations())
-        .add("failed_unprofitable_fees", DataTypes.LongType, r.unprofitableAfterFees())
-        .add("failed_unprofitable_slippage", DataTypes.LongType, r.unprofitableAfterSlippage())
-        .add("failed_not_included", DataTypes.LongType, r.notIncludedInTime())
-        .add("protocol_close_outs", DataTypes.LongType, r.protocolCloseOuts())
-        .addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
+        .addDouble("socialized_loss_mean", r.meanSocializedLoss());
+    for (OutcomeCount k : OutcomeCount.values()) {
+      c.add(k.column(), DataTypes.LongType, r.count(k));
+    }
+    c.addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("oracle_gap_mean", r.meanOracleGap())
         .addDouble("oracle_gap_worst_mean", r.meanWorstOracleGap())

@@ -7,6 +7,7 @@ import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * Cross-margined accounts over several correlated assets: with more than one collateral an
@@ -151,6 +152,9 @@ final class FullScanIndex implements AccountIndex {
       d = 0;
     }
     debt[i] = d;
+    if (d > 0) {
+      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+    }
   }
 
   /** Units of asset a account i holds after the last path. For tests. */

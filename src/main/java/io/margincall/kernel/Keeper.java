@@ -3,6 +3,7 @@ package io.margincall.kernel;
 import io.margincall.model.gas.CongestionRules;
 import io.margincall.model.gas.GasMarket;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * The liquidator's transactions under congestion: at each step where liquidations are tried it
@@ -64,7 +65,7 @@ final class Keeper {
       // visited every step), so it reverted: submit anew.
     }
     if (wait > congestion.maxWaitSteps()) {
-      out.notIncludedInTime++;
+      out.count(OutcomeCount.NOT_INCLUDED_IN_TIME);
       return false;
     }
     out.submissions++;

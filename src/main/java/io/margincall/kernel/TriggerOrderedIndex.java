@@ -4,6 +4,7 @@ import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * The accounts of a one-collateral lending book, indexed by trigger price: the oracle price
@@ -169,7 +170,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     int keeperWait = keeper.waitSteps();
     if (keeper.congested() && keeperWait > 0) {
       if (keeperWait > keeper.maxWaitSteps()) {
-        out.notIncludedInTime += fresh;
+        out.count(OutcomeCount.NOT_INCLUDED_IN_TIME, fresh);
       } else {
         int submitted = waiting.submitFresh(e, t + keeperWait);
         out.submissions += submitted;
@@ -188,7 +189,7 @@ final class TriggerOrderedIndex implements AccountIndex {
         waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
       return false;
     }
-    out.unprofitableAfterFees += fresh;
+    out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES, fresh);
     if (keeper.congested()) {
       out.submissions += fresh;
     }
@@ -209,7 +210,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
       result = SKIPPED;
     } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
-      out.unprofitableAfterFees++;
+      out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
       bulkSkipped++;
       result = SKIPPED;
     } else {

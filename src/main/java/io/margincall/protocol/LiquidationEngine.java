@@ -2,6 +2,7 @@ package io.margincall.protocol;
 
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * The liquidation rules, written once (SPEC 2.6, 7; {@code src/docs/model.md}): what one
@@ -198,15 +199,15 @@ public final class LiquidationEngine {
       double proceeds = slippage ? depth.proceeds(seized, market, regime) : seized * market;
       if (proceeds - repay - fee < minProfit) {
         if (seized * market - repay - fee < minProfit) {
-          out.unprofitableAfterFees++;
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
         } else {
-          out.unprofitableAfterSlippage++;
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE);
         }
         if (insolvent(c, d, market)) {
           // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
           // no debt may be left that never becomes bad debt).
           closeOut(c, d, t, out);
-          out.protocolCloseOuts++;
+          out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
           return closed();
         }
         collateralLeft = c;
@@ -230,6 +231,9 @@ public final class LiquidationEngine {
     }
     collateralLeft = c;
     debtLeft = d;
+    if (d > 0) {
+      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+    }
     return d > 0 ? OPEN : CLOSED;
   }
 
@@ -254,12 +258,12 @@ public final class LiquidationEngine {
    * bankrupt at the market when the oracle let it through.
    */
   public void recordLiquidation(boolean insolventAtMarket, int t, PathOutcome out) {
-    out.liquidations++;
+    out.count(OutcomeCount.LIQUIDATIONS);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
     if (insolventAtMarket) {
-      out.staleOracleLiquidations++;
+      out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS);
     }
   }
 
@@ -321,6 +325,7 @@ public final class LiquidationEngine {
       return 0;
     }
     marginLeft = m;
+    out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
     return rest;
   }
 

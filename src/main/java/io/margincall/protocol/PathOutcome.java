@@ -1,6 +1,8 @@
 package io.margincall.protocol;
 
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.PathResult;
+import java.util.Arrays;
 
 /**
  * What happened on one path, in USD unless stated. Mutable and reused from path to path, so the
@@ -30,10 +32,8 @@ public final class PathOutcome implements PathResult {
   public boolean fundExhausted;
   /** Underwater shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   public double horizonShortfall;
-  /** Liquidations executed. */
-  public int liquidations;
-  /** Liquidations of accounts already insolvent at the market when the oracle let them through. */
-  public int staleOracleLiquidations;
+  /** The path's {@link OutcomeCount}s, indexed by ordinal. */
+  private final long[] counts = new long[OutcomeCount.size()];
   /** Step of the first bad debt, or -1 if none. */
   public int firstBadDebtStep;
   /**
@@ -45,18 +45,10 @@ public final class PathOutcome implements PathResult {
   public double debtRepaid;
   /** Step of the first liquidation, or -1 if none. */
   public int firstLiquidationStep;
-  /** Liquidations skipped: unprofitable even before slippage (fees, a stale oracle price). */
-  public int unprofitableAfterFees;
-  /** Liquidations skipped: profitable at the market price, unprofitable after slippage. */
-  public int unprofitableAfterSlippage;
   /** Time-average of |ln(S_t / O_t)|: how far, on average, the oracle stood from the market. */
   public double meanOracleGap;
   /** Steps the oracle feed spent in an outage. */
   public long oracleOutageSteps;
-  /** Insolvent accounts no liquidator would take, closed by the protocol itself. */
-  public int protocolCloseOuts;
-  /** Liquidations not submitted: their inclusion wait would exceed the keeper's limit. */
-  public int notIncludedInTime;
   /** Liquidation transactions submitted (congestion modelled). */
   public int submissions;
   /** Steps those submissions waited for inclusion, in all. */
@@ -68,6 +60,21 @@ public final class PathOutcome implements PathResult {
    * the market stood below what the protocol saw (0 if never below).
    */
   public double minMarketToOracle;
+
+  /** Counts one {@code c}. */
+  public void count(OutcomeCount c) {
+    counts[c.ordinal()]++;
+  }
+
+  /** Counts {@code n} times {@code c}. */
+  public void count(OutcomeCount c, long n) {
+    counts[c.ordinal()] += n;
+  }
+
+  @Override
+  public long countOf(OutcomeCount c) {
+    return counts[c.ordinal()];
+  }
 
   /** Clears every field for a new path. */
   public void reset() {
@@ -81,17 +88,12 @@ public final class PathOutcome implements PathResult {
     perpLiquidationFees = 0;
     fundExhausted = false;
     horizonShortfall = 0;
-    liquidations = 0;
-    staleOracleLiquidations = 0;
+    Arrays.fill(counts, 0);
     firstBadDebtStep = -1;
     collateralSeized = 0;
     debtRepaid = 0;
     firstLiquidationStep = -1;
-    unprofitableAfterFees = 0;
-    unprofitableAfterSlippage = 0;
     oracleOutageSteps = 0;
-    notIncludedInTime = 0;
-    protocolCloseOuts = 0;
     submissions = 0;
     inclusionWaitSteps = 0;
     oraclePosts = 0;
@@ -125,28 +127,8 @@ public final class PathOutcome implements PathResult {
   }
 
   @Override
-  public int liquidations() {
-    return liquidations;
-  }
-
-  @Override
-  public int staleOracleLiquidations() {
-    return staleOracleLiquidations;
-  }
-
-  @Override
   public int firstBadDebtStep() {
     return firstBadDebtStep;
-  }
-
-  @Override
-  public int unprofitableAfterFees() {
-    return unprofitableAfterFees;
-  }
-
-  @Override
-  public int unprofitableAfterSlippage() {
-    return unprofitableAfterSlippage;
   }
 
   @Override
@@ -157,16 +139,6 @@ public final class PathOutcome implements PathResult {
   @Override
   public double minMarketToOracle() {
     return minMarketToOracle;
-  }
-
-  @Override
-  public int protocolCloseOuts() {
-    return protocolCloseOuts;
-  }
-
-  @Override
-  public int notIncludedInTime() {
-    return notIncludedInTime;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.margincall.kernel.PathSample;
 import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.SweepAccumulator;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -161,9 +162,17 @@ public final class SimulationJob {
 
   private static Row row(int point, long path, PathOutcome o) {
     return RowFactory.create(point, path, o.badDebt, o.insuranceDraw, o.socializedLoss,
-        o.fundExhausted, o.liquidations, o.staleOracleLiquidations, o.unprofitableAfterFees,
-        o.unprofitableAfterSlippage, o.notIncludedInTime, o.firstBadDebtStep, o.horizonShortfall, o.minMarketToOracle,
-        o.oracleOutageSteps);
+        o.fundExhausted, perPath(o, OutcomeCount.LIQUIDATIONS),
+        perPath(o, OutcomeCount.STALE_ORACLE_LIQUIDATIONS),
+        perPath(o, OutcomeCount.UNPROFITABLE_AFTER_FEES),
+        perPath(o, OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE),
+        perPath(o, OutcomeCount.NOT_INCLUDED_IN_TIME), o.firstBadDebtStep, o.horizonShortfall,
+        o.minMarketToOracle, o.oracleOutageSteps);
+  }
+
+  /** A count of one path, as the paths table's {@code int} column holds it. */
+  private static int perPath(PathOutcome o, OutcomeCount c) {
+    return (int) o.countOf(c);
   }
 
   static int defaultPartitions(JavaSparkContext jsc, long paths, int points) {

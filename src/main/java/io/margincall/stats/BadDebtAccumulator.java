@@ -11,18 +11,14 @@ import java.io.Serializable;
  * <p>Memory: {@code 8 * tailCapacity} bytes for the tail plus ~1.3 KB, whatever the path count.
  */
 public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private long paths;
   private long pathsLiquidated;
   private long pathsWithBadDebt;
   private long pathsFundExhausted;
-  private long liquidations;
-  private long staleOracleLiquidations;
-  private long unprofitableAfterFees;
-  private long unprofitableAfterSlippage;
-  private long notIncludedInTime;
-  private long protocolCloseOuts;
+  /** Totals of the {@link OutcomeCount}s, indexed by ordinal. */
+  private final long[] counts = new long[OutcomeCount.size()];
   private long submissions;
   private long inclusionWaitSteps;
   private long firstBadDebtStepSum;
@@ -45,7 +41,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   /** Adds one path's outcome. */
   public void add(PathResult o) {
     paths++;
-    if (o.liquidations() > 0) {
+    if (o.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
       pathsLiquidated++;
     }
     if (o.badDebt() > 0) {
@@ -55,12 +51,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     if (o.fundExhausted()) {
       pathsFundExhausted++;
     }
-    liquidations += o.liquidations();
-    staleOracleLiquidations += o.staleOracleLiquidations();
-    unprofitableAfterFees += o.unprofitableAfterFees();
-    unprofitableAfterSlippage += o.unprofitableAfterSlippage();
-    notIncludedInTime += o.notIncludedInTime();
-    protocolCloseOuts += o.protocolCloseOuts();
+    for (OutcomeCount c : OutcomeCount.ALL) {
+      counts[c.ordinal()] += o.countOf(c);
+    }
     submissions += o.submissions();
     inclusionWaitSteps += o.inclusionWaitSteps();
     maxBadDebt = Math.max(maxBadDebt, o.badDebt());
@@ -84,12 +77,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     pathsLiquidated += other.pathsLiquidated;
     pathsWithBadDebt += other.pathsWithBadDebt;
     pathsFundExhausted += other.pathsFundExhausted;
-    liquidations += other.liquidations;
-    staleOracleLiquidations += other.staleOracleLiquidations;
-    unprofitableAfterFees += other.unprofitableAfterFees;
-    unprofitableAfterSlippage += other.unprofitableAfterSlippage;
-    notIncludedInTime += other.notIncludedInTime;
-    protocolCloseOuts += other.protocolCloseOuts;
+    for (int k = 0; k < counts.length; k++) {
+      counts[k] += other.counts[k];
+    }
     submissions += other.submissions;
     inclusionWaitSteps += other.inclusionWaitSteps;
     firstBadDebtStepSum += other.firstBadDebtStepSum;
@@ -129,12 +119,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         WilsonInterval.of95(pathsFundExhausted, paths),
         insuranceDraw.value() / n,
         socializedLoss.value() / n,
-        liquidations,
-        staleOracleLiquidations,
-        unprofitableAfterFees,
-        unprofitableAfterSlippage,
-        notIncludedInTime,
-        protocolCloseOuts,
+        counts.clone(),
         submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
         oracleGap.value() / n,

@@ -13,12 +13,8 @@ package io.margincall.stats;
  * @param fundExhausted share of paths where the insurance fund could not cover some bad debt
  * @param meanInsuranceDraw mean insurance fund draw per path
  * @param meanSocializedLoss mean socialized loss per path
- * @param liquidations liquidations executed over all paths
- * @param staleOracleLiquidations liquidations of accounts already insolvent at the market
- * @param unprofitableAfterFees liquidations skipped as unprofitable before slippage
- * @param unprofitableAfterSlippage liquidations skipped as unprofitable after slippage
- * @param notIncludedInTime liquidations not submitted: their inclusion wait was too long
- * @param protocolCloseOuts insolvent accounts no liquidator would take, closed by the protocol
+ * @param counts the total of each {@link OutcomeCount} over all paths, indexed by ordinal (read
+ *     them with {@link #count})
  * @param meanInclusionWaitSeconds mean wait of submitted liquidations for inclusion, seconds
  *     (NaN when congestion is not modelled)
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
@@ -38,15 +34,16 @@ public record BadDebtSummary(
     WilsonInterval fundExhausted,
     double meanInsuranceDraw,
     double meanSocializedLoss,
-    long liquidations,
-    long staleOracleLiquidations,
-    long unprofitableAfterFees,
-    long unprofitableAfterSlippage,
-    long notIncludedInTime,
-    long protocolCloseOuts,
+    long[] counts,
     double meanInclusionWaitSeconds,
     double meanHorizonShortfall,
     double meanOracleGap,
     double meanWorstOracleGap,
     double meanHoursToFirstBadDebt,
-    LossHistogram.Bin[] distribution) {}
+    LossHistogram.Bin[] distribution) {
+
+  /** The total of {@code c} over all paths. */
+  public long count(OutcomeCount c) {
+    return counts[c.ordinal()];
+  }
+}

@@ -12,21 +12,11 @@ public interface PathResult {
 
   double horizonShortfall();
 
-  int liquidations();
-
-  int staleOracleLiquidations();
+  /** How many times the path counted {@code c}. */
+  long countOf(OutcomeCount c);
 
   /** Step of the first bad debt; meaningful only when {@link #badDebt()} > 0. */
   int firstBadDebtStep();
-
-  /** Liquidations skipped as unprofitable before slippage. */
-  int unprofitableAfterFees();
-
-  /** Liquidations skipped as unprofitable after slippage. */
-  int unprofitableAfterSlippage();
-
-  /** Liquidations not submitted because their inclusion wait was too long. */
-  int notIncludedInTime();
 
   /** Liquidation transactions submitted. */
   int submissions();
@@ -39,7 +29,4 @@ public interface PathResult {
 
   /** min over the path of market / oracle - 1 (<= 0). */
   double minMarketToOracle();
-
-  /** Insolvent accounts closed by the protocol because no liquidator would take them. */
-  int protocolCloseOuts();
 }

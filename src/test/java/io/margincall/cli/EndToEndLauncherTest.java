@@ -1,5 +1,6 @@
 package io.margincall.cli;
 
+import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.api.Assertions;
 
 import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
@@ -127,7 +128,8 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     for (Row r : paths.select("path", "bad_debt", "liquidations").limit(50).collectAsList()) {
       kernel.run(r.getLong(0), outcome);
       Assertions.assertEquals(outcome.badDebt, r.getDouble(1), 0.0, "path " + r.getLong(0));
-      Assertions.assertEquals(outcome.liquidations, r.getInt(2), "path " + r.getLong(0));
+      Assertions.assertEquals(outcome.countOf(OutcomeCount.LIQUIDATIONS), r.getInt(2),
+          "path " + r.getLong(0));
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -104,7 +105,7 @@ class BarrierHittingTest {
     long liquidated = 0;
     for (long path = 0; path < paths; path++) {
       kernel.run(path, out);
-      if (out.liquidations > 0) {
+      if (out.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
         liquidated++;
       }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +59,8 @@ class BulkSkipTest {
       bulk.run(path, a);
       full.run(path, b);
       assertSameBits(b, a, "path " + path);
-      skips += a.unprofitableAfterFees + a.notIncludedInTime + a.submissions;
+      skips += a.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES)
+          + a.countOf(OutcomeCount.NOT_INCLUDED_IN_TIME) + a.submissions;
     }
     assertTrue(skips > 0, "the variant should skip liquidations");
     assertTrue(bulk.bulkSkipped() > 0, "the shortcut was never taken");
@@ -74,12 +76,16 @@ class BulkSkipTest {
     }
   }
 
+  /** Every field of the outcome, then every count. */
   private static double[] fields(PathOutcome o) {
-    return new double[] {o.badDebt, o.insuranceDraw, o.socializedLoss, o.fundExhausted ? 1 : 0,
-        o.horizonShortfall, o.liquidations, o.staleOracleLiquidations, o.firstBadDebtStep,
-        o.collateralSeized, o.debtRepaid, o.firstLiquidationStep, o.unprofitableAfterFees,
-        o.unprofitableAfterSlippage, o.meanOracleGap, o.oracleOutageSteps, o.protocolCloseOuts,
-        o.notIncludedInTime, o.submissions, o.inclusionWaitSteps, o.oraclePosts,
-        o.minMarketToOracle};
+    double[] scalars = {o.badDebt, o.insuranceDraw, o.socializedLoss, o.fundExhausted ? 1 : 0,
+        o.horizonShortfall, o.firstBadDebtStep, o.collateralSeized, o.debtRepaid,
+        o.firstLiquidationStep, o.meanOracleGap, o.oracleOutageSteps, o.submissions,
+        o.inclusionWaitSteps, o.oraclePosts, o.minMarketToOracle};
+    double[] all = Arrays.copyOf(scalars, scalars.length + OutcomeCount.size());
+    for (OutcomeCount c : OutcomeCount.values()) {
+      all[scalars.length + c.ordinal()] = o.countOf(c);
+    }
+    return all;
   }
 }

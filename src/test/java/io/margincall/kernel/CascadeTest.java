@@ -12,6 +12,7 @@ import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.PairedDifference;
 import org.junit.jupiter.api.Test;
 
@@ -58,9 +59,10 @@ class CascadeTest {
     double shortfall = 0;
     for (long path = 0; path < 300; path++) {
       kernel.run(path, out);
-      closeOuts += out.protocolCloseOuts;
+      closeOuts += out.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS);
       shortfall += out.horizonShortfall;
-      assertEquals(0, out.liquidations, "no liquidator profits without a bonus");
+      assertEquals(0, out.countOf(OutcomeCount.LIQUIDATIONS),
+          "no liquidator profits without a bonus");
       assertEquals(out.badDebt, out.insuranceDraw + out.socializedLoss, 1e-9 * Math.max(1, out.badDebt));
     }
     assertTrue(closeOuts > 0, "the protocol should close insolvent accounts");
@@ -82,7 +84,8 @@ class CascadeTest {
       a.run(path, x);
       b.run(path, y);
       badDebt.add(y.badDebt - x.badDebt);
-      liquidations.add(y.liquidations - x.liquidations);
+      liquidations.add(
+          y.countOf(OutcomeCount.LIQUIDATIONS) - x.countOf(OutcomeCount.LIQUIDATIONS));
       // Conservation, with impact on.
       double tol = 1e-9 * Math.max(1, y.badDebt);
       assertEquals(y.badDebt, y.insuranceDraw + y.socializedLoss, tol, "path " + path);

@@ -11,6 +11,7 @@ import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Invariants that hold on every path, whatever the rules: bad debt = insurance draw +
  * socialized loss; no account loses more collateral than it held, none ends with negative
- * collateral or debt; what the path reports as seized is what the accounts lost.
+ * collateral or debt; what the path reports as seized is what the accounts lost; an account
+ * left partly liquidated shows as a partial liquidation, and close factor 1 makes none.
  */
 class ConservationTest {
 
@@ -72,6 +74,13 @@ class ConservationTest {
       if (partial) {
         pathsWithPartial++;
       }
+      long partialLiquidations = out.countOf(OutcomeCount.LIQUIDATIONS_PARTIAL);
+      assertTrue(partialLiquidations <= out.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
+      assertTrue(!partial || partialLiquidations > 0,
+          "path " + path + ": an account was left partly liquidated, none counted");
+      if (closeFactor == 1) {
+        assertEquals(0, partialLiquidations, "path " + path + ": close factor 1 closes accounts");
+      }
     }
     assertTrue(pathsWithBadDebt > 10, "the case should produce bad debt: " + pathsWithBadDebt);
     if (closeFactor < 1) {
@@ -97,8 +106,8 @@ class ConservationTest {
     for (long path = 0; path < 3000; path++) {
       kernel.run(path, out);
       assertEquals(0.0, out.badDebt, 0.0, "path " + path);
-      assertEquals(0, out.staleOracleLiquidations, "path " + path);
-      liquidations += out.liquidations;
+      assertEquals(0, out.countOf(OutcomeCount.STALE_ORACLE_LIQUIDATIONS), "path " + path);
+      liquidations += out.countOf(OutcomeCount.LIQUIDATIONS);
     }
     assertTrue(liquidations > 1000, "the book should be liquidated often: " + liquidations);
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -60,14 +61,15 @@ class DelayedOracleBadDebtTest {
           break;
         }
       }
-      assertEquals(expectedStep >= 0 ? 1 : 0, out.liquidations, "path " + path);
+      assertEquals(expectedStep >= 0 ? 1 : 0, out.countOf(OutcomeCount.LIQUIDATIONS),
+          "path " + path);
       assertEquals(expectedStep, out.firstLiquidationStep, "path " + path);
       assertEquals(expectedBadDebt, out.badDebt, 1e-9 * debt, "path " + path);
       if (expectedBadDebt > 0) {
         assertEquals(expectedStep, out.firstBadDebtStep, "path " + path);
         withBadDebt++;
       }
-      liquidated += out.liquidations;
+      liquidated += out.countOf(OutcomeCount.LIQUIDATIONS);
     }
     // The case must exercise both outcomes, or agreement proves little.
     assertTrue(withBadDebt > 100 && liquidated > withBadDebt + 100,

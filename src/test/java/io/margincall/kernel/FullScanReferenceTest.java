@@ -11,6 +11,7 @@ import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -123,8 +124,9 @@ class FullScanReferenceTest {
         }
       }
       String where = "path " + path;
-      assertEquals(liquidations, out.liquidations, where + ": liquidations");
-      assertEquals(stale, out.staleOracleLiquidations, where + ": stale-oracle liquidations");
+      assertEquals(liquidations, out.countOf(OutcomeCount.LIQUIDATIONS), where + ": liquidations");
+      assertEquals(stale, out.countOf(OutcomeCount.STALE_ORACLE_LIQUIDATIONS),
+          where + ": stale-oracle liquidations");
       assertEquals(bad, out.badDebt, 1e-6 * Math.max(1, bad), where + ": bad debt");
       assertEquals(draw, out.insuranceDraw, 1e-6 * Math.max(1, draw), where + ": insurance draw");
       totalLiquidations += liquidations;

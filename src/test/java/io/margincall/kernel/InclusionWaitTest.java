@@ -13,6 +13,7 @@ import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +51,7 @@ class InclusionWaitTest {
     // Submitted at 1 (lands at 4, when the account is healthy again: reverts); submitted anew at
     // 20, lands and liquidates at 23.
     assertEquals(23, out.firstLiquidationStep);
-    assertEquals(1, out.liquidations);
+    assertEquals(1, out.countOf(OutcomeCount.LIQUIDATIONS));
     assertEquals(2, out.submissions);
     assertEquals(6, out.inclusionWaitSteps);
   }

@@ -18,6 +18,7 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.OutcomeCount;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,7 +75,7 @@ class PerpetualFuturesTest {
     long liquidated = 0;
     for (long path = 0; path < paths; path++) {
       kernel.run(path, out);
-      liquidated += out.liquidations;
+      liquidated += out.countOf(OutcomeCount.LIQUIDATIONS);
     }
     double estimate = liquidated / (double) paths;
     double nu = -0.5 * sigma * sigma;
@@ -130,11 +131,11 @@ class PerpetualFuturesTest {
     PerpBook shorts = PerpBook.of(margin, negate(size), mirroredEntry, zero);
     PathOutcome a = run(longs, price, s0);
     PathOutcome b = run(shorts, mirror, s0);
-    assertTrue(a.liquidations > 10 && a.badDebt > 0, "the case needs liquidations and losses");
-    assertEquals(a.liquidations, b.liquidations);
+    assertTrue(a.countOf(OutcomeCount.LIQUIDATIONS) > 10 && a.badDebt > 0, "the case needs liquidations and losses");
+    assertEquals(a.countOf(OutcomeCount.LIQUIDATIONS), b.countOf(OutcomeCount.LIQUIDATIONS));
     assertEquals(a.firstLiquidationStep, b.firstLiquidationStep);
     assertEquals(a.firstBadDebtStep, b.firstBadDebtStep);
-    assertEquals(a.staleOracleLiquidations, b.staleOracleLiquidations);
+    assertEquals(a.countOf(OutcomeCount.STALE_ORACLE_LIQUIDATIONS), b.countOf(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
     assertEquals(a.badDebt, b.badDebt, 1e-9 * a.badDebt);
     assertEquals(a.insuranceDraw, b.insuranceDraw, 1e-9 * a.badDebt);
     assertEquals(a.socializedLoss, b.socializedLoss, 1e-9 * a.badDebt);
@@ -291,7 +292,7 @@ class PerpetualFuturesTest {
     double[] paid = kernel.perpFundingAfterPath();
     assertEquals(30 * 3 * rate * s0 * 2, paid[1], 1e-6, "gross: longs pay, shorts receive");
     assertEquals(0, paid[0], 1e-9 * paid[1], "net");
-    assertEquals(0, out.liquidations);
+    assertEquals(0, out.countOf(OutcomeCount.LIQUIDATIONS));
   }
 
   /**
@@ -342,7 +343,7 @@ class PerpetualFuturesTest {
         assertTrue(q.firstLiquidationStep >= 0 && q.firstLiquidationStep <= p.firstLiquidationStep,
             "path " + path + ": " + q.firstLiquidationStep + " vs " + p.firstLiquidationStep);
       }
-      earlier += q.liquidations > p.liquidations
+      earlier += q.countOf(OutcomeCount.LIQUIDATIONS) > p.countOf(OutcomeCount.LIQUIDATIONS)
           || q.firstLiquidationStep >= 0 && q.firstLiquidationStep < p.firstLiquidationStep ? 1 : 0;
     }
     assertTrue(earlier > 10, "funding should bring liquidations forward: " + earlier);
@@ -373,15 +374,15 @@ class PerpetualFuturesTest {
       chunked.run(path, b);
       assertEquals(b.badDebt, b.insuranceDraw + b.adlCovered + b.socializedLoss,
           1e-9 * Math.max(1, b.badDebt), "path " + path);
-      assertTrue(b.liquidations <= 1440L * book.size(), "path " + path);
+      assertTrue(b.countOf(OutcomeCount.LIQUIDATIONS) <= 1440L * book.size(), "path " + path);
       for (int i = 0; i < book.size(); i++) {
         double after = chunked.perpSizeAfterPath(i);
         assertTrue(after == 0 || Math.signum(after) == Math.signum(book.positionSize(i))
             && Math.abs(after) <= Math.abs(book.positionSize(i)), "path " + path + " position " + i);
       }
-      assertTrue(a.liquidations <= book.size(), "whole closes: one liquidation per position");
-      wholeLiquidations += a.liquidations;
-      chunkLiquidations += b.liquidations;
+      assertTrue(a.countOf(OutcomeCount.LIQUIDATIONS) <= book.size(), "whole closes: one liquidation per position");
+      wholeLiquidations += a.countOf(OutcomeCount.LIQUIDATIONS);
+      chunkLiquidations += b.countOf(OutcomeCount.LIQUIDATIONS);
     }
     assertTrue(chunkLiquidations > wholeLiquidations,
         "chunks: " + chunkLiquidations + " liquidations vs " + wholeLiquidations);

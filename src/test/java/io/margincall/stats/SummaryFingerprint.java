@@ -2,7 +2,10 @@ package io.margincall.stats;
 
 import java.util.Arrays;
 
-/** Every statistic of a summary as text, doubles as raw bits: equal text means equal bits. */
+/**
+ * Every statistic of a summary as text, doubles as raw bits: equal text means equal bits. The
+ * counts print one line per {@link OutcomeCount}, named by its {@link OutcomeCount#fieldName()}.
+ */
 public final class SummaryFingerprint {
   private SummaryFingerprint() {}
 
@@ -11,6 +14,12 @@ public final class SummaryFingerprint {
     for (var component : BadDebtSummary.class.getRecordComponents()) {
       try {
         Object v = component.getAccessor().invoke(s);
+        if (v instanceof long[]) {
+          for (OutcomeCount c : OutcomeCount.values()) {
+            b.append(c.fieldName()).append('=').append(s.count(c)).append('\n');
+          }
+          continue;
+        }
         b.append(component.getName()).append('=');
         if (v instanceof Double d) {
           b.append(Long.toHexString(Double.doubleToRawLongBits(d))).append(" # ").append(d);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.stats.BadDebtAccumulator;
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.PathResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,16 +29,11 @@ class RecommendationTest {
         public double socializedLoss() { return loss; }
         public boolean fundExhausted() { return loss > 0; }
         public double horizonShortfall() { return 0; }
-        public int liquidations() { return 1; }
-        public int staleOracleLiquidations() { return 0; }
+        public long countOf(OutcomeCount c) { return c == OutcomeCount.LIQUIDATIONS ? 1 : 0; }
         public int firstBadDebtStep() { return 1; }
-        public int unprofitableAfterFees() { return 0; }
-        public int unprofitableAfterSlippage() { return 0; }
-        public int notIncludedInTime() { return 0; }
         public int submissions() { return 0; }
         public long inclusionWaitSteps() { return 0; }
         public double meanOracleGap() { return 0; }
-        public int protocolCloseOuts() { return 0; }
         public double minMarketToOracle() { return 0; }
       });
     }

@@ -1,0 +1,76 @@
+package io.margincall.stats;
+
+import java.util.Locale;
+
+/**
+ * The integer counters of a path that the summary reports as totals over all paths: one
+ * constant is the whole declaration of a counter. The kernel counts it on a
+ * {@link PathResult} ({@code out.count(OutcomeCount.LIQUIDATIONS)}), {@link BadDebtAccumulator}
+ * adds and merges it, {@link BadDebtSummary#count} reports it, the summary table writes it as a
+ * {@code long} column named {@link #column()}, and a test checks that {@code src/docs/output.md}
+ * documents that column with {@link #meaning()}.
+ *
+ * <p>Order is part of the output: it is the order of the summary columns and of the lines of a
+ * summary fingerprint, so a new counter goes at the end.
+ */
+public enum OutcomeCount {
+  LIQUIDATIONS("liquidations_executed",
+      "liquidations over all paths (a partial liquidation counts once)"),
+  STALE_ORACLE_LIQUIDATIONS("failed_oracle_stale",
+      "liquidations of accounts already insolvent at the market: the oracle let them through too"
+          + " late"),
+  UNPROFITABLE_AFTER_FEES("failed_unprofitable_fees",
+      "liquidations skipped (each step, each account) as unprofitable even at the market price"
+          + " without slippage: gas fees, or an oracle above the market"),
+  UNPROFITABLE_AFTER_SLIPPAGE("failed_unprofitable_slippage",
+      "liquidations skipped as profitable at the market price but not after slippage"),
+  NOT_INCLUDED_IN_TIME("failed_not_included",
+      "liquidations not submitted because their inclusion wait would exceed"
+          + " `congestion.max-wait`"),
+  PROTOCOL_CLOSE_OUTS("protocol_close_outs",
+      "insolvent accounts no liquidator would take, closed by the protocol (their shortfall is"
+          + " bad debt)"),
+  LIQUIDATIONS_PARTIAL("liquidations_partial",
+      "of `liquidations_executed`, those that left the account open with debt (close factor < 1)");
+
+  /** Every constant, in order; shared so the per-path loops allocate nothing. */
+  static final OutcomeCount[] ALL = values();
+
+  private final String column;
+  private final String meaning;
+  private final String fieldName;
+
+  OutcomeCount(String column, String meaning) {
+    this.column = column;
+    this.meaning = meaning;
+    this.fieldName = camelCase(name());
+  }
+
+  /** Name of the summary column holding the total (Parquet {@code long}). */
+  public String column() {
+    return column;
+  }
+
+  /** What the total counts: the data dictionary's text for {@link #column()}. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The constant's name in camel case ({@code staleOracleLiquidations}), as a summary prints it. */
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /** How many counters there are: the length of an array indexed by {@link #ordinal()}. */
+  public static int size() {
+    return ALL.length;
+  }
+
+  private static String camelCase(String constant) {
+    StringBuilder b = new StringBuilder();
+    for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+      b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return b.toString();
+  }
+}
