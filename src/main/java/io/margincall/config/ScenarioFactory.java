@@ -60,9 +60,11 @@ public final class ScenarioFactory {
           s.liquidationGasUnits, s.nativePriceUsd, s.inclusionDelayPerDoublingSeconds / s.stepSeconds,
           s.keeperBidGwei, s.oracleBidGwei, s.keeperMaxWaitSteps);
     }
-    return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
-        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion,
-        s.assetNames.size() > 1 ? crossMarginBook(s) : null);
+    return Scenario.builder().seed(s.seed).steps(s.steps).stepSeconds(s.stepSeconds)
+        .initialPrice(s.initialPrice).market(market).oracle(oracle).book(book(s))
+        .liquidation(liquidation).insurance(insurance).depth(depth)
+        .permanentImpact(s.permanentImpact).minProfitUsd(s.keeperMinProfitUsd).congestion(congestion)
+        .crossMargin(s.assetNames.size() > 1 ? crossMarginBook(s) : null).build();
   }
 
   /** The real returns of a replay or bootstrap scenario, checked against the horizon. */
