@@ -195,28 +195,30 @@ final class RunCommand {
     String master = o.master() != null ? o.master()
         : System.getProperty("spark.master") != null ? null : "local[*]";
     String effectiveMaster = master != null ? master : System.getProperty("spark.master");
-    if (base.faultHaltExecutorOnPartition >= 0 && effectiveMaster.startsWith("local")) {
-      throw new UsageError("faults.halt-executor-on-partition = " + base.faultHaltExecutorOnPartition
+    if (base.faults().haltExecutorOnPartition() >= 0 && effectiveMaster.startsWith("local")) {
+      throw new UsageError("faults.halt-executor-on-partition = "
+          + base.faults().haltExecutorOnPartition()
           + ": only on a cluster; in local mode the executor is the driver");
     }
 
     SparkSession spark = SparkSessions.create(master,
-        "margincall " + (sweep ? "sweep " : "simulate ") + base.name);
+        "margincall " + (sweep ? "sweep " : "simulate ") + base.run().name());
     try {
       Instant startedAt = Instant.now();
       long started = System.nanoTime();
-      PathSample sample = new PathSample(PathSample.Mode.valueOf(base.outputPaths.toUpperCase(Locale.ROOT)),
-          base.outputPathsSampleRate, base.seed);
+      PathSample sample = new PathSample(
+          PathSample.Mode.valueOf(base.output().paths().toUpperCase(Locale.ROOT)),
+          base.output().pathsSampleRate(), base.run().seed());
       SimulationJob.Result result;
       try (ProgressReporter progress = ProgressReporter.start(spark, out,
-          base.paths * plan.points().size(), o.progressSeconds())) {
-        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.paths,
-            base.partitions, new FaultInjection(base.faultFailFirstAttempt,
-                base.faultHaltExecutorOnPartition), sample);
+          base.run().paths() * plan.points().size(), o.progressSeconds())) {
+        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.run().paths(),
+            base.run().partitions(), new FaultInjection(base.faults().failFirstAttempt(),
+                base.faults().haltExecutorOnPartition()), sample);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       RunProvenance provenance = new RunProvenance(runId(startedAt), o.runDate(), o.job(),
-          base.name, base.seed, BuildInfo.codeVersion(), Instant.now());
+          base.run().name(), base.run().seed(), BuildInfo.codeVersion(), Instant.now());
       List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
       List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
       for (SweepPlan.Axis axis : plan.axes()) {
@@ -243,7 +245,8 @@ final class RunCommand {
         for (String c : SimulationJob.PATH_COLUMNS) {
           columns.add(functions.col(c));
         }
-        int files = (int) Math.max(1, Math.min(64, base.paths * plan.points().size() / 2_000_000));
+        int files = (int) Math.max(1,
+            Math.min(64, base.run().paths() * plan.points().size() / 2_000_000));
         publisher.stage("paths", paths.select(columns.toArray(new Column[0])), files);
       }
       List<Recommendation.Choice> choices = null;
@@ -279,7 +282,7 @@ final class RunCommand {
     List<PointStatistics> out = new ArrayList<>();
     List<BadDebtSummary> summaries = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
-      summaries.add(acc.point(p.index()).summarize(p.settings().stepSeconds));
+      summaries.add(acc.point(p.index()).summarize(p.settings().time().stepSeconds()));
     }
     BadDebtSummary baseSummary = summaries.get(plan.baseline());
     for (SweepPlan.Point p : plan.points()) {
@@ -292,7 +295,8 @@ final class RunCommand {
       double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
       Scenario scenario = scenarios.get(p.index());
       out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
-          plan.baseline(), s.configHash(), s.resolvedConfig(), s.steps, s.stepSeconds,
+          plan.baseline(), s.configHash(), s.resolvedConfig(), s.time().steps(),
+          s.time().stepSeconds(),
           scenario.book().size(), scenario.book().totalDebt(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,
           di.mean(), self ? 0 : di.standardError(), pUnpaired));
@@ -311,7 +315,7 @@ final class RunCommand {
     List<Recommendation.Candidate> candidates = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
       candidates.add(new Recommendation.Candidate(p.index(), p.values(),
-          points.get(p.index()).summary(), p.settings().insuranceBalanceUsd));
+          points.get(p.index()).summary(), p.settings().insurance().balanceUsd()));
     }
     Map<String, List<Object>> axisValues = new LinkedHashMap<>();
     plan.axes().forEach(a -> axisValues.put(a.key(), a.values()));
@@ -328,12 +332,13 @@ final class RunCommand {
                              List<PointStatistics> points, double seconds, List<String> written,
                              RunProvenance p, boolean sweep) {
     int n = points.size();
-    double pathSteps = (double) s.paths * s.steps * n;
+    double pathSteps = (double) s.run().paths() * s.time().steps() * n;
     out.printf(Locale.ROOT, "margincall %s: %s (run %s, job %s, seed %d)%n",
-        sweep ? "sweep" : "simulate", s.name, p.runId(), p.job(), s.seed);
+        sweep ? "sweep" : "simulate", s.run().name(), p.runId(), p.job(), s.run().seed());
     out.printf(Locale.ROOT, "  %,d paths x %,d steps x %,d point%s in %.2f s: %,.0f path-points/s,"
             + " %.2f ns per path-step (wall, Spark included)%n",
-        s.paths, s.steps, n, n == 1 ? "" : "s", seconds, s.paths * (double) n / seconds,
+        s.run().paths(), s.time().steps(), n, n == 1 ? "" : "s", seconds,
+        s.run().paths() * (double) n / seconds,
         seconds * 1e9 / pathSteps);
     if (!sweep) {
       BadDebtSummary r = points.get(0).summary();

@@ -28,45 +28,6 @@ public final class ScenarioSettings {
   private final OutputSettings output;
   private final FaultSettings faults;
   private final String configHash;
-  // Transitional: the flat fields callers still read, until they read the sections.
-  /** @deprecated read {@code run()} */
-  @Deprecated public final String name;
-  /** @deprecated read {@code run()} */
-  @Deprecated public final long paths;
-  /** @deprecated read {@code run()} */
-  @Deprecated public final long seed;
-  /** @deprecated read {@code run()} */
-  @Deprecated public final int partitions;
-  /** @deprecated read {@code time()} */
-  @Deprecated public final double stepSeconds;
-  /** @deprecated read {@code time()} */
-  @Deprecated public final int steps;
-  /** @deprecated read {@code price()} */
-  @Deprecated public final double initialPrice;
-  /** @deprecated read {@code price()} */
-  @Deprecated public final double drift;
-  /** @deprecated read {@code price()} */
-  @Deprecated public final double volatility;
-  /** @deprecated read {@code price()} */
-  @Deprecated public final double jumpsPerDay;
-  /** @deprecated read {@code price()} */
-  @Deprecated public final List<String> assetNames;
-  /** @deprecated read {@code oracle()} */
-  @Deprecated public final int oracleDelaySteps;
-  /** @deprecated read {@code protocol()} */
-  @Deprecated public final double liquidationThreshold;
-  /** @deprecated read {@code protocol()} */
-  @Deprecated public final double bonus;
-  /** @deprecated read {@code insurance()} */
-  @Deprecated public final double insuranceBalanceUsd;
-  /** @deprecated read {@code output()} */
-  @Deprecated public final String outputPaths;
-  /** @deprecated read {@code output()} */
-  @Deprecated public final double outputPathsSampleRate;
-  /** @deprecated read {@code faults()} */
-  @Deprecated public final boolean faultFailFirstAttempt;
-  /** @deprecated read {@code faults()} */
-  @Deprecated public final int faultHaltExecutorOnPartition;
 
   private ScenarioSettings(Config config, Config user) {
     this.config = config;
@@ -85,25 +46,6 @@ public final class ScenarioSettings {
     output = OutputSettings.read(r);
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
     faults = FaultSettings.read(r);
-    name = run.name();
-    paths = run.paths();
-    seed = run.seed();
-    partitions = run.partitions();
-    stepSeconds = time.stepSeconds();
-    steps = time.steps();
-    initialPrice = price.initial();
-    drift = price.drift();
-    volatility = price.volatility();
-    jumpsPerDay = price.jumps().perDay();
-    assetNames = price.assets().names();
-    oracleDelaySteps = oracle.delaySteps();
-    liquidationThreshold = protocol.liquidationThreshold();
-    bonus = protocol.bonus();
-    insuranceBalanceUsd = insurance.balanceUsd();
-    outputPaths = output.paths();
-    outputPathsSampleRate = output.pathsSampleRate();
-    faultFailFirstAttempt = faults.failFirstAttempt();
-    faultHaltExecutorOnPartition = faults.haltExecutorOnPartition();
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
   }
 
@@ -128,12 +70,6 @@ public final class ScenarioSettings {
 
   private static ScenarioSettings fromUser(Config user) {
     return new ScenarioSettings(ConfigLayers.merge(user), user);
-  }
-
-  /** @deprecated use {@link ConfigHash#sha256(Path)} */
-  @Deprecated
-  public static String sha256(Path file) {
-    return ConfigHash.sha256(file);
   }
 
   /** The defaults from {@code reference.conf}, without the namespace. */
