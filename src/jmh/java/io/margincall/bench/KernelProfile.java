@@ -51,13 +51,13 @@ public final class KernelProfile {
           + out.countOf(OutcomeCount.NOT_INCLUDED_IN_TIME);
       closeOuts += out.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS);
     }
-    double ns = (System.nanoTime() - started) / (double) paths / settings.steps;
+    double ns = (System.nanoTime() - started) / (double) paths / settings.time().steps();
     double bytesPerPath = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore)
         / (double) paths;
     System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %,d accounts, one thread: %.1f ns"
             + " per path-step; per path %.1f liquidations, %.1f protocol close-outs, %.1f skipped"
             + " (unprofitable or not included); %.0f bytes allocated per path (its random streams"
-            + " and samplers; nothing per step)%n", args[0], paths, settings.steps,
+            + " and samplers; nothing per step)%n", args[0], paths, settings.time().steps(),
         scenario.book() == null ? 0 : scenario.book().size(), ns, liquidations / (double) paths,
         closeOuts / (double) paths, skipped / (double) paths, bytesPerPath);
   }

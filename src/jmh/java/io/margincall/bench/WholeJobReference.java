@@ -35,7 +35,7 @@ public final class WholeJobReference {
     ScenarioSettings settings = ScenarioSettings.load(Path.of(args[0]), sets);
     int threads = Integer.parseInt(args[1]);
     Scenario scenario = ScenarioFactory.build(settings);
-    long paths = settings.paths;
+    long paths = settings.run().paths();
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<BadDebtAccumulator>> parts = new ArrayList<>();
@@ -57,7 +57,7 @@ public final class WholeJobReference {
     pool.shutdown();
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "no-Spark reference: %,d paths x %,d steps on %d threads in %.2f s;"
-            + " P(bad debt) %.6f%n", paths, settings.steps, threads, seconds,
-        total.summarize(settings.stepSeconds).badDebt().estimate());
+            + " P(bad debt) %.6f%n", paths, settings.time().steps(), threads, seconds,
+        total.summarize(settings.time().stepSeconds()).badDebt().estimate());
   }
 }

@@ -10,6 +10,7 @@ import io.margincall.calibration.ResidualTests;
 import io.margincall.calibration.ReturnModel;
 import io.margincall.calibration.ReturnSample;
 import io.margincall.config.ConfigError;
+import io.margincall.config.ConfigHash;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.io.InputError;
 import io.margincall.io.PriceSeriesCsv;
@@ -191,7 +192,7 @@ final class CalibrateCommand {
     }
     String command = "margincall calibrate " + String.join(" ", args);
     String fragment = CalibrationFragment.render(fit, series, o.series().toString(),
-        ScenarioSettings.sha256(o.series()), command);
+        ConfigHash.sha256(o.series()), command);
     report(out, o, series, fit, notes);
     if (o.out() != null) {
       write(o.out(), fragment);

@@ -176,13 +176,14 @@ final class RunCommand {
     String master = o.master() != null ? o.master()
         : System.getProperty("spark.master") != null ? null : "local[*]";
     String effectiveMaster = master != null ? master : System.getProperty("spark.master");
-    if (base.faultHaltExecutorOnPartition >= 0 && effectiveMaster.startsWith("local")) {
-      throw new UsageError("faults.halt-executor-on-partition = " + base.faultHaltExecutorOnPartition
+    if (base.faults().haltExecutorOnPartition() >= 0 && effectiveMaster.startsWith("local")) {
+      throw new UsageError("faults.halt-executor-on-partition = "
+          + base.faults().haltExecutorOnPartition()
           + ": only on a cluster; in local mode the executor is the driver");
     }
 
     SimulationRun.Request request = new SimulationRun.Request(base, plan, scenarios, master,
-        "margincall " + (sweep ? "sweep " : "simulate ") + base.name, o.out(), o.runDate(), o.job(),
+        "margincall " + (sweep ? "sweep " : "simulate ") + base.run().name(), o.out(), o.runDate(), o.job(),
         o.replace(), o.progressSeconds(), target, policyAxis, o.preferMax());
     SimulationRun.Outcome outcome = SimulationRun.run(request, out);
     report(out, base, plan, outcome.points(), outcome.seconds(), outcome.written(),
@@ -197,12 +198,13 @@ final class RunCommand {
                              List<PointStatistics> points, double seconds, List<String> written,
                              RunProvenance p, boolean sweep) {
     int n = points.size();
-    double pathSteps = (double) s.paths * s.steps * n;
+    double pathSteps = (double) s.run().paths() * s.time().steps() * n;
     out.printf(Locale.ROOT, "margincall %s: %s (run %s, job %s, seed %d)%n",
-        sweep ? "sweep" : "simulate", s.name, p.runId(), p.job(), s.seed);
+        sweep ? "sweep" : "simulate", s.run().name(), p.runId(), p.job(), s.run().seed());
     out.printf(Locale.ROOT, "  %,d paths x %,d steps x %,d point%s in %.2f s: %,.0f path-points/s,"
             + " %.2f ns per path-step (wall, Spark included)%n",
-        s.paths, s.steps, n, n == 1 ? "" : "s", seconds, s.paths * (double) n / seconds,
+        s.run().paths(), s.time().steps(), n, n == 1 ? "" : "s", seconds,
+        s.run().paths() * (double) n / seconds,
         seconds * 1e9 / pathSteps);
     if (!sweep) {
       BadDebtSummary r = points.get(0).summary();

@@ -28,73 +28,101 @@ public final class ScenarioFactory {
   private ScenarioFactory() {}
 
   public static Scenario build(ScenarioSettings s) {
-    GeometricBrownianMotion price = GeometricBrownianMotion.of(s.drift, s.volatility, s.stepSeconds);
-    MarketModel market = new MarketModel(price,
-        "student-t".equals(s.innovations) ? s.studentDof : 0,
-        "garch".equals(s.volatilityModel) ? (s.garchOmega > 0
-            ? new MarketModel.Garch(s.garchOmega, s.garchAlpha, s.garchBeta)
-            : MarketModel.Garch.targeting(s.volatility, s.stepSeconds, s.garchAlpha, s.garchBeta)) : null,
-        s.regimeEnabled ? new MarketModel.Regime(s.regimeCalmToStressPerDay,
-            s.regimeStressToCalmPerDay, s.regimeStressVolatilityMultiplier, s.stepSeconds) : null,
-        s.jumpsPerDay > 0 ? new MarketModel.Jumps(s.jumpsPerDay, s.jumpLogMean, s.jumpLogStd,
-            s.stepSeconds) : null,
-        "gbm".equals(s.priceModel) ? null : history(s));
-    OracleRules oracle = new OracleRules(s.oracleDelaySteps, s.oracleDeviation, s.oracleHeartbeatSteps,
-        s.oracleHoldSteps, s.oracleTwapSteps, s.oracleOutagesPerDay * s.stepSeconds / 86_400,
-        s.oracleOutageMeanSeconds / s.stepSeconds);
-    MarketDepth depth = switch (s.liquidityModel) {
-      case "linear" -> new LinearDepth(s.liquidityDepthUsd, s.stressDepthMultiplier);
-      case "constant-product" -> new ConstantProductPool(s.liquidityDepthUsd, s.ammFee,
-          s.stressDepthMultiplier);
+    TimeSettings time = s.time();
+    return Scenario.builder().seed(s.run().seed()).steps(time.steps()).stepSeconds(time.stepSeconds())
+        .initialPrice(s.price().initial()).market(market(s.price(), time)).oracle(oracle(s.oracle(), time))
+        .book(book(s)).liquidation(liquidation(s.protocol())).insurance(insurance(s.insurance()))
+        .depth(depth(s.liquidity())).permanentImpact(s.liquidity().permanentImpact())
+        .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
+        .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null).build();
+  }
+
+  private static MarketModel market(PriceSettings p, TimeSettings time) {
+    double dt = time.stepSeconds();
+    GeometricBrownianMotion price = GeometricBrownianMotion.of(p.drift(), p.volatility(), dt);
+    PriceSettings.Garch g = p.garch();
+    PriceSettings.Regime r = p.regime();
+    PriceSettings.Jumps j = p.jumps();
+    return new MarketModel(price,
+        "student-t".equals(p.innovations()) ? p.studentDof() : 0,
+        "garch".equals(p.volatilityModel()) ? (g.omega() > 0
+            ? new MarketModel.Garch(g.omega(), g.alpha(), g.beta())
+            : MarketModel.Garch.targeting(p.volatility(), dt, g.alpha(), g.beta())) : null,
+        r.enabled() ? new MarketModel.Regime(r.calmToStressPerDay(), r.stressToCalmPerDay(),
+            r.stressVolatilityMultiplier(), dt) : null,
+        j.perDay() > 0 ? new MarketModel.Jumps(j.perDay(), j.logMean(), j.logStd(), dt) : null,
+        "gbm".equals(p.model()) ? null : history(p, time));
+  }
+
+  private static OracleRules oracle(OracleSettings o, TimeSettings time) {
+    return new OracleRules(o.delaySteps(), o.deviation(), o.heartbeatSteps(), o.holdSteps(),
+        o.twapSteps(), time.perStep(o.outagesPerDay()), o.outageMeanSeconds() / time.stepSeconds());
+  }
+
+  private static MarketDepth depth(LiquiditySettings l) {
+    return switch (l.model()) {
+      case "linear" -> new LinearDepth(l.depthUsd(), l.stressDepthMultiplier());
+      case "constant-product" -> new ConstantProductPool(l.depthUsd(), l.ammFee(),
+          l.stressDepthMultiplier());
       default -> new InfiniteDepth();
     };
-    LiquidationRules liquidation = new LiquidationRules(s.closeFactor, s.bonus, s.dustUsd,
-        "oracle".equals(s.seizePrice) ? SeizePricing.ORACLE : SeizePricing.MARKET);
-    InsuranceRules insurance = new InsuranceRules(s.insuranceBalanceUsd, s.insuranceBonusShare);
-    CongestionRules congestion = null;
-    if (s.congestionEnabled) {
-      double hours = s.stepSeconds / 3600;
-      congestion = new CongestionRules(s.gasBaseGwei, s.gasMeanReversionPerHour * hours,
-          s.gasVolatility * Math.sqrt(hours), s.gasReturnSensitivity, s.gasStressMultiplier,
-          s.gasShocksPerDay * s.stepSeconds / 86_400, s.gasShockMultiplier, s.gasShockSteps,
-          s.liquidationGasUnits, s.nativePriceUsd, s.inclusionDelayPerDoublingSeconds / s.stepSeconds,
-          s.keeperBidGwei, s.oracleBidGwei, s.keeperMaxWaitSteps);
+  }
+
+  private static LiquidationRules liquidation(ProtocolSettings p) {
+    return new LiquidationRules(p.closeFactor(), p.bonus(), p.dustUsd(),
+        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET);
+  }
+
+  private static InsuranceRules insurance(InsuranceSettings i) {
+    return new InsuranceRules(i.balanceUsd(), i.bonusShare());
+  }
+
+  /** The gas market, or null when congestion is off. */
+  private static CongestionRules congestion(CongestionSettings c, TimeSettings time) {
+    if (!c.enabled()) {
+      return null;
     }
-    return new Scenario(s.seed, s.steps, s.stepSeconds, s.initialPrice, market, oracle, book(s),
-        liquidation, insurance, depth, s.permanentImpact, s.keeperMinProfitUsd, congestion,
-        s.assetNames.size() > 1 ? crossMarginBook(s) : null, null, null);
+    double dt = time.stepSeconds();
+    double hours = dt / 3600;
+    return new CongestionRules(c.baseGwei(), c.meanReversionPerHour() * hours,
+        c.volatility() * Math.sqrt(hours), c.returnSensitivity(), c.stressMultiplier(),
+        time.perStep(c.shocks().perDay()), c.shocks().multiplier(), c.shocks().steps(),
+        c.liquidationGasUnits(), c.nativePriceUsd(), c.delayPerDoublingSeconds() / dt,
+        c.keeperBidGwei(), c.oracleBidGwei(), c.maxWaitSteps());
   }
 
   /** The real returns of a replay or bootstrap scenario, checked against the horizon. */
-  private static HistoricalReturns history(ScenarioSettings s) {
-    PriceSeries series = PriceSeriesCsv.read(s.seriesFile, PriceSeriesCsv.GapPolicy.parse(s.seriesGaps));
+  private static HistoricalReturns history(PriceSettings p, TimeSettings time) {
+    PriceSettings.Series in = p.series();
+    PriceSeries series = PriceSeriesCsv.read(in.file(), PriceSeriesCsv.GapPolicy.parse(in.gaps()));
     String window = "";
-    if (!s.seriesFrom.isEmpty() || !s.seriesTo.isEmpty()) {
-      long from = s.seriesFrom.isEmpty() ? Long.MIN_VALUE : Instant.parse(s.seriesFrom).getEpochSecond();
-      long to = s.seriesTo.isEmpty() ? Long.MAX_VALUE : Instant.parse(s.seriesTo).getEpochSecond();
-      window = " in [" + (s.seriesFrom.isEmpty() ? "start" : s.seriesFrom) + ", "
-          + (s.seriesTo.isEmpty() ? "end" : s.seriesTo) + ")";
+    if (!in.from().isEmpty() || !in.to().isEmpty()) {
+      long from = in.from().isEmpty() ? Long.MIN_VALUE : Instant.parse(in.from()).getEpochSecond();
+      long to = in.to().isEmpty() ? Long.MAX_VALUE : Instant.parse(in.to()).getEpochSecond();
+      window = " in [" + (in.from().isEmpty() ? "start" : in.from()) + ", "
+          + (in.to().isEmpty() ? "end" : in.to()) + ")";
       try {
         series = series.between(from, to);
       } catch (IllegalArgumentException e) {
         throw new io.margincall.io.InputError(e.getMessage());
       }
     }
-    long step = Math.round(s.stepSeconds);
-    if (step != s.stepSeconds) {
-      throw new ConfigError("time.step = " + s.stepSeconds + ": a replay or bootstrap needs a whole"
+    double dt = time.stepSeconds();
+    long step = Math.round(dt);
+    if (step != dt) {
+      throw new ConfigError("time.step = " + dt + ": a replay or bootstrap needs a whole"
           + " number of seconds");
     }
     HistoricalReturns h;
     try {
-      h = HistoricalReturns.of(series, step, "replay".equals(s.priceModel),
-          s.bootstrapMeanBlockSeconds / s.stepSeconds);
+      h = HistoricalReturns.of(series, step, "replay".equals(p.model()),
+          p.bootstrapMeanBlockSeconds() / dt);
     } catch (IllegalArgumentException e) {
       throw new io.margincall.io.InputError(e.getMessage());
     }
-    if (h.replay() && h.size() < s.steps) {
-      throw new io.margincall.io.InputError(s.seriesFile + window + ": " + h.size() + " returns of "
-          + step + " s, but time.horizon needs " + s.steps + " steps; shorten time.horizon to "
+    if (h.replay() && h.size() < time.steps()) {
+      throw new io.margincall.io.InputError(in.file() + window + ": " + h.size() + " returns of "
+          + step + " s, but time.horizon needs " + time.steps() + " steps; shorten time.horizon to "
           + (long) h.size() * step + " s or widen the window");
     }
     return h;
@@ -105,45 +133,48 @@ public final class ScenarioFactory {
    * one-asset book), each value split across the assets by accounts.generated.asset-weights.
    */
   private static CrossMarginBook crossMarginBook(ScenarioSettings s) {
-    int k = s.assetNames.size();
+    AssetSettings in = s.price().assets();
+    int k = in.count();
     double[] logDrift = new double[k];
     double[] logVol = new double[k];
     for (int a = 0; a < k; a++) {
-      GeometricBrownianMotion g = GeometricBrownianMotion.of(s.assetDrift[a], s.assetVolatility[a],
-          s.stepSeconds);
+      GeometricBrownianMotion g = GeometricBrownianMotion.of(in.drift()[a], in.volatility()[a],
+          s.time().stepSeconds());
       logDrift[a] = g.logDriftPerStep();
       logVol[a] = g.logVolatilityPerStep();
     }
-    CorrelatedAssets assets = new CorrelatedAssets(s.assetNames.toArray(new String[0]),
-        s.assetInitial.clone(), logDrift, logVol, CorrelatedAssets.cholesky(s.correlation, k));
-    var rng = PathStreams.stream(s.seed, 0, PathStreams.ACCOUNT_BOOK);
+    CorrelatedAssets assets = new CorrelatedAssets(in.names().toArray(new String[0]),
+        in.initial().clone(), logDrift, logVol, CorrelatedAssets.cholesky(in.correlation(), k));
+    var rng = PathStreams.stream(s.run().seed(), 0, PathStreams.ACCOUNT_BOOK);
     var normal = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
-    int n = s.generatedCount;
+    AccountsSettings.Generated g = s.accounts().generated();
+    int n = g.count();
     double[] collateral = new double[n * k];
     double[] debt = new double[n];
     double[] lt = new double[n];
     for (int i = 0; i < n; i++) {
-      double value = s.generatedSizeMedianUsd * Math.exp(s.generatedSizeLogSigma * normal.sample());
-      double leverage = s.generatedLeverageMin
-          + (s.generatedLeverageMax - s.generatedLeverageMin) * rng.nextDouble();
+      double value = g.sizeMedianUsd() * Math.exp(g.sizeLogSigma() * normal.sample());
+      double leverage = g.leverageMin() + (g.leverageMax() - g.leverageMin()) * rng.nextDouble();
       for (int a = 0; a < k; a++) {
-        collateral[i * k + a] = value * s.assetWeights[a] / s.assetInitial[a];
+        collateral[i * k + a] = value * g.assetWeights()[a] / in.initial()[a];
       }
       debt[i] = value * (1 - 1 / leverage);
-      lt[i] = s.liquidationThreshold;
+      lt[i] = s.protocol().liquidationThreshold();
     }
     return new CrossMarginBook(assets, collateral, debt, lt);
   }
 
   private static AccountBook book(ScenarioSettings s) {
-    if ("file".equals(s.accountSource)) {
-      AccountBookCsv.Accounts a = AccountBookCsv.read(s.accountFile, s.liquidationThreshold);
-      rejectAccountsEligibleAtTheStart(s, a);
+    double threshold = s.protocol().liquidationThreshold();
+    if ("file".equals(s.accounts().source())) {
+      AccountBookCsv.Accounts a = AccountBookCsv.read(s.accounts().file(), threshold);
+      rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }
-    return GeneratedBook.draw(PathStreams.stream(s.seed, 0, PathStreams.ACCOUNT_BOOK),
-        s.generatedCount, s.initialPrice, s.generatedSizeMedianUsd, s.generatedSizeLogSigma,
-        s.generatedLeverageMin, s.generatedLeverageMax, s.liquidationThreshold);
+    AccountsSettings.Generated g = s.accounts().generated();
+    return GeneratedBook.draw(PathStreams.stream(s.run().seed(), 0, PathStreams.ACCOUNT_BOOK),
+        g.count(), s.price().initial(), g.sizeMedianUsd(), g.sizeLogSigma(), g.leverageMin(),
+        g.leverageMax(), threshold);
   }
 
   /**
@@ -151,11 +182,12 @@ public final class ScenarioFactory {
    * step 1 whatever the model: almost always a unit mistake (collateral in USD, debt in cents),
    * and it would make P(bad debt) meaningless. Rejected, naming the first such line.
    */
-  private static void rejectAccountsEligibleAtTheStart(ScenarioSettings s, AccountBookCsv.Accounts a) {
+  private static void rejectAccountsEligibleAtTheStart(java.nio.file.Path file, double initialPrice,
+                                                       AccountBookCsv.Accounts a) {
     int count = 0;
     int first = -1;
     for (int i = 0; i < a.ids().size(); i++) {
-      if (a.collateral()[i] * s.initialPrice * a.threshold()[i] < a.debt()[i]) {
+      if (a.collateral()[i] * initialPrice * a.threshold()[i] < a.debt()[i]) {
         count++;
         if (first < 0) {
           first = i;
@@ -163,10 +195,10 @@ public final class ScenarioFactory {
       }
     }
     if (count > 0) {
-      double health = a.collateral()[first] * s.initialPrice * a.threshold()[first] / a.debt()[first];
-      throw new io.margincall.io.InputError(s.accountFile + ":" + a.lines().get(first)
+      double health = a.collateral()[first] * initialPrice * a.threshold()[first] / a.debt()[first];
+      throw new io.margincall.io.InputError(file + ":" + a.lines().get(first)
           + ": account '" + a.ids().get(first) + "' is already eligible for liquidation at "
-          + "price.initial = " + s.initialPrice + " (health " + String.format(java.util.Locale.ROOT,
+          + "price.initial = " + initialPrice + " (health " + String.format(java.util.Locale.ROOT,
           "%.4f", health) + " < 1)" + (count > 1 ? "; " + count + " accounts in all" : "")
           + "; collateral is in asset units, debt in USD");
     }

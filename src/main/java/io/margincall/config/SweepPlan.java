@@ -73,7 +73,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     Config c = base.config();
     List<Axis> axes = axes(c.getConfig("sweep.axes"), c.getValue("sweep.axes").origin().description());
     if (axes.isEmpty()) {
-      throw new ConfigError(ScenarioSettings.origin(c.getValue("sweep.axes").origin())
+      throw new ConfigError(ConfigReader.origin(c.getValue("sweep.axes").origin())
           + ": sweep.axes is empty; give at least one axis, e.g. sweep.axes.oracle.delay = [0, 600]");
     }
     String mode = c.getString("sweep.mode");
@@ -84,12 +84,12 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
       case "latin-hypercube" -> {
         int n = c.getInt("sweep.points");
         if (n < 1 || n > 100_000) {
-          throw new ConfigError(ScenarioSettings.origin(c.getValue("sweep.points").origin())
+          throw new ConfigError(ConfigReader.origin(c.getValue("sweep.points").origin())
               + ": sweep.points = " + n + ": must be an integer in [1, 100000]");
         }
-        combos = latinHypercube(axes, n, base.seed, c.getConfig("sweep.axes"));
+        combos = latinHypercube(axes, n, base.run().seed(), c.getConfig("sweep.axes"));
       }
-      default -> throw new ConfigError(ScenarioSettings.origin(c.getValue("sweep.mode").origin())
+      default -> throw new ConfigError(ConfigReader.origin(c.getValue("sweep.mode").origin())
           + ": sweep.mode = " + mode + ": must be one of grid, one-at-a-time, latin-hypercube");
     }
     if (combos.size() > 10_000) {
@@ -120,7 +120,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
         String last = dot < 0 ? "" : leaf.substring(dot + 1);
         key = dot < 0 ? leaf : leaf.substring(0, dot);
         if (!RANGE_KEYS.contains(last) || !valid.contains(key)) {
-          String where2 = ScenarioSettings.origin(e.getValue().origin());
+          String where2 = ConfigReader.origin(e.getValue().origin());
           String hint = KeySuggestion.nearest(leaf, valid).map(k -> "; did you mean '" + k + "'?")
               .orElse("");
           String why = NOT_SWEEPABLE.stream().anyMatch(leaf::startsWith)
@@ -145,7 +145,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
   }
 
   private static List<Object> values(String key, ConfigValue v) {
-    String where = ScenarioSettings.origin(v.origin()) + ": sweep.axes." + key;
+    String where = ConfigReader.origin(v.origin()) + ": sweep.axes." + key;
     if (v.valueType() == ConfigValueType.LIST) {
       List<Object> out = new ArrayList<>();
       for (ConfigValue item : (ConfigList) v) {
@@ -297,7 +297,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     if (wanted.isEmpty()) {
       return 0;
     }
-    String where = ScenarioSettings.origin(c.getValue("sweep.baseline").origin()) + ": sweep.baseline";
+    String where = ConfigReader.origin(c.getValue("sweep.baseline").origin()) + ": sweep.baseline";
     for (Map.Entry<String, ConfigValue> e : wanted.entrySet()) {
       if (axes.stream().noneMatch(a -> a.key().equals(e.getKey()))) {
         throw new ConfigError(where + "." + e.getKey() + ": not an axis of this sweep");

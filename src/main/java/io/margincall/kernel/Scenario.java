@@ -36,7 +36,7 @@ import java.io.Serializable;
  *     {@code market} and {@code book})
  * @param perps perpetual-futures positions on the main asset, or null: none (they sit beside
  *     the lending book; the market price is the one price process)
- * @param perpRules how perp positions are closed and deleveraged
+ * @param perpRules how perp positions are closed, deleveraged and funded (null: the ideal)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
@@ -71,30 +71,148 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     }
   }
 
-  /** A scenario with a plain GBM market and ideal liquidity. */
-  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
-                  GeometricBrownianMotion price, OracleRules oracle, AccountBook book,
-                  LiquidationRules liquidation, InsuranceRules insurance) {
-    this(seed, steps, stepSeconds, initialPrice, MarketModel.of(price), oracle, book, liquidation,
-        insurance, new InfiniteDepth(), 0, 0, null, null, null, null);
+  /** A builder with the ideal mechanisms preset; set the rest by name. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** A scenario without congestion. */
-  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
-                  MarketModel market, OracleRules oracle, AccountBook book,
-                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
-                  double permanentImpact, double minProfitUsd) {
-    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, null, null, null, null);
+  /** A builder holding this scenario's values, to change a few of them. */
+  public Builder toBuilder() {
+    return new Builder().seed(seed).steps(steps).stepSeconds(stepSeconds).initialPrice(initialPrice)
+        .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
+        .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
+        .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules);
   }
 
-  /** A scenario of one asset. */
-  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
-                  MarketModel market, OracleRules oracle, AccountBook book,
-                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
-                  double permanentImpact, double minProfitUsd, CongestionRules congestion) {
-    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, null, null, null);
+  /**
+   * Builds a {@link Scenario} by name. The time grid, the market, the oracle, the book, the
+   * liquidation rules and the insurance fund must be set; the rest default to the ideal (SPEC 7):
+   * infinite depth, no permanent impact, no minimum profit, no congestion, one asset.
+   */
+  public static final class Builder {
+    private Long seed;
+    private Integer steps;
+    private Double stepSeconds;
+    private Double initialPrice;
+    private MarketModel market;
+    private OracleRules oracle;
+    private AccountBook book;
+    private LiquidationRules liquidation;
+    private InsuranceRules insurance;
+    private MarketDepth depth = new InfiniteDepth();
+    private double permanentImpact;
+    private double minProfitUsd;
+    private CongestionRules congestion;
+    private CrossMarginBook crossMargin;
+    private PerpBook perps;
+    private PerpRules perpRules;
+
+    private Builder() {}
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder steps(int steps) {
+      this.steps = steps;
+      return this;
+    }
+
+    public Builder stepSeconds(double stepSeconds) {
+      this.stepSeconds = stepSeconds;
+      return this;
+    }
+
+    public Builder initialPrice(double initialPrice) {
+      this.initialPrice = initialPrice;
+      return this;
+    }
+
+    public Builder market(MarketModel market) {
+      this.market = market;
+      return this;
+    }
+
+    /** A plain GBM market: {@code market(MarketModel.of(price))}. */
+    public Builder price(GeometricBrownianMotion price) {
+      return market(MarketModel.of(price));
+    }
+
+    public Builder oracle(OracleRules oracle) {
+      this.oracle = oracle;
+      return this;
+    }
+
+    public Builder book(AccountBook book) {
+      this.book = book;
+      return this;
+    }
+
+    public Builder liquidation(LiquidationRules liquidation) {
+      this.liquidation = liquidation;
+      return this;
+    }
+
+    public Builder insurance(InsuranceRules insurance) {
+      this.insurance = insurance;
+      return this;
+    }
+
+    public Builder depth(MarketDepth depth) {
+      this.depth = depth;
+      return this;
+    }
+
+    public Builder permanentImpact(double permanentImpact) {
+      this.permanentImpact = permanentImpact;
+      return this;
+    }
+
+    public Builder minProfitUsd(double minProfitUsd) {
+      this.minProfitUsd = minProfitUsd;
+      return this;
+    }
+
+    /** The gas market, or null for none (the default). */
+    public Builder congestion(CongestionRules congestion) {
+      this.congestion = congestion;
+      return this;
+    }
+
+    /** Several assets and cross-margined accounts, or null for one asset (the default). */
+    public Builder crossMargin(CrossMarginBook crossMargin) {
+      this.crossMargin = crossMargin;
+      return this;
+    }
+
+    /** Perp positions beside the lending book, or null for none (the default). */
+    public Builder perps(PerpBook perps) {
+      this.perps = perps;
+      return this;
+    }
+
+    /** How perps are closed, deleveraged and funded; null (the default): the ideal. */
+    public Builder perpRules(PerpRules perpRules) {
+      this.perpRules = perpRules;
+      return this;
+    }
+
+    public Scenario build() {
+      return new Scenario(required(seed, "seed"), required(steps, "steps"),
+          required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
+          required(market, "market"), required(oracle, "oracle"), required(book, "book"),
+          required(liquidation, "liquidation"), required(insurance, "insurance"),
+          required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
+          perpRules);
+    }
+
+    private static <T> T required(T value, String name) {
+      if (value == null) {
+        throw new IllegalStateException("Scenario.builder(): " + name + " is not set");
+      }
+      return value;
+    }
   }
 
   /** The GBM part of the market (drift, volatility, step). */

@@ -86,18 +86,18 @@ public final class SimulationRun {
     try {
       Instant startedAt = Instant.now();
       long started = System.nanoTime();
-      PathSample sample = new PathSample(PathSample.Mode.valueOf(base.outputPaths.toUpperCase(Locale.ROOT)),
-          base.outputPathsSampleRate, base.seed);
+      PathSample sample = new PathSample(PathSample.Mode.valueOf(base.output().paths().toUpperCase(Locale.ROOT)),
+          base.output().pathsSampleRate(), base.run().seed());
       SimulationJob.Result result;
       try (ProgressReporter progress = ProgressReporter.start(spark, out,
-          base.paths * plan.points().size(), r.progressSeconds())) {
-        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.paths,
-            base.partitions, new FaultInjection(base.faultFailFirstAttempt,
-                base.faultHaltExecutorOnPartition), sample);
+          base.run().paths() * plan.points().size(), r.progressSeconds())) {
+        result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.run().paths(),
+            base.run().partitions(), new FaultInjection(base.faults().failFirstAttempt(),
+                base.faults().haltExecutorOnPartition()), sample);
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       RunProvenance provenance = new RunProvenance(runId(startedAt), r.runDate(), r.job(),
-          base.name, base.seed, BuildInfo.codeVersion(), Instant.now());
+          base.run().name(), base.run().seed(), BuildInfo.codeVersion(), Instant.now());
       List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
       List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
       for (SweepPlan.Axis axis : plan.axes()) {
@@ -124,7 +124,7 @@ public final class SimulationRun {
         for (String c : SimulationJob.PATH_COLUMNS) {
           columns.add(functions.col(c));
         }
-        int files = (int) Math.max(1, Math.min(64, base.paths * plan.points().size() / 2_000_000));
+        int files = (int) Math.max(1, Math.min(64, base.run().paths() * plan.points().size() / 2_000_000));
         publisher.stage("paths", paths.select(columns.toArray(new Column[0])), files);
       }
       List<Recommendation.Choice> choices = null;
@@ -156,7 +156,7 @@ public final class SimulationRun {
     List<PointStatistics> out = new ArrayList<>();
     List<BadDebtSummary> summaries = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
-      summaries.add(acc.point(p.index()).summarize(p.settings().stepSeconds));
+      summaries.add(acc.point(p.index()).summarize(p.settings().time().stepSeconds()));
     }
     BadDebtSummary baseSummary = summaries.get(plan.baseline());
     for (SweepPlan.Point p : plan.points()) {
@@ -169,7 +169,7 @@ public final class SimulationRun {
       double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
       Scenario scenario = scenarios.get(p.index());
       out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
-          plan.baseline(), s.configHash(), s.resolvedConfig(), s.steps, s.stepSeconds,
+          plan.baseline(), s.configHash(), s.resolvedConfig(), s.time().steps(), s.time().stepSeconds(),
           scenario.book().size(), scenario.book().totalDebt(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,
           di.mean(), self ? 0 : di.standardError(), pUnpaired));
@@ -188,7 +188,7 @@ public final class SimulationRun {
     List<Recommendation.Candidate> candidates = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
       candidates.add(new Recommendation.Candidate(p.index(), p.values(),
-          points.get(p.index()).summary(), p.settings().insuranceBalanceUsd));
+          points.get(p.index()).summary(), p.settings().insurance().balanceUsd()));
     }
     Map<String, List<Object>> axisValues = new LinkedHashMap<>();
     plan.axes().forEach(a -> axisValues.put(a.key(), a.values()));

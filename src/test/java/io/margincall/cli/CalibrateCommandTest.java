@@ -84,10 +84,11 @@ class CalibrateCommandTest {
     Path scenario = dir.resolve("scenario.conf");
     Files.writeString(scenario, "include \"eth-gbm.conf\"\nrun.paths = 100\n");
     ScenarioSettings s = ScenarioSettings.load(scenario, List.of());
-    assertEquals(2511.4, s.initialPrice, "the last close of the file");
+    assertEquals(2511.4, s.price().initial(), "the last close of the file");
     Config c = ConfigFactory.parseFile(fragment.toFile());
-    assertEquals(c.getDouble("price.gbm.volatility"), s.volatility);
-    assertTrue(s.volatility > 0.5 && s.volatility < 1.5, "ETH daily volatility " + s.volatility);
+    assertEquals(c.getDouble("price.gbm.volatility"), s.price().volatility());
+    double volatility = s.price().volatility();
+    assertTrue(volatility > 0.5 && volatility < 1.5, "ETH daily volatility " + volatility);
   }
 
   /**
@@ -108,8 +109,8 @@ class CalibrateCommandTest {
     Path scenario = dir.resolve("with-jumps.conf");
     Files.writeString(scenario, "include \"merton.conf\"\nrun.paths = 100\n");
     ScenarioSettings withJumps = ScenarioSettings.load(scenario, List.of());
-    assertEquals(c.getDouble("price.jumps.intensity-per-day"), withJumps.jumpsPerDay);
-    assertEquals(c.getDouble("price.gbm.drift"), withJumps.drift);
+    assertEquals(c.getDouble("price.jumps.intensity-per-day"), withJumps.price().jumps().perDay());
+    assertEquals(c.getDouble("price.gbm.drift"), withJumps.price().drift());
     io.margincall.config.ScenarioFactory.build(withJumps);
 
     r = run("calibrate", "--series", ETH_DAILY.toString(), "--model", "garch", "--from",

@@ -106,9 +106,9 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     SweepPlan plan = SweepPlan.single(settings);
     Scenario scenario = ScenarioFactory.build(settings);
     List<PointStatistics> points = SimulationRun.statistics(plan, List.of(scenario),
-        PathBatch.simulateSweep(List.of(scenario), 0, settings.paths));
+        PathBatch.simulateSweep(List.of(scenario), 0, settings.run().paths()));
     RunProvenance provenance = new RunProvenance("expected", LocalDate.of(2026, 1, 2), "adhoc",
-        settings.name, settings.seed, BuildInfo.codeVersion(), Instant.now());
+        settings.run().name(), settings.run().seed(), BuildInfo.codeVersion(), Instant.now());
     Columns expectedRow = RunTables.summary(provenance, points.get(0), List.of());
     Dataset<Row> expectedSummary = spark().createDataFrame(List.of(expectedRow.row()),
         expectedRow.schema());

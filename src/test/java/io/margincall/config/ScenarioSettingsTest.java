@@ -32,9 +32,24 @@ class ScenarioSettingsTest {
   @Test
   void referenceDefaultsLoadAndEveryReferenceKeyIsRead() {
     ScenarioSettings s = ScenarioSettings.load(null, List.of());
-    assertEquals(7200, s.steps);
-    assertEquals(0, s.oracleDelaySteps);
-    assertEquals(0.825, s.liquidationThreshold);
+    assertEquals(7200, s.time().steps());
+    assertEquals(0, s.oracle().delaySteps());
+    assertEquals(0.825, s.protocol().liquidationThreshold());
+  }
+
+  /** Each section's record holds its keys, durations in whole steps (reference.conf's values). */
+  @Test
+  void eachSectionHoldsItsOwnKeys() {
+    ScenarioSettings s = ScenarioSettings.load(null, List.of("oracle.heartbeat=3600"));
+    assertEquals(12, s.time().stepSeconds());
+    assertEquals(300, s.oracle().heartbeatSteps());
+    assertEquals(150, s.congestion().shocks().steps());
+    assertEquals(25, s.congestion().maxWaitSteps());
+    assertEquals("ETH", s.price().assets().mainAsset());
+    assertEquals(1, s.price().assets().count());
+    assertEquals(1.0, s.accounts().generated().assetWeights()[0]);
+    assertEquals(0.9, s.price().garch().beta());
+    assertEquals("sample", s.output().paths());
   }
 
   @Test
@@ -123,7 +138,7 @@ class ScenarioSettingsTest {
   @Test
   void setOverridesTheFileAndMustBeKeyEqualsValue() throws IOException {
     Path file = scenario("run.paths = 10\n");
-    assertEquals(77, ScenarioSettings.load(file, List.of("run.paths=77")).paths);
+    assertEquals(77, ScenarioSettings.load(file, List.of("run.paths=77")).run().paths());
     ConfigError e = assertThrows(ConfigError.class,
         () -> ScenarioSettings.load(file, List.of("run.paths")));
     assertTrue(e.getMessage().contains("expected key=value"), e.getMessage());
@@ -155,15 +170,15 @@ class ScenarioSettingsTest {
     ConfigError e = fails("run.name = ${HOME}\n");
     assertTrue(e.getMessage().contains("HOME"), e.getMessage());
     Path file = scenario("run.name = ${?HOME}\n");
-    assertEquals("unnamed", ScenarioSettings.load(file, List.of()).name);
+    assertEquals("unnamed", ScenarioSettings.load(file, List.of()).run().name());
   }
 
   @Test
   void faultSettingsAreOffByDefaultAndNotHashed() throws IOException {
     Path file = scenario("run.paths = 10\n");
     ScenarioSettings plain = ScenarioSettings.load(file, List.of());
-    assertEquals(false, plain.faultFailFirstAttempt);
-    assertEquals(-1, plain.faultHaltExecutorOnPartition);
+    assertEquals(false, plain.faults().failFirstAttempt());
+    assertEquals(-1, plain.faults().haltExecutorOnPartition());
     assertEquals(plain.configHash(), ScenarioSettings.load(file,
         List.of("faults.fail-first-attempt=true", "faults.halt-executor-on-partition=3")).configHash());
   }
@@ -218,7 +233,7 @@ class ScenarioSettingsTest {
     ScenarioSettings ok = ScenarioSettings.load(scenario(assets
         + "price.correlation = [[1, 0.5], [0.5, 1]]\naccounts.generated.asset-weights = [0.7, 0.3]\n"),
         List.of());
-    assertEquals(List.of("ETH", "BTC"), ok.assetNames);
+    assertEquals(List.of("ETH", "BTC"), ok.price().assets().names());
   }
 
   @Test

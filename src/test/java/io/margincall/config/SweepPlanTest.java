@@ -35,8 +35,8 @@ class SweepPlanTest {
     assertEquals(List.of("oracle.delay", "protocol.bonus"), p.axes().stream().map(SweepPlan.Axis::key).toList());
     assertEquals("oracle.delay=0, protocol.bonus=0", p.points().get(0).label());
     assertEquals(Map.of("oracle.delay", 60L, "protocol.bonus", 0.1), p.points().get(5).values());
-    assertEquals(5, p.points().get(5).settings().oracleDelaySteps);
-    assertEquals(0.1, p.points().get(5).settings().bonus);
+    assertEquals(5, p.points().get(5).settings().oracle().delaySteps());
+    assertEquals(0.1, p.points().get(5).settings().protocol().bonus());
     assertEquals(0, p.baseline());
     assertEquals("oracle.delay=60, protocol.bonus=0.1", p.points().get(5).label());
   }
@@ -75,11 +75,11 @@ class SweepPlanTest {
         + "oracle.delay = 600\nprotocol.bonus = 0.05\n");
     assertEquals(4, p.points().size());
     assertEquals("base", p.points().get(0).label());
-    assertEquals(50, p.points().get(0).settings().oracleDelaySteps);
-    assertEquals(0, p.points().get(1).settings().oracleDelaySteps);
-    assertEquals(0.05, p.points().get(1).settings().bonus);
-    assertEquals(50, p.points().get(3).settings().oracleDelaySteps);
-    assertEquals(0.1, p.points().get(3).settings().bonus);
+    assertEquals(50, p.points().get(0).settings().oracle().delaySteps());
+    assertEquals(0, p.points().get(1).settings().oracle().delaySteps());
+    assertEquals(0.05, p.points().get(1).settings().protocol().bonus());
+    assertEquals(50, p.points().get(3).settings().oracle().delaySteps());
+    assertEquals(0.1, p.points().get(3).settings().protocol().bonus());
     assertEquals(java.util.Arrays.asList(null, 0.1), p.points().get(3).axisValues(p.axes()));
   }
 

@@ -3,7 +3,7 @@ package io.margincall.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.margincall.config.ScenarioSettings;
+import io.margincall.config.ConfigHash;
 import io.margincall.io.PriceSeriesCsv.GapPolicy;
 import io.margincall.model.price.PriceSeries;
 import java.io.IOException;
@@ -47,7 +47,7 @@ class PriceSamplesTest {
     assertEquals(gaps, s.gaps().size(), s.gaps().toString());
     assertEquals(missing, s.missingBars());
     assertTrue(s.hasOhlc());
-    assertEquals(documentedSha256(name), ScenarioSettings.sha256(file), "sha256 in data-samples/README.md");
+    assertEquals(documentedSha256(name), ConfigHash.sha256(file), "sha256 in data-samples/README.md");
   }
 
   @Test

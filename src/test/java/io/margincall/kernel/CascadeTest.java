@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.model.liquidity.LinearDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
-import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
@@ -36,10 +35,12 @@ class CascadeTest {
       double trigger = s0 * (0.98 - 0.10 * i / n);
       d[i] = c[i] * trigger * lt[i];
     }
-    return new Scenario(21, 1440, 60, s0,
-        MarketModel.of(GeometricBrownianMotion.of(0, 0.8, 60)), new OracleRules(5, 0, 0),
-        AccountBook.of(c, d, lt), new LiquidationRules(0.5, 0.05, 100, SeizePricing.MARKET),
-        new InsuranceRules(1_000_000, 0), new LinearDepth(20_000_000, 1), permanentImpact, 0);
+    return Scenario.builder().seed(21).steps(1440).stepSeconds(60).initialPrice(s0)
+        .price(GeometricBrownianMotion.of(0, 0.8, 60)).oracle(new OracleRules(5, 0, 0))
+        .book(AccountBook.of(c, d, lt))
+        .liquidation(new LiquidationRules(0.5, 0.05, 100, SeizePricing.MARKET))
+        .insurance(new InsuranceRules(1_000_000, 0)).depth(new LinearDepth(20_000_000, 1))
+        .permanentImpact(permanentImpact).build();
   }
 
   /**
@@ -50,9 +51,8 @@ class CascadeTest {
   @Test
   void insolventAccountsNoLiquidatorTakesAreClosedByTheProtocol() {
     Scenario base = scenario(0);
-    Scenario noBonus = new Scenario(base.seed(), base.steps(), base.stepSeconds(),
-        base.initialPrice(), base.market(), base.oracle(), base.book(),
-        new LiquidationRules(0.5, 0, 100, SeizePricing.MARKET), base.insurance(), base.depth(), 0, 0);
+    Scenario noBonus = base.toBuilder()
+        .liquidation(new LiquidationRules(0.5, 0, 100, SeizePricing.MARKET)).permanentImpact(0).build();
     PathSimulator kernel = new PathSimulator(noBonus);
     PathOutcome out = new PathOutcome();
     long closeOuts = 0;

@@ -36,9 +36,10 @@ class ConservationTest {
     double s0 = 2000;
     AccountBook book = GeneratedBook.draw(PathStreams.stream(5, 0, PathStreams.ACCOUNT_BOOK),
         300, s0, 50_000, 1.0, 1.5, 12, 0.93);
-    Scenario scenario = new Scenario(99, 720, 120, s0,
-        GeometricBrownianMotion.of(0, 2.0, 120), new OracleRules(delay, 0.005, 30), book,
-        new LiquidationRules(closeFactor, bonus, 50, pricing), new InsuranceRules(fund, 0.2));
+    Scenario scenario = Scenario.builder().seed(99).steps(720).stepSeconds(120).initialPrice(s0)
+        .price(GeometricBrownianMotion.of(0, 2.0, 120)).oracle(new OracleRules(delay, 0.005, 30))
+        .book(book).liquidation(new LiquidationRules(closeFactor, bonus, 50, pricing))
+        .insurance(new InsuranceRules(fund, 0.2)).build();
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
     int pathsWithBadDebt = 0;
@@ -98,8 +99,9 @@ class ConservationTest {
     double s0 = 2000;
     AccountBook book = GeneratedBook.draw(PathStreams.stream(8, 0, PathStreams.ACCOUNT_BOOK),
         500, s0, 50_000, 1.0, 1.05, 1.9, 0.5);
-    Scenario scenario = new Scenario(8, 7200, 12, s0, GeometricBrownianMotion.of(0, 0.8, 12),
-        OracleRules.ideal(), book, LiquidationRules.ideal(), InsuranceRules.none());
+    Scenario scenario = Scenario.builder().seed(8).steps(7200).stepSeconds(12).initialPrice(s0)
+        .price(GeometricBrownianMotion.of(0, 0.8, 12)).oracle(OracleRules.ideal()).book(book)
+        .liquidation(LiquidationRules.ideal()).insurance(InsuranceRules.none()).build();
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
     long liquidations = 0;

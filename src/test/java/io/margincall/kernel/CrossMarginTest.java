@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.model.price.GeometricBrownianMotion;
-import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
-import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +41,10 @@ class CrossMarginTest {
     for (int i = 0; i < d.length; i++) {
       mainCollateral[i] = c[i * k];
     }
-    return new Scenario(5, 1440, dt, initial[0],
-        MarketModel.of(GeometricBrownianMotion.of(0, vol[0], dt)), new OracleRules(delay, 0, 0),
-        AccountBook.of(mainCollateral, d, lts), rules, new InsuranceRules(fund, 0.1),
-        new InfiniteDepth(), 0, 0, null, book, null, null);
+    return Scenario.builder().seed(5).steps(1440).stepSeconds(dt).initialPrice(initial[0])
+        .price(GeometricBrownianMotion.of(0, vol[0], dt)).oracle(new OracleRules(delay, 0, 0))
+        .book(AccountBook.of(mainCollateral, d, lts)).liquidation(rules)
+        .insurance(new InsuranceRules(fund, 0.1)).crossMargin(book).build();
   }
 
   /**
@@ -82,9 +80,7 @@ class CrossMarginTest {
         new double[] {1, 2, 0.5}, new double[] {1800, 3500, 850}, 0.95, LiquidationRules.ideal(),
         120, 0);
     PathSimulator cross = new PathSimulator(s);
-    PathSimulator ordered = new PathSimulator(new Scenario(s.seed(), s.steps(), s.stepSeconds(),
-        s.initialPrice(), s.market(), s.oracle(), s.book(), s.liquidation(), s.insurance(),
-        s.depth(), 0, 0));
+    PathSimulator ordered = new PathSimulator(s.toBuilder().crossMargin(null).build());
     PathOutcome a = new PathOutcome();
     PathOutcome b = new PathOutcome();
     int withBadDebt = 0;

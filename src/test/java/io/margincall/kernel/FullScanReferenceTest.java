@@ -46,9 +46,10 @@ class FullScanReferenceTest {
     double share = 0.2;
     int steps = 720;
     GeometricBrownianMotion gbm = GeometricBrownianMotion.of(0, 2.0, 120);
-    Scenario scenario = new Scenario(99, steps, 120, s0, gbm,
-        new OracleRules(delay, deviation, heartbeat), book,
-        new LiquidationRules(closeFactor, bonus, dust, pricing), new InsuranceRules(fund0, share));
+    Scenario scenario = Scenario.builder().seed(99).steps(steps).stepSeconds(120).initialPrice(s0)
+        .price(gbm).oracle(new OracleRules(delay, deviation, heartbeat)).book(book)
+        .liquidation(new LiquidationRules(closeFactor, bonus, dust, pricing))
+        .insurance(new InsuranceRules(fund0, share)).build();
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
     int n = book.size();

@@ -40,8 +40,8 @@ class GoldenSummaryTest {
         List.of("run.paths=" + paths, "time.step=" + step));
     Scenario scenario = ScenarioFactory.build(settings);
     String actual = "# config_hash " + settings.configHash() + "\n"
-        + SummaryFingerprint.of(PathBatch.simulateAll(scenario, settings.paths)
-            .summarize(settings.stepSeconds));
+        + SummaryFingerprint.of(PathBatch.simulateAll(scenario, settings.run().paths())
+            .summarize(settings.time().stepSeconds()));
     if (Boolean.getBoolean("golden.update")) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);

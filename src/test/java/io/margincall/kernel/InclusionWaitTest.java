@@ -3,7 +3,6 @@ package io.margincall.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.margincall.model.gas.CongestionRules;
-import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.model.price.HistoricalReturns;
@@ -41,10 +40,11 @@ class InclusionWaitTest {
     // Gas fixed at 100 gwei (kappa 1, no noise); the keeper bids 50: one doubling = 3 steps.
     // The oracle bids 1,000: its pushes are never delayed. No gas cost (0 units).
     CongestionRules gas = new CongestionRules(100, 1, 0, 0, 1, 0, 1, 1, 0, 0, 3, 50, 1000, 10);
-    Scenario scenario = new Scenario(1, 30, 12, 100, market, OracleRules.ideal(),
-        AccountBook.of(new double[] {1}, new double[] {80}, new double[] {0.9}),
-        new LiquidationRules(1, 0.05, 0, SeizePricing.MARKET), InsuranceRules.none(),
-        new InfiniteDepth(), 0, 0, gas);
+    Scenario scenario = Scenario.builder().seed(1).steps(30).stepSeconds(12).initialPrice(100)
+        .market(market).oracle(OracleRules.ideal())
+        .book(AccountBook.of(new double[] {1}, new double[] {80}, new double[] {0.9}))
+        .liquidation(new LiquidationRules(1, 0.05, 0, SeizePricing.MARKET))
+        .insurance(InsuranceRules.none()).congestion(gas).build();
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
     kernel.run(0, out);

@@ -14,9 +14,10 @@ final class TestScenarios {
   static Scenario singleAccount(long seed, double volatility, double stepSeconds, int steps,
                                 double initialPrice, double c, double debt, double threshold,
                                 OracleRules oracle) {
-    return new Scenario(seed, steps, stepSeconds, initialPrice,
-        GeometricBrownianMotion.of(0.0, volatility, stepSeconds), oracle,
-        AccountBook.of(new double[] {c}, new double[] {debt}, new double[] {threshold}),
-        LiquidationRules.ideal(), InsuranceRules.none());
+    return Scenario.builder().seed(seed).steps(steps).stepSeconds(stepSeconds)
+        .initialPrice(initialPrice).price(GeometricBrownianMotion.of(0.0, volatility, stepSeconds))
+        .oracle(oracle)
+        .book(AccountBook.of(new double[] {c}, new double[] {debt}, new double[] {threshold}))
+        .liquidation(LiquidationRules.ideal()).insurance(InsuranceRules.none()).build();
   }
 }

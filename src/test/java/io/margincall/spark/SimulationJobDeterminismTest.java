@@ -31,8 +31,8 @@ class SimulationJobDeterminismTest {
     ScenarioSettings settings = ScenarioSettings.load(conf,
         List.of("run.paths=3000", "time.step=60", "oracle.delay=1800"));
     Scenario scenario = ScenarioFactory.build(settings);
-    BadDebtSummary reference = PathBatch.simulateAll(scenario, settings.paths)
-        .summarize(settings.stepSeconds);
+    BadDebtSummary reference = PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds());
     assertTrue(reference.badDebt().estimate() > 0, "the case should have bad debt");
     String expected = fingerprint(reference);
 
@@ -41,8 +41,9 @@ class SimulationJobDeterminismTest {
       try {
         assertEquals(master, spark.sparkContext().master(), "a session from another test leaked");
         for (int partitions : new int[] {1, 7}) {
-          BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, partitions);
-          assertEquals(expected, fingerprint(acc.summarize(settings.stepSeconds)),
+          BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
+              partitions);
+          assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
               master + " with " + partitions + " partitions");
         }
       } finally {
@@ -58,14 +59,14 @@ class SimulationJobDeterminismTest {
     ScenarioSettings settings = ScenarioSettings.load(conf,
         List.of("run.paths=1000", "time.step=60", "oracle.delay=1800"));
     Scenario scenario = ScenarioFactory.build(settings);
-    String expected = fingerprint(PathBatch.simulateAll(scenario, settings.paths)
-        .summarize(settings.stepSeconds));
+    String expected = fingerprint(PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds()));
     SparkSession spark = SparkSessions.create("local[2,4]", "retries");
     try {
       assertEquals("local[2,4]", spark.sparkContext().master());
-      BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.paths, 5,
+      BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(), 5,
           new FaultInjection(true, -1));
-      assertEquals(expected, fingerprint(acc.summarize(settings.stepSeconds)));
+      assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())));
     } finally {
       spark.stop();
     }
@@ -80,7 +81,7 @@ class SimulationJobDeterminismTest {
     SparkSession spark = SparkSessions.create("local[1]", "no retries");
     try {
       org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> SimulationJob.run(
-          spark, scenario, settings.paths, 2, new FaultInjection(true, -1)));
+          spark, scenario, settings.run().paths(), 2, new FaultInjection(true, -1)));
     } finally {
       spark.stop();
     }

@@ -27,7 +27,7 @@ class CommonRandomNumbersTest {
   void identicalPointsGiveIdenticalStatistics() throws IOException {
     SweepPlan[] plan = new SweepPlan[1];
     SweepAccumulator acc = run("sweep.axes.oracle.delay = [1800, 600, 1800]\n", plan);
-    double dt = plan[0].points().get(0).settings().stepSeconds;
+    double dt = plan[0].points().get(0).settings().time().stepSeconds();
     String first = SummaryFingerprint.of(acc.point(0).summarize(dt));
     assertEquals(first, SummaryFingerprint.of(acc.point(2).summarize(dt)));
     assertTrue(!first.equals(SummaryFingerprint.of(acc.point(1).summarize(dt))),
@@ -49,7 +49,7 @@ class CommonRandomNumbersTest {
   void pairedStandardErrorIsFarBelowTheUnpairedOne() throws IOException {
     SweepPlan[] plan = new SweepPlan[1];
     SweepAccumulator acc = run("sweep.axes.oracle.delay = [1800, 1860]\n", plan);
-    double dt = plan[0].points().get(0).settings().stepSeconds;
+    double dt = plan[0].points().get(0).settings().time().stepSeconds();
     BadDebtSummary a = acc.point(0).summarize(dt);
     BadDebtSummary b = acc.point(1).summarize(dt);
     double unpaired = Math.hypot(a.meanBadDebtStdErr(), b.meanBadDebtStdErr());

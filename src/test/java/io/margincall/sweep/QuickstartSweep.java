@@ -31,6 +31,7 @@ public final class QuickstartSweep {
     plan[0] = p;
     List<Scenario> scenarios = new ArrayList<>();
     p.points().forEach(point -> scenarios.add(ScenarioFactory.build(point.settings())));
-    return PathBatch.simulateSweep(scenarios, p.baseline(), p.points().get(0).settings().paths);
+    return PathBatch.simulateSweep(scenarios, p.baseline(),
+        p.points().get(0).settings().run().paths());
   }
 }
