@@ -1,6 +1,7 @@
 package io.margincall.io;
 
 import io.margincall.stats.LossHistogram;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.TailRisk;
 import io.margincall.stats.WilsonInterval;
@@ -23,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   private RunTables() {}
 
@@ -112,6 +113,9 @@ public final class RunTables {
         .addDouble("socialized_loss_mean", r.meanSocializedLoss());
     for (OutcomeCount k : OutcomeCount.values()) {
       c.add(k.column(), DataTypes.LongType, r.count(k));
+    }
+    for (OutcomeAmount a : OutcomeAmount.values()) {
+      c.addDouble(a.column(), r.amountMean(a));
     }
     c.addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())

@@ -8,6 +8,8 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.OutcomeAmount;
+import io.margincall.stats.OutcomeCount;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -363,8 +365,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       double held = Math.abs(size[i]);
       double take = Math.min(held, left);
       touch(i);
-      out.adlPositionsHit++;
-      out.adlNotional += take * bankruptcyPrice;
+      out.count(OutcomeCount.ADL_POSITIONS_HIT);
+      out.add(OutcomeAmount.ADL_NOTIONAL, take * bankruptcyPrice);
       int side = size[i] > 0 ? LONG : SHORT;
       shrink(side, take, take >= held);
       bookFunding(Math.signum(size[i]) * take, side);

@@ -2,6 +2,7 @@ package io.margincall.protocol;
 
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 
 /**
@@ -316,7 +317,7 @@ public final class LiquidationEngine {
     double m = margin + realised;
     double fee = Math.min(Math.max(m, 0), perps.liquidationFee() * chunk * market);
     waterfall.deposit(fee);
-    out.perpLiquidationFees += fee;
+    out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     m -= fee;
     double rest = size - sign * chunk;
     if (PerpPosition.equity(m, rest, entry, price) < 0) {
@@ -345,7 +346,7 @@ public final class LiquidationEngine {
     if (left >= 0) {
       double fee = Math.min(left, perps.liquidationFee() * units * market);
       waterfall.deposit(fee);
-      out.perpLiquidationFees += fee;
+      out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     } else {
       waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),
           size > 0 ? 1 : -1, t, perps.adl() == PerpRules.AdlRanking.OFF ? null : adl, out);

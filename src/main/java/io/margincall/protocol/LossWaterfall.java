@@ -1,5 +1,8 @@
 package io.margincall.protocol;
 
+import io.margincall.stats.OutcomeAmount;
+import io.margincall.stats.OutcomeCount;
+
 /**
  * Who pays a loss, in order, booked at the step it is realised: the insurance fund up to its
  * balance, then, for perpetual futures, auto-deleveraging of opposite positions
@@ -55,10 +58,10 @@ public final class LossWaterfall {
     if (rest > 0 && adl != null) {
       double perUnit = amount / units;
       double wanted = Math.min(units, rest / perUnit);
-      out.adlEvents++;
+      out.count(OutcomeCount.ADL_EVENTS);
       double closed = adl.deleverage(side, bankruptcyPrice, wanted, t, out);
       double covered = closed >= wanted ? rest : Math.min(rest, closed * perUnit);
-      out.adlCovered += covered;
+      out.add(OutcomeAmount.ADL_COVERED, covered);
       rest -= covered;
     }
     if (rest > 0) {

@@ -1,5 +1,6 @@
 package io.margincall.protocol;
 
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.PathResult;
 import java.util.Arrays;
@@ -15,25 +16,14 @@ public final class PathOutcome implements PathResult {
   public double insuranceDraw;
   /** Part of the bad debt the fund could not pay and auto-deleveraging did not cover. */
   public double socializedLoss;
-  /**
-   * Part of the bad debt (perps: loss beyond margin) covered by auto-deleveraging: the profit
-   * opposite positions gave up by being closed at the bankruptcy price.
-   */
-  public double adlCovered;
-  /** Bankrupt perp positions whose loss auto-deleveraging was called on. */
-  public int adlEvents;
-  /** Opposite positions closed in whole or part by auto-deleveraging. */
-  public int adlPositionsHit;
-  /** Notional closed by auto-deleveraging, at the bankruptcy prices, USD. */
-  public double adlNotional;
-  /** Liquidation fees paid into the insurance fund by perp liquidations, USD. */
-  public double perpLiquidationFees;
   /** Whether some bad debt found the fund unable to pay it in full. */
   public boolean fundExhausted;
   /** Underwater shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   public double horizonShortfall;
   /** The path's {@link OutcomeCount}s, indexed by ordinal. */
   private final long[] counts = new long[OutcomeCount.size()];
+  /** The path's {@link OutcomeAmount}s, indexed by ordinal. */
+  private final double[] amounts = new double[OutcomeAmount.size()];
   /** Step of the first bad debt, or -1 if none. */
   public int firstBadDebtStep;
   /**
@@ -76,19 +66,25 @@ public final class PathOutcome implements PathResult {
     return counts[c.ordinal()];
   }
 
+  /** Adds {@code usd} to amount {@code a}. */
+  public void add(OutcomeAmount a, double usd) {
+    amounts[a.ordinal()] += usd;
+  }
+
+  @Override
+  public double amountOf(OutcomeAmount a) {
+    return amounts[a.ordinal()];
+  }
+
   /** Clears every field for a new path. */
   public void reset() {
     badDebt = 0;
     insuranceDraw = 0;
     socializedLoss = 0;
-    adlCovered = 0;
-    adlEvents = 0;
-    adlPositionsHit = 0;
-    adlNotional = 0;
-    perpLiquidationFees = 0;
     fundExhausted = false;
     horizonShortfall = 0;
     Arrays.fill(counts, 0);
+    Arrays.fill(amounts, 0);
     firstBadDebtStep = -1;
     collateralSeized = 0;
     debtRepaid = 0;

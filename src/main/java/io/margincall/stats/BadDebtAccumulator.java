@@ -19,6 +19,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private long pathsFundExhausted;
   /** Totals of the {@link OutcomeCount}s, indexed by ordinal. */
   private final long[] counts = new long[OutcomeCount.size()];
+  /** Exact sums of the {@link OutcomeAmount}s, indexed by ordinal. */
+  private final ExactSum[] amounts = new ExactSum[OutcomeAmount.size()];
   private long submissions;
   private long inclusionWaitSteps;
   private long firstBadDebtStepSum;
@@ -36,6 +38,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   /** An empty accumulator whose tail is sized for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
     this.tail = new LossTail(TailRisk.requiredCapacity(expectedPaths));
+    for (int k = 0; k < amounts.length; k++) {
+      amounts[k] = new ExactSum();
+    }
   }
 
   /** Adds one path's outcome. */
@@ -53,6 +58,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     }
     for (OutcomeCount c : OutcomeCount.ALL) {
       counts[c.ordinal()] += o.countOf(c);
+    }
+    for (OutcomeAmount a : OutcomeAmount.ALL) {
+      amounts[a.ordinal()].add(o.amountOf(a));
     }
     submissions += o.submissions();
     inclusionWaitSteps += o.inclusionWaitSteps();
@@ -79,6 +87,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     pathsFundExhausted += other.pathsFundExhausted;
     for (int k = 0; k < counts.length; k++) {
       counts[k] += other.counts[k];
+    }
+    for (int k = 0; k < amounts.length; k++) {
+      amounts[k].merge(other.amounts[k]);
     }
     submissions += other.submissions;
     inclusionWaitSteps += other.inclusionWaitSteps;
@@ -120,12 +131,21 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         insuranceDraw.value() / n,
         socializedLoss.value() / n,
         counts.clone(),
+        amountMeans(n),
         submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
         oracleGap.value() / n,
         worstOracleGap.value() / n,
         firstHours,
         histogram.bins());
+  }
+
+  private double[] amountMeans(double n) {
+    double[] means = new double[amounts.length];
+    for (int k = 0; k < means.length; k++) {
+      means[k] = amounts[k].value() / n;
+    }
+    return means;
   }
 
   public long paths() {

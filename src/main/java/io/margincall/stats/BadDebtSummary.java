@@ -15,6 +15,8 @@ package io.margincall.stats;
  * @param meanSocializedLoss mean socialized loss per path
  * @param counts the total of each {@link OutcomeCount} over all paths, indexed by ordinal (read
  *     them with {@link #count})
+ * @param amountMeans the mean per path of each {@link OutcomeAmount}, indexed by ordinal (read
+ *     them with {@link #amountMean})
  * @param meanInclusionWaitSeconds mean wait of submitted liquidations for inclusion, seconds
  *     (NaN when congestion is not modelled)
  * @param meanHorizonShortfall mean mark-to-market shortfall of accounts open at the horizon
@@ -35,6 +37,7 @@ public record BadDebtSummary(
     double meanInsuranceDraw,
     double meanSocializedLoss,
     long[] counts,
+    double[] amountMeans,
     double meanInclusionWaitSeconds,
     double meanHorizonShortfall,
     double meanOracleGap,
@@ -45,5 +48,10 @@ public record BadDebtSummary(
   /** The total of {@code c} over all paths. */
   public long count(OutcomeCount c) {
     return counts[c.ordinal()];
+  }
+
+  /** The mean per path of {@code a}, USD. */
+  public double amountMean(OutcomeAmount a) {
+    return amountMeans[a.ordinal()];
   }
 }

@@ -31,7 +31,13 @@ public enum OutcomeCount {
       "insolvent accounts no liquidator would take, closed by the protocol (their shortfall is"
           + " bad debt)"),
   LIQUIDATIONS_PARTIAL("liquidations_partial",
-      "of `liquidations_executed`, those that left the account open with debt (close factor < 1)");
+      "of `liquidations_executed`, those that left the account open with debt (close factor < 1)"
+          + " or the perp position open (a chunk closed)"),
+  ADL_EVENTS("adl_events",
+      "bankrupt perp positions whose loss, beyond what the insurance fund paid, auto-deleveraging"
+          + " was called on"),
+  ADL_POSITIONS_HIT("adl_positions_hit",
+      "opposite perp positions closed in whole or in part by auto-deleveraging");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();

@@ -15,6 +15,9 @@ public interface PathResult {
   /** How many times the path counted {@code c}. */
   long countOf(OutcomeCount c);
 
+  /** The path's total of amount {@code a}, USD. */
+  double amountOf(OutcomeAmount a);
+
   /** Step of the first bad debt; meaningful only when {@link #badDebt()} > 0. */
   int firstBadDebtStep();
 

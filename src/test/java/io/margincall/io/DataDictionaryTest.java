@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.BadDebtAccumulator;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +136,18 @@ class DataDictionaryTest {
       StructField f = schema.apply(c.column());
       assertEquals(DataTypes.LongType, f.dataType(), c.column());
       String row = "| `" + c.column() + "` | long | | " + c.meaning() + " |";
+      assertTrue(text.contains("\n" + row + "\n"),
+          "src/docs/output.md's summary table should have the row\n" + row);
+    }
+  }
+
+  @Test
+  void everyAmountReachesADoubleSummaryColumnDocumentedWithItsMeaning() {
+    StructType schema = RunTables.summary(PROVENANCE_ROW, point(), AXES).schema();
+    for (OutcomeAmount a : OutcomeAmount.values()) {
+      StructField f = schema.apply(a.column());
+      assertEquals(DataTypes.DoubleType, f.dataType(), a.column());
+      String row = "| `" + a.column() + "` | double | USD | " + a.meaning() + " |";
       assertTrue(text.contains("\n" + row + "\n"),
           "src/docs/output.md's summary table should have the row\n" + row);
     }

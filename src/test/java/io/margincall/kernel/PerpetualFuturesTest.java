@@ -18,6 +18,7 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -186,12 +187,12 @@ class PerpetualFuturesTest {
     for (long path = 0; path < 200; path++) {
       kernel.run(path, out);
       double tolerance = 1e-9 * Math.max(1, out.badDebt);
-      assertEquals(out.badDebt, out.insuranceDraw + out.adlCovered + out.socializedLoss, tolerance,
+      assertEquals(out.badDebt, out.insuranceDraw + out.amountOf(OutcomeAmount.ADL_COVERED) + out.socializedLoss, tolerance,
           "path " + path);
-      assertTrue(out.insuranceDraw <= 5_000 + out.perpLiquidationFees + 1e-6, "path " + path);
+      assertTrue(out.insuranceDraw <= 5_000 + out.amountOf(OutcomeAmount.PERP_LIQUIDATION_FEES) + 1e-6, "path " + path);
       if (ranking == PerpRules.AdlRanking.OFF) {
-        assertEquals(0, out.adlEvents);
-        assertEquals(0, out.adlCovered);
+        assertEquals(0, out.countOf(OutcomeCount.ADL_EVENTS));
+        assertEquals(0, out.amountOf(OutcomeAmount.ADL_COVERED));
       }
       double open = 0;
       for (int i = 0; i < book.size(); i++) {
@@ -201,7 +202,7 @@ class PerpetualFuturesTest {
         open += Math.abs(after);
       }
       assertTrue(open <= oi[0] + oi[1]);
-      adlEvents += out.adlEvents;
+      adlEvents += out.countOf(OutcomeCount.ADL_EVENTS);
       losses += out.badDebt > 0 ? 1 : 0;
     }
     assertTrue(losses > 20, "the case needs losses: " + losses);
@@ -253,15 +254,15 @@ class PerpetualFuturesTest {
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
     kernel.run(0, out);
-    assertEquals(1, out.adlEvents, "one bankrupt long");
+    assertEquals(1, out.countOf(OutcomeCount.ADL_EVENTS), "one bankrupt long");
     assertTrue(out.badDebt > 0);
-    assertEquals(out.badDebt, out.adlCovered, 1e-9 * out.badDebt, "the shorts cover it all");
+    assertEquals(out.badDebt, out.amountOf(OutcomeAmount.ADL_COVERED), 1e-9 * out.badDebt, "the shorts cover it all");
     double bankruptcy = PerpPosition.bankruptcyPrice(margin[0], size[0], entry[0]);
     double unitsTaken = 0;
     for (int i = 1; i < 4; i++) {
       unitsTaken += Math.abs(size[i]) - Math.abs(kernel.perpSizeAfterPath(i));
     }
-    assertEquals(unitsTaken * bankruptcy, out.adlNotional, 1e-9 * out.adlNotional);
+    assertEquals(unitsTaken * bankruptcy, out.amountOf(OutcomeAmount.ADL_NOTIONAL), 1e-9 * out.amountOf(OutcomeAmount.ADL_NOTIONAL));
     assertTrue(Math.abs(kernel.perpSizeAfterPath(firstHit)) < Math.abs(size[firstHit]),
         "position " + firstHit + " is deleveraged first");
     assertTrue(unitsTaken <= size[0], "ADL takes at most the bankrupt position's size");
@@ -319,7 +320,7 @@ class PerpetualFuturesTest {
       // (A cascade can empty one side before the first payment: then nothing is paid.)
       paidPaths += paid[1] > 0 ? 1 : 0;
       assertEquals(0, paid[0], 1e-9 * paid[1], "path " + path + ": net funding");
-      adl += a.adlEvents;
+      adl += a.countOf(OutcomeCount.ADL_EVENTS);
     }
     assertTrue(adl > 0, "the case should deleverage: " + adl);
     assertTrue(paidPaths > 50, "funding should be paid on most paths: " + paidPaths);
@@ -372,7 +373,7 @@ class PerpetualFuturesTest {
     for (long path = 0; path < 200; path++) {
       whole.run(path, a);
       chunked.run(path, b);
-      assertEquals(b.badDebt, b.insuranceDraw + b.adlCovered + b.socializedLoss,
+      assertEquals(b.badDebt, b.insuranceDraw + b.amountOf(OutcomeAmount.ADL_COVERED) + b.socializedLoss,
           1e-9 * Math.max(1, b.badDebt), "path " + path);
       assertTrue(b.countOf(OutcomeCount.LIQUIDATIONS) <= 1440L * book.size(), "path " + path);
       for (int i = 0; i < book.size(); i++) {

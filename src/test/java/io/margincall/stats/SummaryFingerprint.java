@@ -20,6 +20,14 @@ public final class SummaryFingerprint {
           }
           continue;
         }
+        if (v instanceof double[]) {
+          for (OutcomeAmount a : OutcomeAmount.values()) {
+            double d = s.amountMean(a);
+            b.append(a.fieldName()).append('=').append(Long.toHexString(Double.doubleToRawLongBits(d)))
+                .append(" # ").append(d).append('\n');
+          }
+          continue;
+        }
         b.append(component.getName()).append('=');
         if (v instanceof Double d) {
           b.append(Long.toHexString(Double.doubleToRawLongBits(d))).append(" # ").append(d);

@@ -30,6 +30,7 @@ class RecommendationTest {
         public boolean fundExhausted() { return loss > 0; }
         public double horizonShortfall() { return 0; }
         public long countOf(OutcomeCount c) { return c == OutcomeCount.LIQUIDATIONS ? 1 : 0; }
+        public double amountOf(io.margincall.stats.OutcomeAmount a) { return 0; }
         public int firstBadDebtStep() { return 1; }
         public int submissions() { return 0; }
         public long inclusionWaitSteps() { return 0; }

@@ -1,0 +1,64 @@
+package io.margincall.stats;
+
+import java.util.Locale;
+
+/**
+ * The USD amounts of a path that the summary reports as means over all paths, summed exactly:
+ * one constant is the whole declaration of an amount, as {@link OutcomeCount} is of a counter.
+ * The kernel adds to it on a {@link PathResult} ({@code out.add(OutcomeAmount.ADL_COVERED, x)}),
+ * {@link BadDebtAccumulator} sums it in an {@link ExactSum} and merges it,
+ * {@link BadDebtSummary#amountMean} reports the mean per path, the summary table writes it as a
+ * {@code double} column named {@link #column()}, and a test checks that
+ * {@code src/docs/output.md} documents that column with {@link #meaning()}. (The amounts that
+ * came before this declaration, bad debt, insurance draw, socialized loss and the horizon
+ * shortfall, have statistics of their own and keep their own fields.)
+ *
+ * <p>Order is part of the output: the order of the columns and of a fingerprint's lines, so a
+ * new amount goes at the end.
+ */
+public enum OutcomeAmount {
+  ADL_COVERED("adl_covered_mean",
+      "mean per path of the perp losses covered by auto-deleveraging (the profit opposite"
+          + " positions gave up by being closed at the bankruptcy price), USD"),
+  ADL_NOTIONAL("adl_notional_mean",
+      "mean per path of the notional auto-deleveraging closed, at the bankruptcy prices, USD"),
+  PERP_LIQUIDATION_FEES("perp_liquidation_fees_mean",
+      "mean per path of the liquidation fees perp liquidations paid into the insurance fund, USD");
+
+  /** Every constant, in order; shared so the per-path loops allocate nothing. */
+  static final OutcomeAmount[] ALL = values();
+
+  private final String column;
+  private final String meaning;
+  private final String fieldName;
+
+  OutcomeAmount(String column, String meaning) {
+    this.column = column;
+    this.meaning = meaning;
+    StringBuilder b = new StringBuilder();
+    for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
+      b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    this.fieldName = b + "Mean";
+  }
+
+  /** Name of the summary column holding the mean per path (Parquet {@code double}). */
+  public String column() {
+    return column;
+  }
+
+  /** What the mean measures: the data dictionary's text for {@link #column()}. */
+  public String meaning() {
+    return meaning;
+  }
+
+  /** The mean's name in camel case ({@code adlCoveredMean}), as a summary prints it. */
+  public String fieldName() {
+    return fieldName;
+  }
+
+  /** How many amounts there are: the length of an array indexed by {@link #ordinal()}. */
+  public static int size() {
+    return ALL.length;
+  }
+}
