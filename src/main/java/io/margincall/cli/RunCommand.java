@@ -8,6 +8,7 @@ import io.margincall.io.RunProvenance;
 import io.margincall.kernel.Scenario;
 import io.margincall.spark.SimulationRun;
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.TailRisk;
 import io.margincall.sweep.Recommendation;
@@ -225,6 +226,13 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
+      if (s.perps().enabled()) {
+        out.printf(Locale.ROOT, "  perps: ADL          %,.2f USD covered per path (%,d events, %,d"
+                + " positions hit); liquidation fees %,.2f USD per path%n",
+            r.amountMean(OutcomeAmount.ADL_COVERED), r.count(OutcomeCount.ADL_EVENTS),
+            r.count(OutcomeCount.ADL_POSITIONS_HIT),
+            r.amountMean(OutcomeAmount.PERP_LIQUIDATION_FEES));
+      }
     } else {
       out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
           "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");

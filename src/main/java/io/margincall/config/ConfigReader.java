@@ -34,6 +34,14 @@ final class ConfigReader {
     return Collections.unmodifiableMap(canonical);
   }
 
+  /**
+   * Leaves the settings read so far under {@code prefix} out of the hash: a mechanism switched
+   * off changes no result, so its switch does not change the hash either.
+   */
+  void forget(String prefix) {
+    canonical.keySet().removeIf(k -> k.startsWith(prefix));
+  }
+
   /** Records a setting the reader's typed getters do not cover (a list, a matrix). */
   void canonical(String key, String value) {
     canonical.put(key, value);

@@ -1,6 +1,8 @@
 package io.margincall.config;
 
 import io.margincall.io.AccountBookCsv;
+import io.margincall.io.AccountBookParquet;
+import io.margincall.io.InputError;
 import io.margincall.io.PriceSeriesCsv;
 import io.margincall.model.price.CorrelatedAssets;
 import io.margincall.model.price.HistoricalReturns;
@@ -18,6 +20,10 @@ import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.MarketModel;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.FundingRules;
+import io.margincall.protocol.GeneratedPerpBook;
+import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
@@ -34,7 +40,64 @@ public final class ScenarioFactory {
         .book(book(s)).liquidation(liquidation(s.protocol())).insurance(insurance(s.insurance()))
         .depth(depth(s.liquidity())).permanentImpact(s.liquidity().permanentImpact())
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
-        .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null).build();
+        .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
+        .perps(perpBook(s)).perpRules(perpRules(s.perps())).build();
+  }
+
+  /** The perp positions, or null when perps.source = none. */
+  private static PerpBook perpBook(ScenarioSettings s) {
+    PerpsSettings p = s.perps();
+    if ("generated".equals(p.source())) {
+      PerpsSettings.Generated g = p.generated();
+      // The book stream's path 1: the loans use its path 0, so neither shifts the other's draws.
+      return GeneratedPerpBook.draw(PathStreams.stream(s.run().seed(), 1, PathStreams.ACCOUNT_BOOK),
+          g.count(), s.price().initial(), g.longShare(), g.notionalMedianUsd(),
+          g.notionalLogSigma(), g.leverageMin(), g.leverageMax(), g.entryDispersion(),
+          p.tierNotionalUsd(), p.tierRate());
+    }
+    if (!"file".equals(p.source())) {
+      return null;
+    }
+    AccountBookCsv.Accounts a = accountFile(s);
+    if (a.perpIds().isEmpty()) {
+      throw new InputError(s.accounts().file() + ": no rows of kind perp, but perps.source = file");
+    }
+    double[] mm = a.maintenance().clone();
+    for (int i = 0; i < mm.length; i++) {
+      if (Double.isNaN(mm[i])) {  // no maintenance_margin in the file: the notional's tier
+        double notional = Math.abs(a.size()[i]) * a.entry()[i];
+        mm[i] = p.tierRate()[p.tierRate().length - 1];
+        for (int k = 0; k < p.tierNotionalUsd().length; k++) {
+          if (notional <= p.tierNotionalUsd()[k]) {
+            mm[i] = p.tierRate()[k];
+            break;
+          }
+        }
+      }
+    }
+    return PerpBook.of(a.margin(), a.size(), a.entry(), mm);
+  }
+
+  private static PerpRules perpRules(PerpsSettings p) {
+    if (!p.enabled()) {
+      return PerpRules.ideal();
+    }
+    PerpRules.AdlRanking adl = switch (p.adl()) {
+      case "pnl-leverage" -> PerpRules.AdlRanking.PNL_LEVERAGE;
+      case "pnl" -> PerpRules.AdlRanking.PNL;
+      case "random" -> PerpRules.AdlRanking.RANDOM;
+      default -> PerpRules.AdlRanking.OFF;
+    };
+    return new PerpRules(p.liquidationFee(), adl, new FundingRules(p.fundingIntervalSteps(),
+        p.fundingSensitivity(), p.fundingCap()), p.maxCloseNotionalUsd());
+  }
+
+  /** The account file's loans and perp positions, CSV or (by extension) Parquet. */
+  private static AccountBookCsv.Accounts accountFile(ScenarioSettings s) {
+    java.nio.file.Path file = s.accounts().file();
+    double threshold = s.protocol().liquidationThreshold();
+    return AccountBookParquet.isParquet(file) ? AccountBookParquet.read(file, threshold, Double.NaN)
+        : AccountBookCsv.read(file, threshold, Double.NaN);
   }
 
   private static MarketModel market(PriceSettings p, TimeSettings time) {
@@ -167,7 +230,12 @@ public final class ScenarioFactory {
   private static AccountBook book(ScenarioSettings s) {
     double threshold = s.protocol().liquidationThreshold();
     if ("file".equals(s.accounts().source())) {
-      AccountBookCsv.Accounts a = AccountBookCsv.read(s.accounts().file(), threshold);
+      AccountBookCsv.Accounts a = accountFile(s);
+      if (!a.perpIds().isEmpty() && !s.perps().enabled()) {
+        throw new InputError(s.accounts().file() + ":" + a.perpLines().get(0) + ": "
+            + a.perpIds().size() + " rows of kind perp, but perps.source = none; set perps.source"
+            + " = file to simulate them");
+      }
       rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }

@@ -27,6 +27,7 @@ public final class ScenarioSettings {
   private final InsuranceSettings insurance;
   private final OutputSettings output;
   private final FaultSettings faults;
+  private final PerpsSettings perps;
   private final String configHash;
 
   private ScenarioSettings(Config config, Config user) {
@@ -39,6 +40,16 @@ public final class ScenarioSettings {
     oracle = OracleSettings.read(r, time);
     protocol = ProtocolSettings.read(r);
     accounts = AccountsSettings.read(r, protocol, price.assets());
+    perps = PerpsSettings.read(r, accounts, time);
+    if ("generated".equals(accounts.source()) && accounts.generated().count() == 0
+        && !perps.enabled()) {
+      throw r.invalid("accounts.generated.count", "at least 1 when perps.source = none: a run"
+          + " needs accounts");
+    }
+    if (perps.enabled() && price.assets().count() > 1) {
+      throw r.invalid("perps.source", "none with several assets: perp positions are on the main"
+          + " asset, beside a one-asset book");
+    }
     liquidity = LiquiditySettings.read(r);
     keeper = KeeperSettings.read(r);
     congestion = CongestionSettings.read(r, time);
@@ -123,6 +134,10 @@ public final class ScenarioSettings {
 
   public FaultSettings faults() {
     return faults;
+  }
+
+  public PerpsSettings perps() {
+    return perps;
   }
 
   /** See {@link ConfigHash}: the model settings and input files, not names or partitions. */
