@@ -71,7 +71,7 @@ public final class PathSimulator implements PathKernel {
         ? new TriggerOrderedIndex(scenario.book(), engine, keeper, marketPath, bulkSkips)
         : new FullScanIndex(crossMargin, scenario.oracle(), marketPath, engine, waterfall);
     this.perps = scenario.perps() == null ? null
-        : new PerpIndex(scenario.perps(), engine, marketPath, scenario.perpRules());
+        : new PerpIndex(scenario.perps(), engine, keeper, marketPath, scenario.perpRules());
     this.indexes = perps == null ? new AccountIndex[] {lending}
         : new AccountIndex[] {lending, perps};
     this.single = indexes.length == 1 ? lending : null;

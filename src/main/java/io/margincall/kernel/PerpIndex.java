@@ -30,8 +30,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * frontier reaches it. Only the positions a path touched are reset for the next.
  *
  * <p>Eligibility reads the mark (the oracle price, through the whole oracle pipeline); the close
- * trades at the market. Perp liquidations are made by the venue's engine at once: the keeper's
- * profit check and inclusion waits of lending do not apply to them.
+ * trades at the market. Under congestion a liquidation is a transaction that waits for
+ * inclusion ({@link Keeper}, as for loans): the position stays open and eligible, set aside with
+ * the partly closed ones, until its transaction lands. The keeper's profit check of lending
+ * does not apply (the liquidation fee goes to the fund, not to a keeper).
  */
 final class PerpIndex implements AccountIndex, Deleveraging {
   private static final int LONG = PerpBook.LONG;
@@ -39,6 +41,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
 
   private final PerpBook book;
   private final LiquidationEngine engine;
+  private final Keeper keeper;
   private final MarketPath marketPath;
   private final PerpRules.AdlRanking ranking;
   private final FundingRules funding;
@@ -63,10 +66,13 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   // Per (side, tier): the next place in the side's order, and ln of its trigger.
   private final int[][] frontier = new int[2][];
   private final double[][] tierLogTrigger = new double[2][];
-  // Partly closed positions still open, and the step each was last liquidated at.
+  // Positions set aside from their tier: partly closed, or eligible with a liquidation waiting
+  // for inclusion; and the step each was last visited at.
   private final int[] partial;
   private int partialCount;
   private final int[] liquidatedAt;
+  // The step a submitted liquidation lands at (0: none pending), under congestion.
+  private final int[] pendingUntil;
   private double partialTrigger;
   // The step's mark price, for the ADL ranking.
   private double mark;
@@ -75,8 +81,10 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   private final int[] candidate;
   private final double[] rank;
 
-  PerpIndex(PerpBook book, LiquidationEngine engine, MarketPath marketPath, PerpRules rules) {
+  PerpIndex(PerpBook book, LiquidationEngine engine, Keeper keeper, MarketPath marketPath,
+            PerpRules rules) {
     this.book = book;
+    this.keeper = keeper;
     this.engine = engine;
     this.marketPath = marketPath;
     this.ranking = rules.adl();
@@ -94,6 +102,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.candidate = new int[n];
     this.partial = new int[n];
     this.liquidatedAt = new int[n];
+    this.pendingUntil = new int[n];
     this.rank = new double[n];
     for (int side = LONG; side <= SHORT; side++) {
       frontier[side] = new int[book.tiers(side)];
@@ -120,6 +129,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       closed[i] = false;
       touched[i] = false;
       liquidatedAt[i] = 0;
+      pendingUntil[i] = 0;
     }
     touchedCount = 0;
     partialCount = 0;
@@ -212,8 +222,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   }
 
   /**
-   * The partly closed position of a side whose trigger the mark reaches first, not liquidated at
-   * step t yet, or -1; its log trigger in {@link #partialTrigger}.
+   * The set-aside position of a side whose trigger the mark reaches first, not visited at step t
+   * yet, or -1; its log trigger in {@link #partialTrigger}.
    */
   private int firstPartial(int side, int t) {
     int best = -1;
@@ -255,6 +265,17 @@ final class PerpIndex implements AccountIndex, Deleveraging {
           removePartial(i);
         } else {
           i = book.at(side, frontier[side][k]++);
+        }
+        if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
+          // Its liquidation waits for inclusion, or could not be submitted in time: it stays
+          // open and eligible, set aside, and is visited again at the next step.
+          touch(i);
+          liquidatedAt[i] = t;
+          partial[partialCount++] = i;
+          if (!fromPartial) {
+            refresh(side, k);
+          }
+          continue;
         }
         liquidate(i, side, t, out);
       }

@@ -389,6 +389,55 @@ class PerpetualFuturesTest {
         "chunks: " + chunkLiquidations + " liquidations vs " + wholeLiquidations);
   }
 
+  /**
+   * Under congestion a perp liquidation waits for inclusion as a loan's does: with a keeper bid
+   * below the gas price, every liquidation is submitted and lands 6 steps later (two doublings of
+   * 3 steps), so the first liquidation comes at least 6 steps after it does without congestion,
+   * the submissions are counted,
+   * and the waterfall still balances. With a wait beyond the keeper's limit nothing is submitted
+   * and nothing is liquidated.
+   */
+  @Test
+  void perpLiquidationsWaitForInclusionUnderCongestion() {
+    PerpBook book = mixedBook(100, 53);
+    MarketModel market = MarketModel.of(GeometricBrownianMotion.of(0, 1.5, 12));
+    // Gas at 100 gwei (no noise), bid 25: two doublings at 3 steps each, a 6-step wait.
+    io.margincall.model.gas.CongestionRules slow = new io.margincall.model.gas.CongestionRules(
+        100, 1, 0, 0, 1, 0, 1, 1, 0, 0, 3, 25, 1000, 100);
+    io.margincall.model.gas.CongestionRules stuck = new io.margincall.model.gas.CongestionRules(
+        100, 1, 0, 0, 1, 0, 1, 1, 0, 0, 3, 25, 1000, 2);
+    Scenario base = perps(61, market, 3600, 12, 2000, new OracleRules(0, 0, 0), book,
+        new PerpRules(0.005, PerpRules.AdlRanking.PNL), 50_000, new InfiniteDepth(), 0);
+    PathSimulator instant = new PathSimulator(base);
+    PathSimulator waiting = new PathSimulator(base.toBuilder().congestion(slow).build());
+    PathSimulator never = new PathSimulator(base.toBuilder().congestion(stuck).build());
+    PathOutcome a = new PathOutcome();
+    PathOutcome b = new PathOutcome();
+    PathOutcome c = new PathOutcome();
+    int later = 0;
+    for (long path = 0; path < 100; path++) {
+      instant.run(path, a);
+      waiting.run(path, b);
+      never.run(path, c);
+      if (a.firstLiquidationStep >= 0 && b.firstLiquidationStep >= 0) {
+        // Until the first liquidation the two paths are the same market and mark, and nothing
+        // lands sooner than its 6-step wait.
+        assertTrue(b.firstLiquidationStep >= a.firstLiquidationStep + 6,
+            "path " + path + ": " + b.firstLiquidationStep + " vs " + a.firstLiquidationStep);
+        later++;
+      }
+      assertTrue(b.submissions >= b.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
+      assertEquals(b.badDebt, b.insuranceDraw + b.amountOf(OutcomeAmount.ADL_COVERED)
+          + b.socializedLoss, 1e-9 * Math.max(1, b.badDebt), "path " + path);
+      assertEquals(0, c.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
+      assertEquals(0, c.submissions, "path " + path);
+      if (a.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
+        assertTrue(c.countOf(OutcomeCount.NOT_INCLUDED_IN_TIME) > 0, "path " + path);
+      }
+    }
+    assertTrue(later > 20, "the case needs liquidations: " + later);
+  }
+
   private static PerpIndex perpIndex(PathSimulator kernel) {
     try {
       var field = PathSimulator.class.getDeclaredField("perps");
