@@ -227,6 +227,8 @@ final class RunCommand {
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
       if (s.perps().enabled()) {
+        out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
+            r.amountMean(OutcomeAmount.PERP_BAD_DEBT));
         out.printf(Locale.ROOT, "  perps: ADL          %,.2f USD covered per path (%,d events, %,d"
                 + " positions hit); liquidation fees %,.2f USD per path%n",
             r.amountMean(OutcomeAmount.ADL_COVERED), r.count(OutcomeCount.ADL_EVENTS),

@@ -54,6 +54,7 @@ public final class LossWaterfall {
    */
   public void realisePerp(double amount, double units, double bankruptcyPrice, int side, int t,
                           Deleveraging adl, PathOutcome out) {
+    out.add(OutcomeAmount.PERP_BAD_DEBT, amount);
     double rest = fundFirst(amount, t, out);
     if (rest > 0 && adl != null) {
       double perUnit = amount / units;

@@ -23,7 +23,10 @@ public enum OutcomeAmount {
   ADL_NOTIONAL("adl_notional_mean",
       "mean per path of the notional auto-deleveraging closed, at the bankruptcy prices, USD"),
   PERP_LIQUIDATION_FEES("perp_liquidation_fees_mean",
-      "mean per path of the liquidation fees perp liquidations paid into the insurance fund, USD");
+      "mean per path of the liquidation fees perp liquidations paid into the insurance fund, USD"),
+  PERP_BAD_DEBT("perp_bad_debt_mean",
+      "of `bad_debt_mean`, the part from perp positions (their loss beyond margin), USD; the rest"
+          + " is the loans'");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();

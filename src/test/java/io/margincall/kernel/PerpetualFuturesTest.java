@@ -189,6 +189,8 @@ class PerpetualFuturesTest {
       double tolerance = 1e-9 * Math.max(1, out.badDebt);
       assertEquals(out.badDebt, out.insuranceDraw + out.amountOf(OutcomeAmount.ADL_COVERED) + out.socializedLoss, tolerance,
           "path " + path);
+      // A perps-only book: all of its bad debt is the perps' (the same sums, the same order).
+      assertEquals(out.badDebt, out.amountOf(OutcomeAmount.PERP_BAD_DEBT), "path " + path);
       assertTrue(out.insuranceDraw <= 5_000 + out.amountOf(OutcomeAmount.PERP_LIQUIDATION_FEES) + 1e-6, "path " + path);
       if (ranking == PerpRules.AdlRanking.OFF) {
         assertEquals(0, out.countOf(OutcomeCount.ADL_EVENTS));
