@@ -22,6 +22,7 @@ import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.GeneratedPerpBook;
+import io.margincall.protocol.MaintenanceTiers;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
@@ -53,7 +54,7 @@ public final class ScenarioFactory {
       return GeneratedPerpBook.draw(PathStreams.stream(s.run().seed(), 1, PathStreams.ACCOUNT_BOOK),
           g.count(), s.price().initial(), g.longShare(), g.notionalMedianUsd(),
           g.notionalLogSigma(), g.leverageMin(), g.leverageMax(), g.entryDispersion(),
-          p.tierNotionalUsd(), p.tierRate());
+          new MaintenanceTiers(p.tierNotionalUsd(), p.tierRate()));
     }
     if (!"file".equals(p.source())) {
       return null;
@@ -63,16 +64,10 @@ public final class ScenarioFactory {
       throw new InputError(s.accounts().file() + ": no rows of kind perp, but perps.source = file");
     }
     double[] mm = a.maintenance().clone();
+    MaintenanceTiers tiers = new MaintenanceTiers(p.tierNotionalUsd(), p.tierRate());
     for (int i = 0; i < mm.length; i++) {
       if (Double.isNaN(mm[i])) {  // no maintenance_margin in the file: the notional's tier
-        double notional = Math.abs(a.size()[i]) * a.entry()[i];
-        mm[i] = p.tierRate()[p.tierRate().length - 1];
-        for (int k = 0; k < p.tierNotionalUsd().length; k++) {
-          if (notional <= p.tierNotionalUsd()[k]) {
-            mm[i] = p.tierRate()[k];
-            break;
-          }
-        }
+        mm[i] = tiers.rateFor(Math.abs(a.size()[i]) * a.entry()[i]);
       }
     }
     return PerpBook.of(a.margin(), a.size(), a.entry(), mm);

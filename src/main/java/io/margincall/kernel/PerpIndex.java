@@ -171,8 +171,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       tierLogTrigger[side][k] = none;
       return;
     }
-    double rate = book.tierRate(side, k);
-    double trigger = (book.key(side, p) + fundingIndex[side]) / (side == LONG ? 1 - rate : 1 + rate);
+    double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex[side],
+        side == LONG ? 1 : -1, book.tierRate(side, k));
     tierLogTrigger[side][k] = trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
   }
 

@@ -17,16 +17,12 @@ public final class GeneratedPerpBook {
 
   /**
    * @param rng the stream the book is drawn from (the run's book stream)
-   * @param tierNotionalUsd upper notional bound of each maintenance tier, ascending
-   * @param tierRate maintenance rate of each tier, in [0, 1)
+   * @param tiers the maintenance rate by notional
    */
   public static PerpBook draw(UniformRandomProvider rng, int count, double initialPrice,
                               double longShare, double medianNotionalUsd, double logSigma,
                               double leverageMin, double leverageMax, double entryDispersion,
-                              double[] tierNotionalUsd, double[] tierRate) {
-    if (tierNotionalUsd.length == 0 || tierNotionalUsd.length != tierRate.length) {
-      throw new IllegalArgumentException("maintenance tiers need one rate per notional bound");
-    }
+                              MaintenanceTiers tiers) {
     ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
     double[] margin = new double[count];
     double[] size = new double[count];
@@ -39,13 +35,7 @@ public final class GeneratedPerpBook {
       entry[i] = initialPrice * Math.exp(entryDispersion * normal.sample());
       size[i] = (isLong ? 1 : -1) * notional / entry[i];
       margin[i] = notional / leverage;
-      mm[i] = tierRate[tierRate.length - 1];
-      for (int k = 0; k < tierNotionalUsd.length; k++) {
-        if (notional <= tierNotionalUsd[k]) {
-          mm[i] = tierRate[k];
-          break;
-        }
-      }
+      mm[i] = tiers.rateFor(notional);
     }
     return PerpBook.of(margin, size, entry, mm);
   }

@@ -104,7 +104,7 @@ public final class LiquidationEngine {
   // ---------------------------------------------------------------- the market during a step
 
   /** Liquidations of a new step start at market price {@code price} in {@code regime}. */
-  public void openStep(double price, int regime) {
+  private void openStep(double price, int regime) {
     this.price = price;
     this.regime = regime;
   }

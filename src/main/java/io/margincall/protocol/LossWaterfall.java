@@ -28,11 +28,6 @@ public final class LossWaterfall {
     fund.deposit(usd);
   }
 
-  /** The fund's balance now, USD. */
-  public double fundBalance() {
-    return fund.balance();
-  }
-
   /**
    * Books a loss of {@code amount} USD realised at step t: the fund pays what it can, the rest
    * is socialized loss.

@@ -137,15 +137,6 @@ public final class PerpBook implements Serializable {
     return maintenance[i];
   }
 
-  /**
-   * The mark price at which position i becomes eligible with no funding accrued: below it for
-   * a long, above it for a short; {@code <= 0} for a long whose margin covers its whole entry
-   * value (it cannot fail).
-   */
-  public double triggerPrice(int i) {
-    return PerpPosition.triggerPrice(margin[i], size[i], entry[i], maintenance[i]);
-  }
-
   /** How many positions a side ({@link #LONG} or {@link #SHORT}) has. */
   public int count(int side) {
     return order[side].length;

@@ -33,7 +33,15 @@ public final class PerpPosition {
    * A long is eligible below it, a short above it.
    */
   public static double triggerPrice(double margin, double size, double entry, double rate) {
-    return (entry - margin / size) / (1 - rate * Math.signum(size));
+    return triggerPrice(bankruptcyPrice(margin, size, entry), Math.signum(size), rate);
+  }
+
+  /**
+   * The same trigger from the bankruptcy price B and the side ({@code +1} long, {@code -1}
+   * short): {@code B / (1 - mm side)}.
+   */
+  public static double triggerPrice(double bankruptcyPrice, double side, double rate) {
+    return bankruptcyPrice / (1 - rate * side);
   }
 
   /** The mark at which equity is zero: {@code E - M / s}. */

@@ -1,7 +1,5 @@
 package io.margincall.stats;
 
-import java.util.Locale;
-
 /**
  * The USD amounts of a path that the summary reports as means over all paths, summed exactly:
  * one constant is the whole declaration of an amount, as {@link OutcomeCount} is of a counter.
@@ -38,11 +36,7 @@ public enum OutcomeAmount {
   OutcomeAmount(String column, String meaning) {
     this.column = column;
     this.meaning = meaning;
-    StringBuilder b = new StringBuilder();
-    for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
-      b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-    }
-    this.fieldName = b + "Mean";
+    this.fieldName = OutcomeCount.camelCase(name()) + "Mean";
   }
 
   /** Name of the summary column holding the mean per path (Parquet {@code double}). */

@@ -72,7 +72,8 @@ public enum OutcomeCount {
     return ALL.length;
   }
 
-  private static String camelCase(String constant) {
+  /** A constant's name in camel case: {@code STALE_ORACLE} -> {@code staleOracle}. */
+  static String camelCase(String constant) {
     StringBuilder b = new StringBuilder();
     for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
       b.append(b.length() == 0 ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));

@@ -131,25 +131,25 @@ class DataDictionaryTest {
 
   @Test
   void everyCountReachesALongSummaryColumnDocumentedWithItsMeaning() {
-    StructType schema = RunTables.summary(PROVENANCE_ROW, point(), AXES).schema();
     for (OutcomeCount c : OutcomeCount.values()) {
-      StructField f = schema.apply(c.column());
-      assertEquals(DataTypes.LongType, f.dataType(), c.column());
-      String row = "| `" + c.column() + "` | long | | " + c.meaning() + " |";
-      assertTrue(text.contains("\n" + row + "\n"),
-          "src/docs/output.md's summary table should have the row\n" + row);
+      assertSummaryColumn(c.column(), DataTypes.LongType, "long |", c.meaning());
     }
   }
 
   @Test
   void everyAmountReachesADoubleSummaryColumnDocumentedWithItsMeaning() {
-    StructType schema = RunTables.summary(PROVENANCE_ROW, point(), AXES).schema();
     for (OutcomeAmount a : OutcomeAmount.values()) {
-      StructField f = schema.apply(a.column());
-      assertEquals(DataTypes.DoubleType, f.dataType(), a.column());
-      String row = "| `" + a.column() + "` | double | USD | " + a.meaning() + " |";
-      assertTrue(text.contains("\n" + row + "\n"),
-          "src/docs/output.md's summary table should have the row\n" + row);
+      assertSummaryColumn(a.column(), DataTypes.DoubleType, "double | USD", a.meaning());
     }
+  }
+
+  /** The summary has the column with this type, and output.md its row with this meaning. */
+  private void assertSummaryColumn(String column, org.apache.spark.sql.types.DataType type,
+                                   String typeAndUnit, String meaning) {
+    StructField f = RunTables.summary(PROVENANCE_ROW, point(), AXES).schema().apply(column);
+    assertEquals(type, f.dataType(), column);
+    String row = "| `" + column + "` | " + typeAndUnit + " | " + meaning + " |";
+    assertTrue(text.contains("\n" + row + "\n"),
+        "src/docs/output.md's summary table should have the row\n" + row);
   }
 }

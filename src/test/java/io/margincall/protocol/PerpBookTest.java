@@ -56,7 +56,8 @@ class PerpBookTest {
   void aGeneratedBookHasItsImbalanceLeverageAndTiers() {
     int n = 20_000;
     PerpBook book = GeneratedPerpBook.draw(RandomSource.XO_RO_SHI_RO_128_PP.create(5L), n, 2000,
-        0.7, 50_000, 1.0, 5, 25, 0.02, new double[] {50_000, 250_000}, new double[] {0.004, 0.01});
+        0.7, 50_000, 1.0, 5, 25, 0.02,
+        new MaintenanceTiers(new double[] {50_000, 250_000}, new double[] {0.004, 0.01}));
     int longs = book.count(PerpBook.LONG);
     assertEquals(0.7, longs / (double) n, 4 * Math.sqrt(0.7 * 0.3 / n));
     for (int i = 0; i < n; i++) {
