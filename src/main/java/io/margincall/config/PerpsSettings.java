@@ -21,11 +21,22 @@ import java.util.List;
  * @param fundingIntervalSteps steps between funding payments (0: none)
  * @param fundingSensitivity funding rate per interval at a fully one-sided book
  * @param fundingCap largest funding rate per interval
+ * @param keeperReward {@code perps.keeper-reward} when {@code perps.liquidator = keepers}; null
+ *     when the venue's engine closes positions (the keys are then not read)
  */
 public record PerpsSettings(String source, Generated generated, double[] tierNotionalUsd,
                             double[] tierRate, double liquidationFee, double maxCloseNotionalUsd,
                             String adl, int fundingIntervalSteps, double fundingSensitivity,
-                            double fundingCap) {
+                            double fundingCap, KeeperReward keeperReward) {
+
+  /**
+   * {@code perps.keeper-reward}: what an outside keeper earns for one close.
+   *
+   * @param rate share of the closed notional
+   * @param minUsd the least, USD
+   * @param maxUsd the most, USD (infinite: no cap)
+   */
+  public record KeeperReward(double rate, double minUsd, double maxUsd) {}
 
   /**
    * {@code perps.generated}: the long/short imbalance, log-normal notionals, uniform leverage.
@@ -51,7 +62,8 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     String source = r.choice("perps.source", "none", "generated", "file");
     if ("none".equals(source)) {
       r.forget("perps.");
-      return new PerpsSettings(source, null, new double[0], new double[0], 0, 0, "off", 0, 0, 0);
+      return new PerpsSettings(source, null, new double[0], new double[0], 0, 0, "off", 0, 0, 0,
+          null);
     }
     if ("file".equals(source) && !"file".equals(accounts.source())) {
       throw r.invalid("perps.source", "\"file\" only with accounts.source = file (the perp rows"
@@ -100,8 +112,19 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
         "a rate per interval in [0, 1]");
     double cap = r.number("perps.funding.cap", v -> v >= 0 && v <= 1,
         "a rate per interval in [0, 1]");
+    KeeperReward reward = null;
+    if ("keepers".equals(r.choice("perps.liquidator", "venue", "keepers"))) {
+      String k = "perps.keeper-reward.";
+      double least = r.number(k + "min-usd", v -> v >= 0 && v < 1e12, "a USD amount >= 0");
+      double most = r.number(k + "max-usd", v -> v == 0 || v >= least && v < 1e15,
+          "0 (no cap) or a USD amount >= perps.keeper-reward.min-usd = " + least);
+      reward = new KeeperReward(r.number(k + "rate", v -> v >= 0 && v < 1, "a fraction in [0, 1)"),
+          least, most == 0 ? Double.POSITIVE_INFINITY : most);
+    } else {
+      r.forget("perps.keeper-reward.");
+    }
     return new PerpsSettings(source, generated, bounds, rates, fee, maxClose, adl, intervalSteps,
-        sensitivity, cap);
+        sensitivity, cap, reward);
   }
 
   private static double[] list(ConfigReader r, String key, String allowed,

@@ -24,6 +24,7 @@ import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.GeneratedPerpBook;
 import io.margincall.protocol.MaintenanceTiers;
 import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpKeeperReward;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
@@ -83,8 +84,10 @@ public final class ScenarioFactory {
       case "random" -> PerpRules.AdlRanking.RANDOM;
       default -> PerpRules.AdlRanking.OFF;
     };
+    PerpsSettings.KeeperReward k = p.keeperReward();
     return new PerpRules(p.liquidationFee(), adl, new FundingRules(p.fundingIntervalSteps(),
-        p.fundingSensitivity(), p.fundingCap()), p.maxCloseNotionalUsd());
+        p.fundingSensitivity(), p.fundingCap()), p.maxCloseNotionalUsd(),
+        k == null ? null : new PerpKeeperReward(k.rate(), k.minUsd(), k.maxUsd()));
   }
 
   /** The account file's loans and perp positions, CSV or (by extension) Parquet. */

@@ -32,8 +32,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * <p>Eligibility reads the mark (the oracle price, through the whole oracle pipeline); the close
  * trades at the market. Under congestion a liquidation is a transaction that waits for
  * inclusion ({@link Keeper}, as for loans): the position stays open and eligible, set aside with
- * the partly closed ones, until its transaction lands. The keeper's profit check of lending
- * does not apply (the liquidation fee goes to the fund, not to a keeper).
+ * the partly closed ones, until its transaction lands. When outside keepers close positions
+ * for a reward ({@link PerpRules#keeperReward()}), a close the keeper finds unprofitable leaves
+ * the position set aside the same way, tried again at the next step.
  */
 final class PerpIndex implements AccountIndex, Deleveraging {
   private static final int LONG = PerpBook.LONG;
@@ -287,14 +288,18 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     liquidatedAt[i] = t;
     double before = size[i];
     double left = engine.liquidatePerp(margin[i], before, entry(i), t, this, out);
-    shrink(side, Math.abs(before) - Math.abs(left), left == 0);
-    bookFunding(before - left, side);
-    if (left == 0) {
-      closed[i] = true;
+    if (engine.perpSkipped()) {
+      partial[partialCount++] = i;  // unchanged and still eligible: visited again next step
     } else {
-      margin[i] = engine.marginLeft();
-      size[i] = left;
-      partial[partialCount++] = i;
+      shrink(side, Math.abs(before) - Math.abs(left), left == 0);
+      bookFunding(before - left, side);
+      if (left == 0) {
+        closed[i] = true;
+      } else {
+        margin[i] = engine.marginLeft();
+        size[i] = left;
+        partial[partialCount++] = i;
+      }
     }
     // The frontier moved, and ADL may have closed positions at the frontiers.
     for (int s = LONG; s <= SHORT; s++) {

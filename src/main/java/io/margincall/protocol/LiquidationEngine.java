@@ -55,6 +55,7 @@ public final class LiquidationEngine {
   private final boolean profitCheck;
   private final LossWaterfall waterfall;
   private final PerpRules perps;
+  private final PerpKeeperReward keeperReward;
 
   // The market during one step's liquidations, opened at step openedAt.
   private int openedAt;
@@ -65,6 +66,7 @@ public final class LiquidationEngine {
   private double collateralLeft;
   private double debtLeft;
   private double marginLeft;
+  private boolean perpSkipped;
 
   /**
    * @param rules close factor, bonus, dust and seize pricing
@@ -94,6 +96,7 @@ public final class LiquidationEngine {
     this.profitCheck = slippage || gas != null;
     this.waterfall = waterfall;
     this.perps = perps;
+    this.keeperReward = perps.keeperReward();
   }
 
   /** Whether seized collateral is valued at the oracle price (else at the market). */
@@ -295,34 +298,54 @@ public final class LiquidationEngine {
    * Liquidates a perp position (margin M, signed size s, entry E, funding included) at step t:
    * closes it at the current market price with slippage against its side (a long sells, a short
    * buys back, each moving the market by its permanent impact), whole or, above the rules'
-   * largest close, one chunk of that notional. The liquidation fee goes to the fund out of the
-   * equity left. A loss beyond the margin goes down the waterfall, with {@code adl} (the book)
-   * as the deleveraging stage when the rules turn ADL on. A position left open that is bankrupt
-   * at the market after its chunk is closed at once (SPEC 7: no loss left that never becomes
-   * bad debt). Returns the signed size left (0: closed); {@link #marginLeft()} its margin.
+   * largest close, one chunk of that notional. A keeper's reward (when keepers close, not the
+   * venue) and then the liquidation fee (to the fund) come out of the equity left. A loss beyond
+   * the margin goes down the waterfall, with {@code adl} (the book) as the deleveraging stage
+   * when the rules turn ADL on. A position left open that is bankrupt at the market after its
+   * chunk is closed at once (SPEC 7: no loss left that never becomes bad debt).
+   *
+   * <p>Under congestion a keeper skips a close whose reward is below its gas cost plus its
+   * minimum profit: the position is unchanged ({@link #perpSkipped()}) and stays eligible, or,
+   * bankrupt at the market, the venue closes it itself, whole and unpaid, as the protocol closes
+   * an insolvent loan no keeper takes. Returns the signed size left (0: closed);
+   * {@link #marginLeft()} its margin.
    */
   public double liquidatePerp(double margin, double size, double entry, int t, Deleveraging adl,
                               PathOutcome out) {
     double market = price;
     double held = Math.abs(size);
-    recordLiquidation(PerpPosition.equity(margin, size, entry, market) < 0, t, out);
-    double chunk = perps.maxCloseNotionalUsd() > 0 ? perps.maxCloseNotionalUsd() / market : held;
-    if (chunk >= held) {
-      closePerp(margin, size, entry, held, t, adl, out);
-      marginLeft = 0;
+    double units = perps.maxCloseNotionalUsd() > 0
+        ? Math.min(held, perps.maxCloseNotionalUsd() / market) : held;
+    boolean bankrupt = PerpPosition.equity(margin, size, entry, market) < 0;
+    perpSkipped = false;
+    marginLeft = 0;
+    double reward = keeperReward == null ? 0 : keeperReward.of(units * market);
+    if (keeperReward != null && gas != null
+        && reward - gas.liquidationCostUsd(market) < minProfit) {
+      out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
+      if (!bankrupt) {
+        perpSkipped = true;
+        marginLeft = margin;
+        return size;  // still eligible; tried again next step
+      }
+      closePerp(margin, size, entry, held, 0, t, adl, out);
+      out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
       return 0;
     }
-    double sign = Math.signum(size);
-    double realised = trade(size, chunk, entry, market);
-    double m = margin + realised;
-    double fee = Math.min(Math.max(m, 0), perps.liquidationFee() * chunk * market);
+    recordLiquidation(bankrupt, t, out);
+    if (units >= held) {
+      closePerp(margin, size, entry, held, reward, t, adl, out);
+      return 0;
+    }
+    double m = margin + trade(size, units, entry, market) - reward;
+    out.add(OutcomeAmount.PERP_KEEPER_REWARDS, reward);
+    double fee = Math.min(Math.max(m, 0), perps.liquidationFee() * units * market);
     waterfall.deposit(fee);
     out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     m -= fee;
-    double rest = size - sign * chunk;
+    double rest = size - Math.signum(size) * units;
     if (PerpPosition.equity(m, rest, entry, price) < 0) {
-      closePerp(m, rest, entry, Math.abs(rest), t, adl, out);
-      marginLeft = 0;
+      closePerp(m, rest, entry, Math.abs(rest), 0, t, adl, out);
       return 0;
     }
     marginLeft = m;
@@ -335,14 +358,20 @@ public final class LiquidationEngine {
     return marginLeft;
   }
 
+  /** Whether the last {@link #liquidatePerp} was skipped by the keeper (nothing changed). */
+  public boolean perpSkipped() {
+    return perpSkipped;
+  }
+
   /**
-   * Closes all {@code units} of a perp position: the fee from the equity left, or the loss
-   * beyond margin down the waterfall.
+   * Closes all {@code units} of a perp position, paying the keeper {@code reward}: the fee from
+   * the equity left, or the loss beyond margin down the waterfall.
    */
-  private void closePerp(double margin, double size, double entry, double units, int t,
-                         Deleveraging adl, PathOutcome out) {
+  private void closePerp(double margin, double size, double entry, double units, double reward,
+                         int t, Deleveraging adl, PathOutcome out) {
     double market = price;
-    double left = margin + trade(size, units, entry, market);
+    double left = margin + trade(size, units, entry, market) - reward;
+    out.add(OutcomeAmount.PERP_KEEPER_REWARDS, reward);
     if (left >= 0) {
       double fee = Math.min(left, perps.liquidationFee() * units * market);
       waterfall.deposit(fee);

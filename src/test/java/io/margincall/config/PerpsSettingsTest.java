@@ -74,4 +74,33 @@ class PerpsSettingsTest {
     assertEquals(400, mixed.book().size());
     assertEquals(400, mixed.perps().size());
   }
+
+  /**
+   * The keeper reward is read only when keepers close positions: with the venue's engine its
+   * keys change neither the hash nor the rules; with keepers they reach the rules (max-usd 0: no
+   * cap), and a cap below the floor names the key.
+   */
+  @Test
+  void keeperRewardsAreReadOnlyWhenKeepersClose() {
+    Path squeeze = ROOT.resolve("conf/short-squeeze.conf");
+    ScenarioSettings venue = ScenarioSettings.load(squeeze, List.of());
+    ScenarioSettings venueChanged = ScenarioSettings.load(squeeze,
+        List.of("perps.keeper-reward.rate=0.5"));
+    assertEquals(venue.configHash(), venueChanged.configHash());
+    assertNull(ScenarioFactory.build(venue).perpRules().keeperReward());
+    ScenarioSettings keepers = ScenarioSettings.load(squeeze, List.of("perps.liquidator=keepers",
+        "perps.keeper-reward.rate=0.001", "perps.keeper-reward.min-usd=3",
+        "perps.keeper-reward.max-usd=0"));
+    assertTrue(!keepers.configHash().equals(venue.configHash()), "keepers: another hash");
+    io.margincall.protocol.PerpKeeperReward reward =
+        ScenarioFactory.build(keepers).perpRules().keeperReward();
+    assertEquals(new io.margincall.protocol.PerpKeeperReward(0.001, 3, Double.POSITIVE_INFINITY),
+        reward);
+    assertEquals(3, reward.of(1_000), 0);
+    assertEquals(1_000, reward.of(1_000_000), 0);
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.liquidator=keepers", "perps.keeper-reward.min-usd=10",
+            "perps.keeper-reward.max-usd=5")));
+    assertTrue(e.getMessage().contains("perps.keeper-reward.max-usd"), e.getMessage());
+  }
 }
