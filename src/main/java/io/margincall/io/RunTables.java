@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   private RunTables() {}
 
@@ -167,7 +167,15 @@ public final class RunTables {
         field("first_bad_debt_step", DataTypes.IntegerType),
         field("horizon_shortfall", DataTypes.DoubleType),
         field("min_market_to_oracle", DataTypes.DoubleType),
-        field("oracle_outage_steps", DataTypes.LongType)});
+        field("oracle_outage_steps", DataTypes.LongType),
+        field("largest_loss_kind", DataTypes.StringType),
+        field("largest_loss_account", DataTypes.IntegerType),
+        field("largest_loss_step", DataTypes.IntegerType),
+        field("largest_loss_usd", DataTypes.DoubleType),
+        field("largest_loss_liquidation_price", DataTypes.DoubleType),
+        field("largest_loss_bankruptcy_price", DataTypes.DoubleType),
+        field("largest_loss_mark", DataTypes.DoubleType),
+        field("largest_loss_market", DataTypes.DoubleType)});
   }
 
   /** The provenance columns of the paths table, per run (config hash: see the summary). */

@@ -3,6 +3,7 @@ package io.margincall.kernel;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.Deleveraging;
 import io.margincall.protocol.FundingRules;
+import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
@@ -77,6 +78,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   private double partialTrigger;
   // The step's mark price, for the ADL ranking.
   private double mark;
+  private double logMark;
   private UniformRandomProvider adlStream;
   // Scratch for ranking ADL candidates.
   private final int[] candidate;
@@ -247,6 +249,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     engine.openStep(t, logPrice, marketPath.regime());
     mark = Math.exp(logOracle);
+    logMark = logOracle;
     for (int side = LONG; side <= SHORT; side++) {
       while (true) {
         // The next position the mark reaches: a tier's frontier or a partly closed position.
@@ -287,7 +290,10 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     touch(i);
     liquidatedAt[i] = t;
     double before = size[i];
-    double left = engine.liquidatePerp(margin[i], before, entry(i), t, this, out);
+    double e = entry(i);
+    engine.position(LargestLoss.PERP, i, PerpPosition.triggerPrice(margin[i], before, e,
+        book.maintenance(i)), PerpPosition.bankruptcyPrice(margin[i], before, e), logMark);
+    double left = engine.liquidatePerp(margin[i], before, e, t, this, out);
     if (engine.perpSkipped()) {
       partial[partialCount++] = i;  // unchanged and still eligible: visited again next step
     } else {

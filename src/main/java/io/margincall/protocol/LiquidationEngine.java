@@ -67,6 +67,12 @@ public final class LiquidationEngine {
   private double debtLeft;
   private double marginLeft;
   private boolean perpSkipped;
+  // The position being liquidated, as its index describes it, for the path's LargestLoss.
+  private int positionKind;
+  private int positionAccount;
+  private double positionTrigger;
+  private double positionBankruptcy;
+  private double positionLogMark;
 
   /**
    * @param rules close factor, bonus, dust and seize pricing
@@ -139,6 +145,25 @@ public final class LiquidationEngine {
     double move = impact;
     impact = 0;
     return move;
+  }
+
+  /**
+   * Names the position the next {@link #liquidate} or {@link #liquidatePerp} is about, so that a
+   * loss its close realises can be traced to it ({@link LargestLoss}).
+   *
+   * @param kind {@link LargestLoss#LOAN} or {@link LargestLoss#PERP}
+   * @param account its index among the book's positions of its kind, in input order
+   * @param liquidationPrice the mark at which it is eligible, from its state now
+   * @param bankruptcyPrice the market price at which it has nothing left, from its state now
+   * @param logMark ln of the oracle price the protocol reads now
+   */
+  public void position(int kind, int account, double liquidationPrice, double bankruptcyPrice,
+                       double logMark) {
+    positionKind = kind;
+    positionAccount = account;
+    positionTrigger = liquidationPrice;
+    positionBankruptcy = bankruptcyPrice;
+    positionLogMark = logMark;
   }
 
   // ---------------------------------------------------------------- the exact rules
@@ -290,6 +315,8 @@ public final class LiquidationEngine {
     out.collateralSeized += c;
     out.debtRepaid += proceeds;
     waterfall.realise(d - proceeds, t, out);
+    out.largestLoss.offer(d - proceeds, positionKind, positionAccount, t, positionTrigger,
+        positionBankruptcy, Math.exp(positionLogMark), market);
   }
 
   // ---------------------------------------------------------------- perpetual futures
@@ -379,6 +406,8 @@ public final class LiquidationEngine {
     } else {
       waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),
           size > 0 ? 1 : -1, t, perps.adl() == PerpRules.AdlRanking.OFF ? null : adl, out);
+      out.largestLoss.offer(-left, positionKind, positionAccount, t, positionTrigger,
+          positionBankruptcy, Math.exp(positionLogMark), market);
     }
   }
 
