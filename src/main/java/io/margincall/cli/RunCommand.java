@@ -209,8 +209,11 @@ final class RunCommand {
         seconds * 1e9 / pathSteps);
     if (!sweep) {
       BadDebtSummary r = points.get(0).summary();
-      out.printf(Locale.ROOT, "  config %s, %,d accounts%n", s.configHash().substring(0, 12),
-          points.get(0).accounts());
+      PointStatistics first = points.get(0);
+      out.printf(Locale.ROOT, "  config %s, %,d %s%n", s.configHash().substring(0, 12),
+          first.accounts(), first.perpPositions() == 0 ? "accounts"
+              : String.format(Locale.ROOT, "loans, %,d perp positions (%,.0f USD notional)",
+                  first.perpPositions(), first.perpNotionalUsd()));
       out.printf(Locale.ROOT, "  P(liquidation)      %.5f  [%.5f, %.5f]%n",
           r.liquidated().estimate(), r.liquidated().low(), r.liquidated().high());
       out.printf(Locale.ROOT, "  P(bad debt > 0)     %.5f  [%.5f, %.5f]%n",

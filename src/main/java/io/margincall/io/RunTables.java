@@ -95,7 +95,9 @@ public final class RunTables {
         .add("steps", DataTypes.IntegerType, s.steps())
         .addDouble("step_seconds", s.stepSeconds())
         .add("accounts", DataTypes.IntegerType, s.accounts())
-        .addDouble("total_debt_usd", s.totalDebtUsd());
+        .addDouble("total_debt_usd", s.totalDebtUsd())
+        .add("perp_positions", DataTypes.IntegerType, s.perpPositions())
+        .addDouble("perp_notional_usd", s.perpNotionalUsd());
     proportion(c, "p_liquidation", r.liquidated());
     proportion(c, "p_bad_debt", r.badDebt());
     c.addDouble("bad_debt_mean", r.meanBadDebt())
