@@ -21,13 +21,15 @@ import java.util.List;
  * @param fundingIntervalSteps steps between funding payments (0: none)
  * @param fundingSensitivity funding rate per interval at a fully one-sided book
  * @param fundingCap largest funding rate per interval
+ * @param initialMargin the least margin a position needed to open, as a share of its notional
+ *     at entry (0: not checked)
  * @param keeperReward {@code perps.keeper-reward} when {@code perps.liquidator = keepers}; null
  *     when the venue's engine closes positions (the keys are then not read)
  */
 public record PerpsSettings(String source, Generated generated, double[] tierNotionalUsd,
                             double[] tierRate, double liquidationFee, double maxCloseNotionalUsd,
                             String adl, int fundingIntervalSteps, double fundingSensitivity,
-                            double fundingCap, KeeperReward keeperReward) {
+                            double fundingCap, double initialMargin, KeeperReward keeperReward) {
 
   /**
    * {@code perps.keeper-reward}: what an outside keeper earns for one close.
@@ -63,7 +65,7 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     if ("none".equals(source)) {
       r.forget("perps.");
       return new PerpsSettings(source, null, new double[0], new double[0], 0, 0, "off", 0, 0, 0,
-          null);
+          0, null);
     }
     if ("file".equals(source) && !"file".equals(accounts.source())) {
       throw r.invalid("perps.source", "\"file\" only with accounts.source = file (the perp rows"
@@ -100,6 +102,19 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
         throw r.invalid("perps.maintenance.notional-usd", "ascending USD amounts > 0");
       }
     }
+    double initial = r.number("perps.initial-margin", v -> v >= 0 && v <= 1,
+        "a fraction in [0, 1] (0: not checked)");
+    if (initial > 0 && generated != null) {  // a file's rows are checked one by one
+      double highest = Arrays.stream(rates).max().orElse(0);
+      if (initial < highest) {
+        throw r.invalid("perps.initial-margin", "at least the highest maintenance rate ("
+            + highest + " in perps.maintenance.rate), or 0");
+      }
+      if (generated.leverageMax() > 1 / initial) {
+        throw r.invalid("perps.generated.leverage-max", "at most 1 / perps.initial-margin = "
+            + 1 / initial + " (a position cannot open above the initial margin's leverage)");
+      }
+    }
     double fee = r.number("perps.liquidation-fee", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
     double maxClose = r.number("perps.max-close-notional-usd", v -> v >= 0 && v < 1e15,
         "a USD amount >= 0 (0: whole positions)");
@@ -124,7 +139,7 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
       r.forget("perps.keeper-reward.");
     }
     return new PerpsSettings(source, generated, bounds, rates, fee, maxClose, adl, intervalSteps,
-        sensitivity, cap, reward);
+        sensitivity, cap, initial, reward);
   }
 
   private static double[] list(ConfigReader r, String key, String allowed,

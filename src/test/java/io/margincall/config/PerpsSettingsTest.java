@@ -103,4 +103,37 @@ class PerpsSettingsTest {
             "perps.keeper-reward.max-usd=5")));
     assertTrue(e.getMessage().contains("perps.keeper-reward.max-usd"), e.getMessage());
   }
+
+  /**
+   * Initial margin guards the book: a generated book may not draw leverage beyond it nor sit
+   * below its maintenance tiers; a file row must have been openable (its margin at least the
+   * rate times its notional, the rate at least its maintenance rate), named by file and line.
+   */
+  @Test
+  void initialMarginRefusesPositionsThatCouldNotHaveOpened() {
+    Path squeeze = ROOT.resolve("conf/short-squeeze.conf");
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.1")));
+    assertTrue(e.getMessage().contains("perps.generated.leverage-max")
+        && e.getMessage().contains("1 / perps.initial-margin"), e.getMessage());
+    e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.01")));
+    assertTrue(e.getMessage().contains("perps.initial-margin"), e.getMessage());
+    assertNotNull(ScenarioFactory.build(ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.05"))).perps(), "leverage <= 15 opens at 1/20");
+
+    Path mixed = ROOT.resolve("conf/mixed-lending-perps.conf");
+    InputError below = assertThrows(InputError.class, () -> ScenarioFactory.build(
+        ScenarioSettings.load(mixed, List.of("perps.initial-margin=0.05"))));
+    // perp-00001: margin 134.00 for 2.540454 x 1994.49 = 5,066.8 USD (leverage 37.8).
+    assertTrue(below.getMessage().contains("mixed-lending-perps.csv:402")
+        && below.getMessage().contains("field 'margin': 134.0")
+        && below.getMessage().contains("could not have been opened"), below.getMessage());
+    InputError underMaintenance = assertThrows(InputError.class, () -> ScenarioFactory.build(
+        ScenarioSettings.load(mixed, List.of("perps.initial-margin=0.007"))));
+    // perp-00003 (line 404) keeps a maintenance margin of 0.01.
+    assertTrue(underMaintenance.getMessage().contains("mixed-lending-perps.csv:404")
+        && underMaintenance.getMessage().contains("maintenance margin 0.01"),
+        underMaintenance.getMessage());
+  }
 }
