@@ -7,6 +7,7 @@ import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpLiquidation;
 import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
 import io.margincall.stats.OutcomeAmount;
@@ -19,7 +20,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * shorts on a rising one, in ascending order. An untouched position's trigger moves only with
  * its side's funding index, which moves a whole tier alike and never reorders it (SPEC 8: a
  * change applied to every account alike shifts the index instead of touching every account).
- * A liquidation ({@link LiquidationEngine#liquidatePerp}) closes the whole position, or a chunk
+ * A liquidation ({@link PerpLiquidation#liquidate}) closes the whole position, or a chunk
  * of a large one: a position left open leaves its tier for a short list of partly closed
  * positions, each with its own trigger, liquidated again (one chunk a step) while eligible.
  *
@@ -43,6 +44,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
 
   private final PerpBook book;
   private final LiquidationEngine engine;
+  private final PerpLiquidation closer;
   private final Keeper keeper;
   private final MarketPath marketPath;
   private final PerpRules.AdlRanking ranking;
@@ -89,6 +91,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.book = book;
     this.keeper = keeper;
     this.engine = engine;
+    this.closer = engine.perps();
     this.marketPath = marketPath;
     this.ranking = rules.adl();
     this.funding = rules.funding();
@@ -293,8 +296,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     double e = entry(i);
     engine.position(LargestLoss.PERP, i, PerpPosition.triggerPrice(margin[i], before, e,
         book.maintenance(i)), PerpPosition.bankruptcyPrice(margin[i], before, e), logMark);
-    double left = engine.liquidatePerp(margin[i], before, e, t, this, out);
-    if (engine.perpSkipped()) {
+    double left = closer.liquidate(margin[i], before, e, t, this, out);
+    if (closer.skipped()) {
       partial[partialCount++] = i;  // unchanged and still eligible: visited again next step
     } else {
       shrink(side, Math.abs(before) - Math.abs(left), left == 0);
@@ -302,7 +305,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       if (left == 0) {
         closed[i] = true;
       } else {
-        margin[i] = engine.marginLeft();
+        margin[i] = closer.marginLeft();
         size[i] = left;
         partial[partialCount++] = i;
       }
