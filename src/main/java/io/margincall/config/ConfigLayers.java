@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
@@ -44,8 +43,12 @@ final class ConfigLayers {
     return REFERENCE;
   }
 
-  /** What the user gave: {@code scenarioFile} (may be null), then the overrides in order. */
-  static Config user(Path scenarioFile, List<String> overrides) {
+  /**
+   * What the user gave: {@code scenarioFile} (may be null), then the overrides in order. The
+   * file's includes must lie in its folder or in one of {@code includesFrom} (see
+   * {@link ScenarioIncluder}).
+   */
+  static Config user(Path scenarioFile, List<String> overrides, List<Path> includesFrom) {
     Config user = ConfigFactory.empty();
     if (scenarioFile != null) {
       if (!Files.isRegularFile(scenarioFile)) {
@@ -53,7 +56,7 @@ final class ConfigLayers {
       }
       try {
         user = ConfigFactory.parseFile(scenarioFile.toFile(),
-            ConfigParseOptions.defaults().setAllowMissing(false));
+            ScenarioIncluder.forScenario(scenarioFile, includesFrom));
       } catch (ConfigException e) {
         throw new ConfigError(scenarioFile + ": cannot parse: " + e.getMessage(), e);
       }
@@ -113,8 +116,7 @@ final class ConfigLayers {
     String value = override.substring(eq + 1).trim();
     try {
       ConfigUtil.splitPath(key);
-      return ConfigFactory.parseString(key + " = " + value,
-          ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+      return ConfigFactory.parseString(key + " = " + value, ScenarioIncluder.forOverride(override));
     } catch (ConfigException e) {
       throw new ConfigError("--set " + override + ": cannot parse: " + e.getMessage(), e);
     }

@@ -68,7 +68,16 @@ public final class ScenarioSettings {
    *     a value out of range
    */
   public static ScenarioSettings load(Path scenarioFile, List<String> overrides) {
-    return fromUser(ConfigLayers.user(scenarioFile, overrides));
+    return load(scenarioFile, overrides, List.of());
+  }
+
+  /**
+   * As {@link #load(Path, List)}, the scenario's includes allowed from the folders
+   * {@code includesFrom} too, besides the scenario's own folder (and below).
+   */
+  public static ScenarioSettings load(Path scenarioFile, List<String> overrides,
+                                      List<Path> includesFrom) {
+    return fromUser(ConfigLayers.user(scenarioFile, overrides, includesFrom));
   }
 
   /**
