@@ -150,14 +150,43 @@ final class ConfigReader {
 
   /** {@code seconds} as a whole number of time steps; the hash records the steps. */
   long multipleOfStep(String key, double seconds, double stepSeconds) {
+    return multipleOfStep(key, seconds, stepSeconds, "");
+  }
+
+  /**
+   * As {@link #multipleOfStep(String, double, double)}; an error names {@code usedBy}, the
+   * mechanism switch that makes the run use the key ("" for a key every run uses).
+   */
+  long multipleOfStep(String key, double seconds, double stepSeconds, String usedBy) {
     double ratio = seconds / stepSeconds;
     double rounded = Math.rint(ratio);
     if (Math.abs(ratio - rounded) > 1e-9 * Math.max(1, ratio)) {
-      throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)");
+      throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)" + usedBy(usedBy));
     }
     // Hash what the model uses: the whole number of steps.
     canonical.put(key, "steps:" + (long) rounded);
     return (long) rounded;
+  }
+
+  /**
+   * A duration of a mechanism that may be off: checked to be a multiple of the step only when
+   * {@code used} (a run with daily steps need not fix the durations of mechanisms it does not
+   * model). Unused, the hash records the steps as before when they are whole, else the seconds.
+   */
+  long stepsIfUsed(String key, double seconds, double stepSeconds, boolean used, String usedBy) {
+    if (used) {
+      return multipleOfStep(key, seconds, stepSeconds, usedBy);
+    }
+    double ratio = seconds / stepSeconds;
+    double rounded = Math.rint(ratio);
+    boolean whole = Math.abs(ratio - rounded) <= 1e-9 * Math.max(1, ratio);
+    canonical.put(key, whole ? "steps:" + (long) rounded : "seconds:" + seconds);
+    return (long) rounded;
+  }
+
+  /** {@code " while <switch>"}: the mechanism a key belongs to, for an error. */
+  static String usedBy(String mechanism) {
+    return mechanism.isEmpty() ? "" : " while " + mechanism;
   }
 
   /** An ISO-8601 instant or "", as given (checked here, parsed by the factory). */

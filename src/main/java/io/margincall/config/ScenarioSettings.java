@@ -15,6 +15,8 @@ import java.util.Map;
 public final class ScenarioSettings {
   private final Config config;
   private final Config user;
+  /** The scenario file as the user named it; null without one. */
+  private final Path scenarioFile;
   private final RunSettings run;
   private final TimeSettings time;
   private final PriceSettings price;
@@ -30,9 +32,10 @@ public final class ScenarioSettings {
   private final PerpsSettings perps;
   private final String configHash;
 
-  private ScenarioSettings(Config config, Config user) {
+  private ScenarioSettings(Config config, Config user, Path scenarioFile) {
     this.config = config;
     this.user = user;
+    this.scenarioFile = scenarioFile;
     ConfigReader r = new ConfigReader(config);
     run = RunSettings.read(r);
     time = TimeSettings.read(r);
@@ -77,7 +80,7 @@ public final class ScenarioSettings {
    */
   public static ScenarioSettings load(Path scenarioFile, List<String> overrides,
                                       List<Path> includesFrom) {
-    return fromUser(ConfigLayers.user(scenarioFile, overrides, includesFrom));
+    return fromUser(ConfigLayers.user(scenarioFile, overrides, includesFrom), scenarioFile);
   }
 
   /**
@@ -85,11 +88,22 @@ public final class ScenarioSettings {
    * an error names {@code origin} as where the value came from.
    */
   public ScenarioSettings with(Map<String, Object> values, String origin) {
-    return fromUser(ConfigLayers.with(user, values, origin));
+    return fromUser(ConfigLayers.with(user, values, origin), scenarioFile);
   }
 
-  private static ScenarioSettings fromUser(Config user) {
-    return new ScenarioSettings(ConfigLayers.merge(user), user);
+  private static ScenarioSettings fromUser(Config user, Path scenarioFile) {
+    return new ScenarioSettings(ConfigLayers.merge(user), user, scenarioFile);
+  }
+
+  /**
+   * Where the user set {@code key} (file and line, or the --set option); the scenario file if
+   * they did not set it (an error then names what the user wrote, not reference.conf).
+   */
+  String userOrigin(String key) {
+    if (user.hasPathOrNull(key)) {
+      return ConfigReader.origin(user.getValue(key).origin());
+    }
+    return scenarioFile != null ? scenarioFile.toString() : "--set options";
   }
 
   /** The defaults from {@code reference.conf}, without the namespace. */
