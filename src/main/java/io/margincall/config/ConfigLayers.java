@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
@@ -109,8 +108,10 @@ final class ConfigLayers {
 
   private static Config parseOverride(String override) {
     int eq = override.indexOf('=');
+    // An option may carry a secret (--set password=...): messages show it redacted.
+    String shown = "--set " + Redaction.override(override);
     if (eq <= 0) {
-      throw new ConfigError("--set " + override + ": expected key=value, e.g. --set run.paths=1000");
+      throw new ConfigError(shown + ": expected key=value, e.g. --set run.paths=1000");
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
@@ -118,7 +119,8 @@ final class ConfigLayers {
       ConfigUtil.splitPath(key);
       return ConfigFactory.parseString(key + " = " + value, ScenarioIncluder.forOverride(override));
     } catch (ConfigException e) {
-      throw new ConfigError("--set " + override + ": cannot parse: " + e.getMessage(), e);
+      throw new ConfigError(shown + ": cannot parse" + (Redaction.isSecret(override) ? ""
+          : ": " + e.getMessage()), Redaction.isSecret(override) ? null : e);
     }
   }
 
@@ -132,7 +134,7 @@ final class ConfigLayers {
       }
       String where = ConfigReader.origin(value.origin());
       if (REFERENCE.hasPathOrNull(key)) {
-        throw new ConfigError(where + ": " + key + " = " + value.render(ConfigRenderOptions.concise())
+        throw new ConfigError(where + ": " + key + " = " + Redaction.value(key, value)
             + ": " + key + " is a section, not a value; set its keys, e.g. "
             + valid.stream().filter(k -> k.startsWith(key + ".")).findFirst().orElse(key));
       }

@@ -3,7 +3,6 @@ package io.margincall.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -78,7 +77,7 @@ final class ConfigReader {
   ConfigError invalid(String key, String allowed) {
     ConfigValue value = raw(key);
     return new ConfigError(origin(value.origin()) + ": " + key + " = "
-        + value.render(ConfigRenderOptions.concise()) + ": must be " + allowed);
+        + Redaction.value(key, value) + ": must be " + allowed);
   }
 
   double number(String key, DoublePredicate ok, String allowed) {

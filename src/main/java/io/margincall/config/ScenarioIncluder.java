@@ -57,7 +57,7 @@ final class ScenarioIncluder implements ConfigIncluder, ConfigIncluderFile, Conf
 
   /** Parse options for a {@code --set} option: it may include nothing. */
   static ConfigParseOptions forOverride(String override) {
-    return options(new ScenarioIncluder(null, List.of(), 0)).setOriginDescription("--set " + override);
+    return options(new ScenarioIncluder(null, List.of(), 0)).setOriginDescription("--set " + Redaction.override(override));
   }
 
   private static ConfigParseOptions options(ScenarioIncluder includer) {

@@ -173,9 +173,12 @@ public final class ScenarioSettings {
     return config;
   }
 
-  /** The whole resolved configuration, as HOCON, for the provenance columns. */
+  /**
+   * The whole resolved configuration, as HOCON, for the provenance columns: values of keys that
+   * name a secret redacted ({@link Redaction}; the config hash is of the real values).
+   */
   public String resolvedConfig() {
-    return config.root().render(ConfigRenderOptions.defaults()
+    return Redaction.redact(config).root().render(ConfigRenderOptions.defaults()
         .setOriginComments(false).setComments(false).setJson(false).setFormatted(true));
   }
 }
