@@ -50,6 +50,9 @@ final class ConfigLayers {
   static Config user(Path scenarioFile, List<String> overrides, List<Path> includesFrom) {
     Config user = ConfigFactory.empty();
     if (scenarioFile != null) {
+      if (Files.isDirectory(scenarioFile)) {
+        throw new ConfigError(scenarioFile + ": is a folder; --conf names a scenario file (HOCON)");
+      }
       if (!Files.isRegularFile(scenarioFile)) {
         throw new ConfigError(scenarioFile + ": scenario file not found");
       }

@@ -201,8 +201,11 @@ final class ConfigReader {
     return v;
   }
 
-  /** An existing input file; a relative path is resolved against the folder of its origin. */
-  Path inputFile(String key, String file, String allowed) {
+  /**
+   * An existing input file, {@code kind} (for a message: "a CSV or Parquet account book"); a
+   * relative path is resolved against the folder of its origin.
+   */
+  Path inputFile(String key, String file, String allowed, String kind) {
     if (file.isBlank()) {
       throw invalid(key, allowed);
     }
@@ -212,8 +215,14 @@ final class ConfigReader {
       Path parent = Path.of(from).toAbsolutePath().getParent();
       path = parent == null ? path : parent.resolve(path);
     }
-    if (!Files.isRegularFile(path)) {
+    if (Files.isDirectory(path)) {
+      throw invalid(key, "a file, not a folder: " + path + " is a folder; name " + kind + " in it");
+    }
+    if (!Files.exists(path)) {
       throw invalid(key, "an existing file; " + path + " does not exist");
+    }
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw invalid(key, "a readable regular file; " + path + " is not one");
     }
     return path;
   }

@@ -44,7 +44,7 @@ public record PriceSettings(String model, double initial, double drift, double v
     String seriesName = r.string("price.series.file");
     Series series = new Series(
         "gbm".equals(model) ? null : r.inputFile("price.series.file", seriesName,
-            "the path of a price-series CSV when price.model = " + model),
+            "the path of a price-series CSV when price.model = " + model, "the price-series CSV"),
         r.instant("price.series.from"), r.instant("price.series.to"),
         r.choice("price.series.gaps", "reject", "allow"));
     // Against time.step only when the bootstrap is the model: a gbm run with daily steps keeps

@@ -83,4 +83,22 @@ class ScenarioErrorsTest {
     e = fails(write("price.bootstrap.mean-block-length = 0\n"), DAILY);
     assertTrue(e.getMessage().contains("price.bootstrap.mean-block-length = 0"), e.getMessage());
   }
+
+  @Test
+  void anInputFileThatIsAFolderIsCalledOne() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("book"));
+    ConfigError e = fails(write("accounts { source = file, file = \"book\" }\n"), List.of());
+    assertTrue(e.getMessage().contains("accounts.file = \"book\": must be a file, not a folder: "
+        + folder + " is a folder; name the account book (CSV, or Parquet named *.parquet) in it"),
+        e.getMessage());
+    assertTrue(!e.getMessage().contains("does not exist"), e.getMessage());
+    e = fails(write("price { model = replay, series.file = \"book\" }\n"), List.of());
+    assertTrue(e.getMessage().contains("price.series.file = \"book\": must be a file, not a folder: "
+        + folder + " is a folder; name the price-series CSV in it"), e.getMessage());
+    e = fails(folder, List.of());
+    assertTrue(e.getMessage().equals(folder + ": is a folder; --conf names a scenario file (HOCON)"),
+        e.getMessage());
+    e = fails(write("accounts { source = file, file = \"gone.csv\" }\n"), List.of());
+    assertTrue(e.getMessage().contains(dir.resolve("gone.csv") + " does not exist"), e.getMessage());
+  }
 }
