@@ -137,7 +137,8 @@ final class RunCommand {
         policyAxis, preferMax, List.copyOf(includesFrom));
   }
 
-  private static String value(String[] args, int i, String option) {
+  /** The value of {@code option} at {@code args[i]}, or a usage error. */
+  static String value(String[] args, int i, String option) {
     if (i >= args.length || args[i].startsWith("--")) {
       throw new UsageError(option + " needs a value");
     }
