@@ -122,7 +122,8 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     double interval = r.number("perps.funding.interval", v -> v >= 0,
         "seconds >= 0 (0: no funding)");
     int intervalSteps = interval == 0 ? 0
-        : (int) r.multipleOfStep("perps.funding.interval", interval, time.stepSeconds());
+        : (int) r.multipleOfStep("perps.funding.interval", interval, time.stepSeconds(),
+            "perps.source = " + source);
     double sensitivity = r.number("perps.funding.sensitivity", v -> v >= 0 && v <= 1,
         "a rate per interval in [0, 1]");
     double cap = r.number("perps.funding.cap", v -> v >= 0 && v <= 1,

@@ -73,8 +73,9 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     Config c = base.config();
     List<Axis> axes = axes(c.getConfig("sweep.axes"), c.getValue("sweep.axes").origin().description());
     if (axes.isEmpty()) {
-      throw new ConfigError(ConfigReader.origin(c.getValue("sweep.axes").origin())
-          + ": sweep.axes is empty; give at least one axis, e.g. sweep.axes.oracle.delay = [0, 600]");
+      throw new ConfigError(base.userOrigin("sweep.axes") + ": sweep.axes is empty: the scenario"
+          + " defines no sweep; give at least one axis, e.g. sweep.axes.oracle.delay = [0, 600],"
+          + " or run it with simulate");
     }
     String mode = c.getString("sweep.mode");
     List<Map<String, Object>> combos;

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Reads an account book from CSV, strictly.
  *
- * <p>Format: UTF-8, comma-separated, no quoting; a header naming the columns, in any order, then
- * one line per account. Blank lines are skipped. Every error names the file, the line (1-based,
+ * <p>Format: UTF-8, comma-separated, RFC 4180 quoting ({@link CsvRecord}: a field may be quoted,
+ * a stray double quote is refused); a header naming the columns, in any order, then one line per
+ * account. Blank lines are skipped. Every error names the file, the line (1-based,
  * the header is line 1) and the field, and nothing is read past it.
  * <ul>
  *   <li>A lending book: {@code account_id}, {@code collateral} (asset units, finite,
@@ -80,7 +81,7 @@ public final class AccountBookCsv {
           + "[,liquidation_threshold]");
     }
     String headerLine = stripBom(lines.get(0));
-    String[] header = headerLine.split(",", -1);
+    String[] header = CsvRecord.split(headerLine, src.at(1), k -> String.valueOf(k + 1));
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
     for (int row = 1; row < lines.size(); row++) {
@@ -89,7 +90,8 @@ public final class AccountBookCsv {
       if (line.isBlank()) {
         continue;
       }
-      String[] fields = line.split(",", -1);
+      String[] fields = CsvRecord.split(line, src.at(lineNumber),
+          k -> k < header.length ? "'" + header[k].trim() + "'" : String.valueOf(k + 1));
       if (fields.length != header.length) {
         throw new InputError(src.at(lineNumber) + ": expected " + header.length
             + " fields (" + headerLine.trim() + "), found " + fields.length);
