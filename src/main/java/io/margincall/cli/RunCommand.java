@@ -243,6 +243,13 @@ final class RunCommand {
             r.amountMean(OutcomeAmount.ADL_COVERED), r.count(OutcomeCount.ADL_EVENTS),
             r.count(OutcomeCount.ADL_POSITIONS_HIT),
             r.amountMean(OutcomeAmount.PERP_LIQUIDATION_FEES));
+        if (s.perps().keeperReward() != null) {
+          out.printf(Locale.ROOT, "  perps: keepers      %,.2f USD rewards per path; %,d liquidations"
+                  + " skipped as unprofitable after fees (all kinds), %,d bankrupt closed unpaid%n",
+              r.amountMean(OutcomeAmount.PERP_KEEPER_REWARDS),
+              r.count(OutcomeCount.UNPROFITABLE_AFTER_FEES),
+              r.count(OutcomeCount.PROTOCOL_CLOSE_OUTS));
+        }
       }
     } else {
       out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
