@@ -3,6 +3,7 @@ package io.margincall.cli;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
+import io.margincall.io.OutputRoot;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
 import io.margincall.kernel.Scenario;
@@ -80,7 +81,7 @@ final class RunCommand {
         case "--conf" -> conf = Path.of(value(args, ++i, a));
         case "--set" -> sets.add(value(args, ++i, a));
         case "--out" -> out = value(args, ++i, a);
-        case "--master" -> master = value(args, ++i, a);
+        case "--master" -> master = SparkMaster.check(a, value(args, ++i, a));
         case "--job" -> {
           job = value(args, ++i, a);
           if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -147,6 +148,7 @@ final class RunCommand {
       }
     }
     Options o = parse(args, sweep);
+    OutputRoot.check("--out", o.out());
     // Everything that can be wrong with the input fails here, before Spark starts.
     ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets());
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
