@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.io.CompleteRuns;
 import io.margincall.io.RunPublisher;
+import io.margincall.io.StagingOwner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,33 @@ class RunPublishingTest {
     Files.createDirectories(whole);
     Files.writeString(whole.resolve(RunPublisher.MARKER), "{}");
     assertEquals(java.util.Set.of("whole"), CompleteRuns.of(new Configuration(), out.toString(), "summary"));
+  }
+
+  /**
+   * A killed run's staging folder is removed by the next run of the same root once its owner is
+   * provably gone; a concurrent run's (a live owner: this JVM) is left alone.
+   */
+  @Test
+  void theNextRunRemovesTheStagingOfADeadRunOnly() throws Exception {
+    Path out = dir.resolve("out");
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(out.toUri()).suffix("/_staging");
+    Process killed = new ProcessBuilder("sleep", "30").start();
+    StagingOwner dead = new StagingOwner(StagingOwner.current().host(), killed.pid(),
+        killed.toHandle().info().startInstant().orElseThrow());
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+    dead.write(fs, new org.apache.hadoop.fs.Path(staging, "20260101T000000Z-deadbeef"));
+    Files.createDirectories(out.resolve("_staging/20260101T000000Z-deadbeef/summary"));
+    StagingOwner.current().write(fs, new org.apache.hadoop.fs.Path(staging, "20260101T000000Z-a11ve000"));
+
+    run("simulate", "--conf", ROOT.resolve("conf/quickstart.conf").toString(), "--set", "run.paths=200",
+        "--set", "time.step=300", "--out", out.toString(), "--master", "local[2]",
+        "--progress-seconds", "0");
+
+    assertFalse(Files.exists(out.resolve("_staging/20260101T000000Z-deadbeef")));
+    assertTrue(Files.exists(out.resolve("_staging/20260101T000000Z-a11ve000/" + StagingOwner.FILE)));
+    assertEquals(1, CompleteRuns.of(new Configuration(), out.toString(), "summary").size());
   }
 
   private static String[] concat(String[] a, String[] b, String... c) {
