@@ -151,6 +151,14 @@ final class RunCommand {
     OutputRoot.check("--out", o.out());
     // Everything that can be wrong with the input fails here, before Spark starts.
     ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets());
+    if (!sweep) {
+      // A scenario with axes is a sweep; running its base point alone would look like its result.
+      SweepPlan.declaredAxes(base).ifPresent(where -> {
+        throw new UsageError("simulate: " + where + ": this scenario is a sweep; simulate would"
+            + " run its base point only. Run every point with 'margincall sweep --conf "
+            + o.conf() + "', or drop sweep.axes to simulate the base scenario");
+      });
+    }
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {

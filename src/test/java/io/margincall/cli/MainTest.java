@@ -170,4 +170,18 @@ class MainTest {
       assertEquals(master, SparkMaster.check("--master", master));
     }
   }
+
+  @Test
+  void simulateRefusesAScenarioThatDefinesASweep() throws IOException {
+    Path out = dir.resolve("out");
+    Path file = dir.resolve("sweep.conf");
+    Files.writeString(file, "run.paths = 100\naccounts.generated.count = 10\n"
+        + "sweep.axes {\n  oracle.delay = [0, 600]\n  protocol.bonus = { from = 0.05, to = 0.1, count = 2 }\n}\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("simulate: " + file + ":4: sweep.axes defines oracle.delay,"
+        + " protocol.bonus: this scenario is a sweep"), r.err());
+    assertTrue(r.err().contains("'margincall sweep --conf " + file + "'"), r.err());
+    assertFalse(Files.exists(out), "nothing may be written");
+  }
 }

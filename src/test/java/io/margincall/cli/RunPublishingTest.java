@@ -53,7 +53,10 @@ class RunPublishingTest {
         "--set", "oracle.heartbeat=3600", "--out", out.toString(), "--master", "local[2]",
         "--progress-seconds", "0"};
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-01", "--job", "nightly", "--replace"));
-    run(concat(new String[] {"simulate"}, common, "--run-date", "2026-03-01"));  // ad hoc
+    // Ad hoc: a scenario without axes (simulate refuses a sweep's file).
+    run("simulate", "--conf", ROOT.resolve("conf/quickstart.conf").toString(), "--set", "run.paths=200",
+        "--set", "time.step=300", "--out", out.toString(), "--master", "local[2]",
+        "--progress-seconds", "0", "--run-date", "2026-03-01");
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-01", "--job", "nightly", "--replace",
         "--target", "P(bad debt) <= 0.5"));
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-02", "--job", "nightly", "--replace"));
