@@ -233,7 +233,8 @@ final class RunCommand {
       }
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());
-      out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
+      out.printf(Locale.ROOT, "  liquidations        %,d executed; %,d of them of accounts already insolvent at the"
+          + " market%n",
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
       if (s.perps().enabled()) {

@@ -16,9 +16,14 @@ import java.util.Locale;
 public enum OutcomeCount {
   LIQUIDATIONS("liquidations_executed",
       "liquidations over all paths (a partial liquidation counts once)"),
+  // The column keeps its first name (a schema change is not worth it); the meaning says what
+  // it counts: late liquidations, whatever made them late, not only a stale oracle.
   STALE_ORACLE_LIQUIDATIONS("failed_oracle_stale",
-      "liquidations of accounts already insolvent at the market: the oracle let them through too"
-          + " late"),
+      "liquidations of accounts already insolvent at the market (collateral worth less than the"
+          + " debt at the market price just before): too late, whatever the cause (an oracle delay,"
+          + " heartbeat or outage, inclusion waits, or, with none of these, the market gapping past"
+          + " the bankruptcy price between two steps); despite the name, counted with no oracle"
+          + " lag too"),
   UNPROFITABLE_AFTER_FEES("failed_unprofitable_fees",
       "liquidations skipped (each step, each account) as unprofitable even at the market price"
           + " without slippage: gas fees, or an oracle above the market"),
