@@ -41,7 +41,7 @@ class StaleStagingTest {
       owner.write(fs, folder);
     }
     fs.mkdirs(new Path(folder, "summary"));
-    Files.writeString(java.nio.file.Path.of(new Path(folder, "summary/part-0").toUri()), "rows");
+    Files.writeString(java.nio.file.Path.of(new Path(folder, "summary/part-0").toUri().getPath()), "rows");
     return folder;
   }
 
@@ -58,7 +58,7 @@ class StaleStagingTest {
   @Test
   void onlyProvablyStaleStagingIsRemoved() throws Exception {
     FileSystem fs = FileSystem.getLocal(new Configuration());
-    Path root = new Path(dir.toUri()).suffix("/_staging");
+    Path root = new Path(dir.resolve("_staging").toString());
     StagingOwner dead = endedProcess(here.host());
     folder(fs, root, "dead", dead);
     // The pid of a live process, but a start time it does not have: the pid was reused.
@@ -90,10 +90,10 @@ class StaleStagingTest {
   @Test
   void anOwnerFileReadsBackAndATornOneProvesNothing() throws Exception {
     FileSystem fs = FileSystem.getLocal(new Configuration());
-    Path folder = new Path(dir.toUri()).suffix("/_staging/run");
+    Path folder = new Path(dir.resolve("owner/run").toString());
     here.write(fs, folder);
     assertEquals(here, StagingOwner.read(fs, folder).orElseThrow());
-    Files.writeString(java.nio.file.Path.of(new Path(folder, StagingOwner.FILE).toUri()), "host=h\npi");
+    Files.writeString(java.nio.file.Path.of(new Path(folder, StagingOwner.FILE).toUri().getPath()), "host=h\npi");
     assertTrue(StagingOwner.read(fs, folder).isEmpty());
   }
 }
