@@ -228,8 +228,13 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
           r.meanBadDebt(), r.meanBadDebtStdErr());
       for (TailRisk.Estimate e : r.tail()) {
-        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (ES 95%% CI [%,.2f, %,.2f])%n",
-            e.perMille() / 10.0, e.var(), e.es(), e.esLow(), e.esHigh());
+        String ci = !Double.isNaN(e.esLow())
+            ? String.format(Locale.ROOT, "ES 95%% CI [%,.2f, %,.2f]", e.esLow(), e.esHigh())
+            : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",
+                TailRisk.tailPaths(e.perMille(), r.paths()), TailRisk.MIN_TAIL_FOR_INTERVAL,
+                TailRisk.pathsForInterval(e.perMille()));
+        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (%s)%n",
+            e.perMille() / 10.0, e.var(), e.es(), ci);
       }
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());
@@ -247,13 +252,32 @@ final class RunCommand {
             r.amountMean(OutcomeAmount.PERP_LIQUIDATION_FEES));
       }
     } else {
-      out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
-          "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      // One column per axis, wide enough for its key and every value: a label cut to a fixed
+      // width made points that differ only in a later axis look identical.
+      List<String> keys = plan.axes().stream().map(SweepPlan.Axis::key).toList();
+      StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-5s", "point"));
+      List<String> cellFormats = new ArrayList<>();
+      for (int a = 0; a < keys.size(); a++) {
+        int width = keys.get(a).length();
+        for (PointStatistics q : points) {
+          width = Math.max(width, axisCell(q.axisValues().get(a)).length());
+        }
+        cellFormats.add(" %-" + width + "s");
+        header.append(String.format(Locale.ROOT, " %-" + width + "s", keys.get(a)));
+      }
+      out.printf(Locale.ROOT, "%s %-27s %14s %14s  %s%n", header, "P(bad debt) [95% CI]",
+          "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      if (plan.points().stream().anyMatch(point -> point.values().size() < keys.size())) {
+        out.printf(Locale.ROOT, "  (-: the point keeps the scenario's own value of that key)%n");
+      }
       for (PointStatistics q : points) {
         BadDebtSummary r = q.summary();
-        String label = q.label().length() > 44 ? q.label().substring(0, 41) + "..." : q.label();
-        out.printf(Locale.ROOT, "  %-5d %-44s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
-            q.point(), label, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
+        StringBuilder cells = new StringBuilder(String.format(Locale.ROOT, "  %-5d", q.point()));
+        for (int a = 0; a < keys.size(); a++) {
+          cells.append(String.format(Locale.ROOT, cellFormats.get(a), axisCell(q.axisValues().get(a))));
+        }
+        out.printf(Locale.ROOT, "%s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
+            cells, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
             r.meanBadDebt(), r.tail()[1].es(),
             q.point() == q.baseline() ? "baseline"
                 : String.format(Locale.ROOT, "%+.2f (%.2f; unpaired %.2f)", q.badDebtDiff(),
@@ -263,6 +287,11 @@ final class RunCommand {
     for (String w : written) {
       out.printf(Locale.ROOT, "  output              %s%n", w);
     }
+  }
+
+  /** An axis value as the console table shows it; "-" where the point keeps the scenario's. */
+  private static String axisCell(Object value) {
+    return value == null ? "-" : String.valueOf(value);
   }
 
   private static void reportRecommendation(PrintStream out, List<Recommendation.Choice> choices,

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -88,7 +89,9 @@ class RunPublishingTest {
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      while (!Files.readString(log).contains("margincall: progress")) {
+      // Each progress line starts with its ISO-8601 UTC time, as log collectors expect.
+      Pattern progress = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ margincall: progress ");
+      while (!progress.matcher(Files.readString(log)).find()) {
         assertTrue(process.isAlive(), "launcher ended early:\n" + Files.readString(log));
         assertTrue(System.nanoTime() < deadline, "no progress line:\n" + Files.readString(log));
         Thread.sleep(200);
@@ -124,7 +127,7 @@ class RunPublishingTest {
   void theNextRunRemovesTheStagingOfADeadRunOnly() throws Exception {
     Path out = dir.resolve("out");
     FileSystem fs = FileSystem.getLocal(new Configuration());
-    org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(out.toUri()).suffix("/_staging");
+    org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(out.resolve("_staging").toString());
     Process killed = new ProcessBuilder("sleep", "30").start();
     StagingOwner dead = new StagingOwner(StagingOwner.current().host(), killed.pid(),
         killed.toHandle().info().startInstant().orElseThrow());

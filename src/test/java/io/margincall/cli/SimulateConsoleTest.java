@@ -64,4 +64,17 @@ class SimulateConsoleTest {
     long late = count(m.group(2));
     assertTrue(late > 0 && late <= count(m.group(1)), m.group());
   }
+
+  /**
+   * With 300 paths the 99 % and 99.9 % tails hold 3 and 1 losses (ceil((1 - q) N)), fewer than
+   * the 10 an ES interval needs: the console says so instead of printing NaN; the 95 % tail
+   * (15 losses) has its interval.
+   */
+  @Test
+  void anEsWithoutIntervalSaysWhy() {
+    assertTrue(!console.contains("NaN"), console);
+    line("^  VaR / ES  95.0 % .*\\(ES 95% CI \\[[\\d,.]+, [\\d,.]+]\\)$");
+    line("^  VaR / ES  99.0 % .*\\(no ES CI: too few tail losses, 3 < 10; needs 901\\+ paths\\)$");
+    line("^  VaR / ES  99.9 % .*\\(no ES CI: too few tail losses, 1 < 10; needs 9,001\\+ paths\\)$");
+  }
 }
