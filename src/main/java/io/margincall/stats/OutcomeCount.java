@@ -42,7 +42,12 @@ public enum OutcomeCount {
       "bankrupt perp positions whose loss, beyond what the insurance fund paid, auto-deleveraging"
           + " was called on"),
   ADL_POSITIONS_HIT("adl_positions_hit",
-      "opposite perp positions closed in whole or in part by auto-deleveraging");
+      "opposite perp positions closed in whole or in part by auto-deleveraging"),
+  ACCOUNTS_ELIGIBLE_AT_START("accounts_eligible_at_start",
+      "loans already eligible for liquidation at the initial price (`c P LT < D`, a book loaded at"
+          + " a stressed moment; `accounts.eligible-at-start = liquidate`), summed over all paths:"
+          + " N x their number in the book. Each is liquidated from step 1 under the rules; its"
+          + " liquidations are in `liquidations_executed`");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();
