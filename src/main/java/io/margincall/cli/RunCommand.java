@@ -242,6 +242,12 @@ final class RunCommand {
           + " market%n",
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
+      long eligible = r.count(OutcomeCount.ACCOUNTS_ELIGIBLE_AT_START);
+      if (eligible > 0) {
+        out.printf(Locale.ROOT, "  eligible at start   %,d account%s of the book already eligible at"
+                + " price.initial, liquidated from step 1%n", eligible / r.paths(),
+            eligible == r.paths() ? "" : "s");
+      }
       if (s.perps().enabled()) {
         out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
             r.amountMean(OutcomeAmount.PERP_BAD_DEBT));

@@ -65,16 +65,25 @@ class MainTest {
   }
 
   @Test
-  void accountsEligibleAtTheStartAreRejected() throws IOException {
+  void accountsEligibleAtTheStartAreLiquidatedOrOnRequestRejected() throws IOException {
     Path out = dir.resolve("out");
     // 1 ETH at 2,000 USD with threshold 0.825 supports 1,650 USD of debt; line 3 owes 1,700.
     Files.writeString(dir.resolve("book.csv"), "account_id,collateral,debt\na,1,1000\nb,1,1700\n");
     Path file = dir.resolve("s.conf");
-    Files.writeString(file, "accounts { source = file, file = \"book.csv\" }\n");
-    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString());
+    Files.writeString(file, "accounts { source = file, file = \"book.csv\" }\n"
+        + "run.paths = 200\ntime { step = 300, horizon = 3600 }\n");
+    Result r = run("simulate", "--conf", file.toString(), "--out", out.toString(),
+        "--set", "accounts.eligible-at-start=refuse");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("book.csv:3: account 'b' is already eligible for liquidation"), r.err());
     assertFalse(Files.exists(out), "nothing may be written");
+
+    // By default the book is taken as it is: b is liquidated from the first step, and counted.
+    r = run("simulate", "--conf", file.toString(), "--out", out.toString(), "--master", "local[1]",
+        "--progress-seconds", "0");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("  eligible at start   1 account of the book already eligible at"
+        + " price.initial, liquidated from step 1"), r.out());
   }
 
   @Test
