@@ -3,6 +3,8 @@ package io.margincall.cli;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
+import io.margincall.config.SweepSettings;
+import io.margincall.io.OutputRoot;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
 import io.margincall.kernel.Scenario;
@@ -85,7 +87,7 @@ final class RunCommand {
         case "--set" -> sets.add(value(args, ++i, a));
         case "--allow-includes-from" -> includesFrom.add(Path.of(value(args, ++i, a)));
         case "--out" -> out = value(args, ++i, a);
-        case "--master" -> master = value(args, ++i, a);
+        case "--master" -> master = SparkMaster.check(a, value(args, ++i, a));
         case "--job" -> {
           job = value(args, ++i, a);
           if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -153,8 +155,17 @@ final class RunCommand {
       }
     }
     Options o = parse(args, sweep);
+    OutputRoot.check("--out", o.out());
     // Everything that can be wrong with the input fails here, before Spark starts.
     ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets(), o.includesFrom());
+    if (!sweep) {
+      // A scenario with axes is a sweep; running its base point alone would look like its result.
+      SweepSettings.declaredAxes(base).ifPresent(where -> {
+        throw new UsageError("simulate: " + where + ": this scenario is a sweep; simulate would"
+            + " run its base point only. Run every point with 'margincall sweep --conf "
+            + o.conf() + "', or drop sweep.axes to simulate the base scenario");
+      });
+    }
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
@@ -227,14 +238,26 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
           r.meanBadDebt(), r.meanBadDebtStdErr());
       for (TailRisk.Estimate e : r.tail()) {
-        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (ES 95%% CI [%,.2f, %,.2f])%n",
-            e.perMille() / 10.0, e.var(), e.es(), e.esLow(), e.esHigh());
+        String ci = !Double.isNaN(e.esLow())
+            ? String.format(Locale.ROOT, "ES 95%% CI [%,.2f, %,.2f]", e.esLow(), e.esHigh())
+            : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",
+                TailRisk.tailPaths(e.perMille(), r.paths()), TailRisk.MIN_TAIL_FOR_INTERVAL,
+                TailRisk.pathsForInterval(e.perMille()));
+        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (%s)%n",
+            e.perMille() / 10.0, e.var(), e.es(), ci);
       }
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());
-      out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
+      out.printf(Locale.ROOT, "  liquidations        %,d executed; %,d of them of accounts already insolvent at the"
+          + " market%n",
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
+      long eligible = r.count(OutcomeCount.ACCOUNTS_ELIGIBLE_AT_START);
+      if (eligible > 0) {
+        out.printf(Locale.ROOT, "  eligible at start   %,d account%s of the book already eligible at"
+                + " price.initial, liquidated from step 1%n", eligible / r.paths(),
+            eligible == r.paths() ? "" : "s");
+      }
       if (s.perps().enabled()) {
         out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
             r.amountMean(OutcomeAmount.PERP_BAD_DEBT));
@@ -252,13 +275,32 @@ final class RunCommand {
         }
       }
     } else {
-      out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
-          "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      // One column per axis, wide enough for its key and every value: a label cut to a fixed
+      // width made points that differ only in a later axis look identical.
+      List<String> keys = plan.axes().stream().map(SweepPlan.Axis::key).toList();
+      StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-5s", "point"));
+      List<String> cellFormats = new ArrayList<>();
+      for (int a = 0; a < keys.size(); a++) {
+        int width = keys.get(a).length();
+        for (PointStatistics q : points) {
+          width = Math.max(width, axisCell(q.axisValues().get(a)).length());
+        }
+        cellFormats.add(" %-" + width + "s");
+        header.append(String.format(Locale.ROOT, " %-" + width + "s", keys.get(a)));
+      }
+      out.printf(Locale.ROOT, "%s %-27s %14s %14s  %s%n", header, "P(bad debt) [95% CI]",
+          "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      if (plan.points().stream().anyMatch(point -> point.values().size() < keys.size())) {
+        out.printf(Locale.ROOT, "  (-: the point keeps the scenario's own value of that key)%n");
+      }
       for (PointStatistics q : points) {
         BadDebtSummary r = q.summary();
-        String label = q.label().length() > 44 ? q.label().substring(0, 41) + "..." : q.label();
-        out.printf(Locale.ROOT, "  %-5d %-44s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
-            q.point(), label, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
+        StringBuilder cells = new StringBuilder(String.format(Locale.ROOT, "  %-5d", q.point()));
+        for (int a = 0; a < keys.size(); a++) {
+          cells.append(String.format(Locale.ROOT, cellFormats.get(a), axisCell(q.axisValues().get(a))));
+        }
+        out.printf(Locale.ROOT, "%s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
+            cells, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
             r.meanBadDebt(), r.tail()[1].es(),
             q.point() == q.baseline() ? "baseline"
                 : String.format(Locale.ROOT, "%+.2f (%.2f; unpaired %.2f)", q.badDebtDiff(),
@@ -268,6 +310,11 @@ final class RunCommand {
     for (String w : written) {
       out.printf(Locale.ROOT, "  output              %s%n", w);
     }
+  }
+
+  /** An axis value as the console table shows it; "-" where the point keeps the scenario's. */
+  private static String axisCell(Object value) {
+    return value == null ? "-" : String.valueOf(value);
   }
 
   private static void reportRecommendation(PrintStream out, List<Recommendation.Choice> choices,

@@ -263,7 +263,9 @@ public final class ScenarioFactory {
             + a.perpIds().size() + " rows of kind perp, but perps.source = none; set perps.source"
             + " = file to simulate them");
       }
-      rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
+      if (s.accounts().refuseEligibleAtStart()) {
+        rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
+      }
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }
     AccountsSettings.Generated g = s.accounts().generated();
@@ -273,9 +275,10 @@ public final class ScenarioFactory {
   }
 
   /**
-   * An account already eligible for liquidation at the initial price would be liquidated at
-   * step 1 whatever the model: almost always a unit mistake (collateral in USD, debt in cents),
-   * and it would make P(bad debt) meaningless. Rejected, naming the first such line.
+   * With {@code accounts.eligible-at-start = refuse}: an account already eligible for liquidation
+   * at the initial price would be liquidated at step 1 whatever the model; in a book that must
+   * be healthy, almost always a unit mistake (collateral in USD, debt in cents). Rejected,
+   * naming the first such line.
    */
   private static void rejectAccountsEligibleAtTheStart(java.nio.file.Path file, double initialPrice,
                                                        AccountBookCsv.Accounts a) {
@@ -295,7 +298,8 @@ public final class ScenarioFactory {
           + ": account '" + a.ids().get(first) + "' is already eligible for liquidation at "
           + "price.initial = " + initialPrice + " (health " + String.format(java.util.Locale.ROOT,
           "%.4f", health) + " < 1)" + (count > 1 ? "; " + count + " accounts in all" : "")
-          + "; collateral is in asset units, debt in USD");
+          + "; collateral is in asset units, debt in USD (accounts.eligible-at-start = liquidate"
+          + " takes such a book as it is)");
     }
   }
 }

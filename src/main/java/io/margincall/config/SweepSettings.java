@@ -3,6 +3,7 @@ package io.margincall.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -36,6 +38,27 @@ public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges
 
   /** An axis given as a range: from, to, and the multiple values round to (null: none). */
   public record Range(double from, double to, Double roundTo) {}
+
+  /**
+   * Where the scenario defines sweep axes, as {@code "<file>:<line>: sweep.axes defines <keys>"}
+   * (the origin of the first axis), or empty if it defines none: {@code simulate} refuses such a
+   * scenario rather than run its base point alone without a word.
+   */
+  public static Optional<String> declaredAxes(ScenarioSettings base) {
+    Set<String> keys = new TreeSet<>();
+    ConfigOrigin first = null;
+    for (Map.Entry<String, ConfigValue> e : base.config().getConfig("sweep.axes").entrySet()) {
+      String leaf = e.getKey();
+      int dot = leaf.lastIndexOf('.');
+      keys.add(dot > 0 && RANGE_KEYS.contains(leaf.substring(dot + 1)) ? leaf.substring(0, dot) : leaf);
+      ConfigOrigin o = e.getValue().origin();
+      if (first == null || o.lineNumber() > 0 && o.lineNumber() < first.lineNumber()) {
+        first = o;
+      }
+    }
+    return first == null ? Optional.empty()
+        : Optional.of(ConfigReader.origin(first) + ": sweep.axes defines " + String.join(", ", keys));
+  }
 
   /** The sweep section of a scenario's settings. */
   static SweepSettings read(ScenarioSettings base) {

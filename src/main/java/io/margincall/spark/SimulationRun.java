@@ -8,6 +8,7 @@ import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
+import io.margincall.io.StaleStaging;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtSummary;
@@ -140,6 +141,10 @@ public final class SimulationRun {
       }
       result.release();
       List<String> written = publisher.publish(r.replace());
+      for (StaleStaging.Removed stale : publisher.removedStaging()) {
+        out.printf(Locale.ROOT, "margincall: removed the stale staging folder %s: %s%n",
+            stale.folder(), stale.reason());
+      }
       return new Outcome(points, seconds, written, provenance, choices);
     } finally {
       spark.stop();
