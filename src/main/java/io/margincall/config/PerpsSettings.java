@@ -104,6 +104,9 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     }
     double initial = r.number("perps.initial-margin", v -> v >= 0 && v <= 1,
         "a fraction in [0, 1] (0: not checked)");
+    if (initial == 0) {
+      r.forget("perps.initial-margin");  // not checked: hashed as before the key existed
+    }
     if (initial > 0 && generated != null) {  // a file's rows are checked one by one
       double highest = Arrays.stream(rates).max().orElse(0);
       if (initial < highest) {
@@ -137,7 +140,7 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
       reward = new KeeperReward(r.number(k + "rate", v -> v >= 0 && v < 1, "a fraction in [0, 1)"),
           least, most == 0 ? Double.POSITIVE_INFINITY : most);
     } else {
-      r.forget("perps.keeper-reward.");
+      r.forget("perps.liquidator");  // the ideal: hashed as before the switch existed
     }
     return new PerpsSettings(source, generated, bounds, rates, fee, maxClose, adl, intervalSteps,
         sensitivity, cap, initial, reward);

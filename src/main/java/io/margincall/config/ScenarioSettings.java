@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The settings of one scenario, read eagerly and checked: one record per section of
@@ -31,6 +32,7 @@ public final class ScenarioSettings {
   private final FaultSettings faults;
   private final PerpsSettings perps;
   private final String configHash;
+  private final Set<String> hashedKeys;
 
   private ScenarioSettings(Config config, Config user, Path scenarioFile) {
     this.config = config;
@@ -61,6 +63,12 @@ public final class ScenarioSettings {
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
+    hashedKeys = Set.copyOf(r.canonical().keySet());
+  }
+
+  /** Whether the config hash covers setting {@code key} (a switched-off mechanism's do not). */
+  boolean hashes(String key) {
+    return hashedKeys.contains(key);
   }
 
   /**

@@ -19,18 +19,18 @@ import org.apache.commons.rng.UniformRandomProvider;
  * event (a faster ranking is future work, see {@code src/docs/performance.md}).
  */
 final class AutoDeleveraging implements Deleveraging {
-  private final PerpIndex book;
+  private final PerpIndex index;
   private final PerpRules.AdlRanking ranking;
   private UniformRandomProvider stream;
   // Scratch for ranking candidates.
   private final int[] candidate;
   private final double[] rank;
 
-  AutoDeleveraging(PerpIndex book, PerpRules.AdlRanking ranking) {
-    this.book = book;
+  AutoDeleveraging(PerpIndex index, PerpRules.AdlRanking ranking) {
+    this.index = index;
     this.ranking = ranking;
-    this.candidate = new int[book.positions()];
-    this.rank = new double[book.positions()];
+    this.candidate = new int[index.positions()];
+    this.rank = new double[index.positions()];
   }
 
   /** The stream of the random ranking for the next path (null for other rankings). */
@@ -42,12 +42,12 @@ final class AutoDeleveraging implements Deleveraging {
   public double deleverage(int bankruptSide, double bankruptcyPrice, double units, int t,
                            PathOutcome out) {
     int m = 0;
-    for (int i = 0; i < book.positions(); i++) {
-      double s = book.size(i);
+    for (int i = 0; i < index.positions(); i++) {
+      double s = index.size(i);
       // Opposite side, open, and profitable at the bankruptcy price (so closing it there is
       // no worse than its entry and cannot make it bankrupt).
-      if (book.open(i) && s * bankruptSide < 0
-          && PerpPosition.profit(s, book.entry(i), bankruptcyPrice) > 0) {
+      if (index.open(i) && s * bankruptSide < 0
+          && PerpPosition.profit(s, index.entry(i), bankruptcyPrice) > 0) {
         candidate[m] = i;
         rank[m] = rankKey(i);
         m++;
@@ -64,13 +64,13 @@ final class AutoDeleveraging implements Deleveraging {
       walked++;
       int i = candidate[k];
       rank[k] = Double.NEGATIVE_INFINITY;  // taken
-      double take = Math.min(Math.abs(book.size(i)), left);
+      double take = Math.min(Math.abs(index.size(i)), left);
       out.count(OutcomeCount.ADL_POSITIONS_HIT);
       out.add(OutcomeAmount.ADL_NOTIONAL, take * bankruptcyPrice);
-      book.takeOver(i, take);
+      index.takeOver(i, take);
       left -= take;
     }
-    book.prunePartial();
+    index.prunePartial();
     return units - Math.max(0, left);
   }
 
@@ -90,15 +90,15 @@ final class AutoDeleveraging implements Deleveraging {
 
   /** Position i's rank at the step's mark: higher is deleveraged first. */
   private double rankKey(int i) {
-    double s = book.size(i);
-    double e = book.entry(i);
-    double mark = book.mark();
+    double s = index.size(i);
+    double e = index.entry(i);
+    double mark = index.mark();
     double profit = PerpPosition.profit(s, e, mark);
     switch (ranking) {
       case PNL:
         return profit;
       case PNL_LEVERAGE: {
-        double equity = PerpPosition.equity(book.margin(i), s, e, mark);
+        double equity = PerpPosition.equity(index.margin(i), s, e, mark);
         double pnlShare = profit / Math.abs(s * e);
         return equity > 0 ? pnlShare * Math.abs(s * mark) / equity : Double.MAX_VALUE;
       }

@@ -49,8 +49,7 @@ public final class LiquidationEngine {
   private final boolean seizeAtOracle;
   private final double bonusShare;
   private final double minProfit;
-  private final StepMarket market;
-  private final boolean slippage;
+  private final StepMarket stepMarket;
   private final GasMarket gas;
   private final boolean profitCheck;
   private final LossWaterfall waterfall;
@@ -87,12 +86,11 @@ public final class LiquidationEngine {
     this.seizeAtOracle = rules.pricing() == SeizePricing.ORACLE;
     this.bonusShare = bonusShare;
     this.minProfit = minProfitUsd;
-    this.market = new StepMarket(depth, permanentImpact);
-    this.slippage = market.slippage();
+    this.stepMarket = new StepMarket(depth, permanentImpact);
     this.gas = gas;
-    this.profitCheck = slippage || gas != null;
+    this.profitCheck = stepMarket.slippage() || gas != null;
     this.waterfall = waterfall;
-    this.perps = new PerpLiquidation(perps, this, market, waterfall, gas, minProfitUsd);
+    this.perps = new PerpLiquidation(perps, this, stepMarket, waterfall, gas, minProfitUsd);
   }
 
   /** How perp positions are closed, on this engine's market and waterfall. */
@@ -109,27 +107,27 @@ public final class LiquidationEngine {
 
   /** Liquidations of step t start at the step's market price; see {@link StepMarket}. */
   public void openStep(int t, double logPrice, int regime) {
-    market.openStep(t, logPrice, regime);
+    stepMarket.openStep(t, logPrice, regime);
   }
 
   /** A new path: no step is open. */
   public void startPath() {
-    market.startPath();
+    stepMarket.startPath();
   }
 
   /** The market price now: the step's, moved by this step's sales so far. */
   public double price() {
-    return market.price();
+    return stepMarket.price();
   }
 
   /** The log-price move the sales have left in the market since the last call; zeroes it. */
   public double takeImpact() {
-    return market.takeImpact();
+    return stepMarket.takeImpact();
   }
 
   /**
-   * Names the position the next {@link #liquidate} or {@link PerpLiquidation#liquidate} is about, so that a
-   * loss its close realises can be traced to it ({@link LargestLoss}).
+   * Names the position the next {@link #liquidate} or {@link PerpLiquidation#liquidate} is
+   * about, so that a loss its close realises can be traced to it ({@link LargestLoss}).
    *
    * @param kind {@link LargestLoss#LOAN} or {@link LargestLoss#PERP}
    * @param account its index among the book's positions of its kind, in input order
@@ -198,7 +196,7 @@ public final class LiquidationEngine {
    * close-out into {@code out}.
    */
   public int liquidate(double c, double d, double oraclePrice, int t, PathOutcome out) {
-    double market = this.market.price();
+    double market = stepMarket.price();
     double repay = firstRepay(d);
     double valuation = seizeAtOracle ? oraclePrice : market;
     double wanted = unitsWanted(repay, valuation);
@@ -211,7 +209,7 @@ public final class LiquidationEngine {
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
-      double proceeds = this.market.proceeds(seized, market);
+      double proceeds = stepMarket.proceeds(seized, market);
       if (proceeds - repay - fee < minProfit) {
         if (seized * market - repay - fee < minProfit) {
           out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
@@ -229,7 +227,7 @@ public final class LiquidationEngine {
         debtLeft = d;
         return SKIPPED;  // still eligible; tried again next step
       }
-      this.market.sold(seized, market);
+      stepMarket.sold(seized, market);
     }
     recordLiquidation(insolvent(c, d, market), t, out);
     c -= seized;
@@ -237,7 +235,7 @@ public final class LiquidationEngine {
     out.collateralSeized += seized;
     out.debtRepaid += repay;
     depositBonus(repay);
-    market = this.market.price();  // the liquidator's sale may have moved it
+    market = stepMarket.price();  // the liquidator's sale may have moved it
     if (d > 0 && insolvent(c, d, market)) {
       closeOut(c, d, t, out);
       return closed();
@@ -290,9 +288,9 @@ public final class LiquidationEngine {
    * down the loss waterfall.
    */
   private void closeOut(double c, double d, int t, PathOutcome out) {
-    double market = this.market.price();
-    double proceeds = this.market.proceeds(c, market);
-    this.market.sold(c, market);
+    double market = stepMarket.price();
+    double proceeds = stepMarket.proceeds(c, market);
+    stepMarket.sold(c, market);
     out.collateralSeized += c;
     out.debtRepaid += proceeds;
     waterfall.realise(d - proceeds, t, out);
@@ -330,7 +328,7 @@ public final class LiquidationEngine {
   public boolean certainlyUnprofitableBeforeSlippage(double hiRepay, double loRepay,
                                                      double bankrupt, double fullSeizure,
                                                      double valuation) {
-    double market = this.market.price();
+    double market = stepMarket.price();
     if (!(market >= bankrupt && valuation >= fullSeizure)) {
       return false;
     }

@@ -15,9 +15,8 @@ import io.margincall.stats.OutcomeCount;
  */
 public final class PerpLiquidation {
   private final PerpRules rules;
-  private final PerpKeeperReward keeperReward;
   private final LiquidationEngine engine;
-  private final StepMarket market;
+  private final StepMarket stepMarket;
   private final LossWaterfall waterfall;
   private final GasMarket gas;
   private final double minProfit;
@@ -25,12 +24,11 @@ public final class PerpLiquidation {
   private double marginLeft;
   private boolean skipped;
 
-  PerpLiquidation(PerpRules rules, LiquidationEngine engine, StepMarket market,
+  PerpLiquidation(PerpRules rules, LiquidationEngine engine, StepMarket stepMarket,
                   LossWaterfall waterfall, GasMarket gas, double minProfitUsd) {
     this.rules = rules;
-    this.keeperReward = rules.keeperReward();
     this.engine = engine;
-    this.market = market;
+    this.stepMarket = stepMarket;
     this.waterfall = waterfall;
     this.gas = gas;
     this.minProfit = minProfitUsd;
@@ -54,13 +52,14 @@ public final class PerpLiquidation {
    */
   public double liquidate(double margin, double size, double entry, int t, Deleveraging adl,
                               PathOutcome out) {
-    double market = this.market.price();
+    double market = stepMarket.price();
     double held = Math.abs(size);
     double units = rules.maxCloseNotionalUsd() > 0
         ? Math.min(held, rules.maxCloseNotionalUsd() / market) : held;
     boolean bankrupt = PerpPosition.equity(margin, size, entry, market) < 0;
     skipped = false;
     marginLeft = 0;
+    PerpKeeperReward keeperReward = rules.keeperReward();
     double reward = keeperReward == null ? 0 : keeperReward.of(units * market);
     if (keeperReward != null && gas != null
         && reward - gas.liquidationCostUsd(market) < minProfit) {
@@ -86,7 +85,7 @@ public final class PerpLiquidation {
     out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     m -= fee;
     double rest = size - Math.signum(size) * units;
-    if (PerpPosition.equity(m, rest, entry, this.market.price()) < 0) {
+    if (PerpPosition.equity(m, rest, entry, stepMarket.price()) < 0) {
       closePerp(m, rest, entry, Math.abs(rest), 0, t, adl, out);
       return 0;
     }
@@ -111,7 +110,7 @@ public final class PerpLiquidation {
    */
   private void closePerp(double margin, double size, double entry, double units, double reward,
                          int t, Deleveraging adl, PathOutcome out) {
-    double market = this.market.price();
+    double market = stepMarket.price();
     double left = margin + trade(size, units, entry, market) - reward;
     out.add(OutcomeAmount.PERP_KEEPER_REWARDS, reward);
     if (left >= 0) {
@@ -132,12 +131,12 @@ public final class PerpLiquidation {
    */
   private double trade(double size, double units, double entry, double market) {
     if (size > 0) {
-      double proceeds = this.market.proceeds(units, market);
-      this.market.sold(units, market);
+      double proceeds = stepMarket.proceeds(units, market);
+      stepMarket.sold(units, market);
       return proceeds - units * entry;
     }
-    double cost = this.market.cost(units, market);
-    this.market.bought(units, market);
+    double cost = stepMarket.cost(units, market);
+    stepMarket.bought(units, market);
     return units * entry - cost;
   }
 }

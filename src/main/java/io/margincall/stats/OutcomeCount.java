@@ -26,7 +26,9 @@ public enum OutcomeCount {
           + " lag too"),
   UNPROFITABLE_AFTER_FEES("failed_unprofitable_fees",
       "liquidations skipped (each step, each account) as unprofitable even at the market price"
-          + " without slippage: gas fees, or an oracle above the market"),
+          + " without slippage: gas fees, or an oracle above the market; for perps closed by"
+          + " keepers (`perps.liquidator = keepers`), closes whose reward less gas is below"
+          + " `keeper.min-profit-usd`"),
   UNPROFITABLE_AFTER_SLIPPAGE("failed_unprofitable_slippage",
       "liquidations skipped as profitable at the market price but not after slippage"),
   NOT_INCLUDED_IN_TIME("failed_not_included",

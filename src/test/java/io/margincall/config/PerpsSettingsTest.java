@@ -85,13 +85,20 @@ class PerpsSettingsTest {
     Path squeeze = ROOT.resolve("conf/short-squeeze.conf");
     ScenarioSettings venue = ScenarioSettings.load(squeeze, List.of());
     ScenarioSettings venueChanged = ScenarioSettings.load(squeeze,
-        List.of("perps.keeper-reward.rate=0.5"));
+        List.of("perps.keeper-reward.rate=0.5", "perps.keeper-reward.max-usd=-1"));
     assertEquals(venue.configHash(), venueChanged.configHash());
+    // The ideal switches (the venue closes, initial margin unchecked) are left out of the hash,
+    // so a perps run keeps the hash it had before they existed; switched on, they are in it.
+    assertTrue(!venue.hashes("perps.liquidator") && !venue.hashes("perps.initial-margin"));
+    assertTrue(venue.hashes("perps.liquidation-fee"), "the section is hashed");
+    ScenarioSettings checked = ScenarioSettings.load(squeeze, List.of("perps.initial-margin=0.05"));
+    assertTrue(checked.hashes("perps.initial-margin"));
     assertNull(ScenarioFactory.build(venue).perpRules().keeperReward());
     ScenarioSettings keepers = ScenarioSettings.load(squeeze, List.of("perps.liquidator=keepers",
         "perps.keeper-reward.rate=0.001", "perps.keeper-reward.min-usd=3",
         "perps.keeper-reward.max-usd=0"));
     assertTrue(!keepers.configHash().equals(venue.configHash()), "keepers: another hash");
+    assertTrue(keepers.hashes("perps.liquidator") && keepers.hashes("perps.keeper-reward.rate"));
     io.margincall.protocol.PerpKeeperReward reward =
         ScenarioFactory.build(keepers).perpRules().keeperReward();
     assertEquals(new io.margincall.protocol.PerpKeeperReward(0.001, 3, Double.POSITIVE_INFINITY),
@@ -118,7 +125,8 @@ class PerpsSettingsTest {
         && e.getMessage().contains("1 / perps.initial-margin"), e.getMessage());
     e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
         List.of("perps.initial-margin=0.01")));
-    assertTrue(e.getMessage().contains("perps.initial-margin"), e.getMessage());
+    assertTrue(e.getMessage().contains("perps.initial-margin")
+        && e.getMessage().contains("highest maintenance rate"), e.getMessage());
     assertNotNull(ScenarioFactory.build(ScenarioSettings.load(squeeze,
         List.of("perps.initial-margin=0.05"))).perps(), "leverage <= 15 opens at 1/20");
 

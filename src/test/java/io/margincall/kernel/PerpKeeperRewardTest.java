@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.model.gas.CongestionRules;
+import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.liquidity.LinearDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
@@ -12,6 +13,7 @@ import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpKeeperReward;
+import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
 import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
@@ -52,6 +54,7 @@ class PerpKeeperRewardTest {
     long liquidations = 0;
     long losses = 0;
     double extraLoss = 0;
+    double feesGivenUp = 0;
     for (long path = 0; path < 100; path++) {
       venue.run(path, v);
       keepers.run(path, k);
@@ -72,6 +75,7 @@ class PerpKeeperRewardTest {
       assertTrue(moreLoss >= -1e-6 && lessFees >= -1e-6 && moreLoss + lessFees <= paid + 1e-6,
           "path " + path + ": loss +" + moreLoss + ", fees -" + lessFees + ", rewards " + paid);
       extraLoss += moreLoss;
+      feesGivenUp += lessFees;
       assertEquals(k.badDebt, k.insuranceDraw + k.socializedLoss, 1e-9 * Math.max(1, k.badDebt),
           "path " + path);
       liquidations += k.countOf(OutcomeCount.LIQUIDATIONS);
@@ -80,6 +84,8 @@ class PerpKeeperRewardTest {
     assertTrue(liquidations > 500 && losses > 10,
         "the case needs closes and losses: " + liquidations + ", " + losses);
     assertTrue(extraLoss > 150 * 10, "bankrupt closes must have paid rewards: " + extraLoss);
+    // Paid before the fee: closes with less than reward + fee left pay a smaller fee.
+    assertTrue(feesGivenUp > 150, "the reward must come before the fee: " + feesGivenUp);
   }
 
   /**
@@ -100,9 +106,8 @@ class PerpKeeperRewardTest {
       venue.run(path, v);
       keepers.run(path, k);
       assertEquals(0, k.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
+      assertEquals(0, k.amountOf(OutcomeAmount.PERP_LIQUIDATION_FEES), "path " + path);
       assertEquals(0, k.amountOf(OutcomeAmount.PERP_KEEPER_REWARDS), "path " + path);
-      assertTrue(k.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES)
-          >= k.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS), "path " + path);
       if (v.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
         assertTrue(k.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES) > 0, "path " + path);
       }
@@ -113,5 +118,46 @@ class PerpKeeperRewardTest {
     }
     assertTrue(closeOuts > 100, "the case needs bankrupt positions: " + closeOuts);
     assertTrue(worse > 10, "skipped closes should cost something: " + worse);
+  }
+
+  /**
+   * One long (margin 15,000, 100 units at 2,000, maintenance 5 %: bankrupt at 1,850, eligible
+   * below 1,850 / 0.95 = 1,947.37) on a price falling 0.5 % a step with no noise, a
+   * keeper paid 50 USD against 100 USD of gas: the keeper skips it at every step from the one
+   * the mark crosses its trigger to the one before the market crosses its bankruptcy price (it
+   * stays open and is visited again), and then the venue closes it, once, unpaid. The step
+   * count between the two crossings is recomputed from the price path.
+   */
+  @Test
+  void aSkippedPositionStaysEligibleUntilTheVenueClosesItBankrupt() {
+    double margin = 15_000;
+    double size = 100;
+    double entry = 2000;
+    double mm = 0.05;
+    double dropPerStep = 0.005;
+    double drift = -dropPerStep / (60 / GeometricBrownianMotion.SECONDS_PER_YEAR);
+    PerpBook book = PerpBook.of(new double[] {margin}, new double[] {size},
+        new double[] {entry}, new double[] {mm});
+    Scenario scenario = PerpetualFuturesTest.perps(3,
+            MarketModel.of(GeometricBrownianMotion.of(drift, 0, 60)), 200, 60, 2000,
+            new OracleRules(0, 0, 0), book,
+            new PerpRules(0.005, PerpRules.AdlRanking.OFF, FundingRules.none(), 0,
+                new PerpKeeperReward(0, 50, 50)), 0, new InfiniteDepth(), 0)
+        .toBuilder().congestion(GAS_100_USD).build();
+    PathSimulator kernel = new PathSimulator(scenario);
+    PathOutcome out = new PathOutcome();
+    kernel.run(0, out);
+    double trigger = PerpPosition.triggerPrice(margin, size, entry, mm);
+    double bankruptcy = PerpPosition.bankruptcyPrice(margin, size, entry);
+    // Step t's price is 2000 exp(-0.005 t): the first step below each level.
+    int eligible = (int) Math.floor(Math.log(2000 / trigger) / dropPerStep) + 1;
+    int bankrupt = (int) Math.floor(Math.log(2000 / bankruptcy) / dropPerStep) + 1;
+    assertTrue(bankrupt - eligible >= 2, "the case needs several skips");
+    assertEquals(0, out.countOf(OutcomeCount.LIQUIDATIONS));
+    assertEquals(bankrupt - eligible + 1, out.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES));
+    assertEquals(1, out.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS));
+    assertEquals(0, kernel.perpSizeAfterPath(0));
+    assertEquals(bankrupt, out.firstBadDebtStep);
+    assertEquals(0, out.amountOf(OutcomeAmount.PERP_KEEPER_REWARDS));
   }
 }
