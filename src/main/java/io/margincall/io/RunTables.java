@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   private RunTables() {}
 
@@ -105,9 +105,12 @@ public final class RunTables {
       String suffix = levelSuffix(e.perMille());
       c.addDouble("var_" + suffix, e.var()).addDouble("var_" + suffix + "_lo", e.varLow())
           .addDouble("var_" + suffix + "_hi", e.varHigh())
+          .addDouble("var_" + suffix + "_err", e.varError())
           .addDouble("es_" + suffix, e.es()).addDouble("es_" + suffix + "_lo", e.esLow())
-          .addDouble("es_" + suffix + "_hi", e.esHigh());
+          .addDouble("es_" + suffix + "_hi", e.esHigh())
+          .addDouble("es_" + suffix + "_err", e.esError());
     }
+    c.add("tail_exact", DataTypes.BooleanType, r.tailExact());
     proportion(c, "p_fund_exhausted", r.fundExhausted());
     c.addDouble("insurance_draw_mean", r.meanInsuranceDraw())
         .addDouble("socialized_loss_mean", r.meanSocializedLoss());

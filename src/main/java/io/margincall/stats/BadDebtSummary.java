@@ -9,7 +9,10 @@ package io.margincall.stats;
  * @param meanBadDebt mean bad debt per path
  * @param meanBadDebtStdErr Monte Carlo standard error of that mean
  * @param maxBadDebt largest bad debt on one path
- * @param tail VaR and ES at 95, 99 and 99.9 %, with intervals
+ * @param tail VaR and ES at 95, 99 and 99.9 %, with intervals and error bounds
+ * @param tailExact whether the tail figures are the exact sample statistics (the exact tail
+ *     fitted in {@code statistics.exact-tail-max-values}) rather than read from the binned
+ *     summary, within their error bounds
  * @param fundExhausted share of paths where the insurance fund could not cover some bad debt
  * @param meanInsuranceDraw mean insurance fund draw per path
  * @param meanSocializedLoss mean socialized loss per path
@@ -33,6 +36,7 @@ public record BadDebtSummary(
     double meanBadDebtStdErr,
     double maxBadDebt,
     TailRisk.Estimate[] tail,
+    boolean tailExact,
     WilsonInterval fundExhausted,
     double meanInsuranceDraw,
     double meanSocializedLoss,

@@ -54,8 +54,8 @@ public final class TailRisk {
       throw new IllegalArgumentException("level must be in (0, 1000) per mille: " + perMille);
     }
     if (paths == 0) {
-      return new Estimate(perMille, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN);
+      return new Estimate(perMille, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double q = perMille / 1000.0;
     long varRank = ceilDiv(perMille * paths, 1000);
@@ -93,10 +93,10 @@ public final class TailRisk {
     }
     if (tailCount < MIN_TAIL_FOR_INTERVAL) {
       // The asymptotic interval means nothing on a handful of tail losses: say so.
-      return new Estimate(perMille, var, varLo, varHi, es, Double.NaN, Double.NaN);
+      return new Estimate(perMille, var, varLo, varHi, 0.0, es, Double.NaN, Double.NaN, 0.0);
     }
-    return new Estimate(perMille, var, varLo, varHi, es,
-        Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se);
+    return new Estimate(perMille, var, varLo, varHi, 0.0, es,
+        Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se, 0.0);
   }
 
   static long varLowerRank(long paths, int perMille) {
@@ -131,7 +131,12 @@ public final class TailRisk {
     return -Math.floorDiv(-a, b);
   }
 
-  /** VaR and ES at one level, each with its 95 % interval; losses in USD. */
+  /**
+   * VaR and ES at one level, each with its 95 % interval and the bound on its distance to the
+   * exact sample statistic ({@code varError}, {@code esError}: 0 when computed from the exact
+   * tail, half a bin or less when from a binned summary); losses in USD.
+   */
   public record Estimate(int perMille, double var, double varLow, double varHigh,
-                         double es, double esLow, double esHigh) {}
+                         double varError, double es, double esLow, double esHigh,
+                         double esError) {}
 }
