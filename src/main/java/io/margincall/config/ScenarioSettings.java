@@ -26,6 +26,7 @@ public final class ScenarioSettings {
   private final CongestionSettings congestion;
   private final InsuranceSettings insurance;
   private final OutputSettings output;
+  private final StatisticsSettings statistics;
   private final FaultSettings faults;
   private final PerpsSettings perps;
   private final String configHash;
@@ -55,6 +56,7 @@ public final class ScenarioSettings {
     congestion = CongestionSettings.read(r, time);
     insurance = InsuranceSettings.read(r);
     output = OutputSettings.read(r);
+    statistics = StatisticsSettings.read(r);
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
@@ -130,6 +132,10 @@ public final class ScenarioSettings {
 
   public OutputSettings output() {
     return output;
+  }
+
+  public StatisticsSettings statistics() {
+    return statistics;
   }
 
   public FaultSettings faults() {

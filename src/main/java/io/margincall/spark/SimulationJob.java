@@ -93,8 +93,8 @@ public final class SimulationJob {
   /** As {@link #run(SparkSession, Scenario, long, int)}, with test-only faults. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
                                        int partitions, FaultInjection faults) {
-    return runSweep(spark, List.of(scenario), 0, paths, partitions, faults, PathSample.none())
-        .statistics().point(0);
+    return runSweep(spark, List.of(scenario), 0, paths, partitions, faults, PathSample.none(),
+        BadDebtAccumulator.UNBOUNDED).statistics().point(0);
   }
 
   /**
@@ -104,10 +104,13 @@ public final class SimulationJob {
    * @param baseline index of the point the others are compared with
    * @param partitions number of path ranges; 0 = enough for both cores and a steady progress
    *     report: max(4 x default parallelism, paths x points / 25,000), at most 2,000
+   * @param maxTailValues most losses each point keeps exactly ({@link BadDebtAccumulator});
+   *     every partition's accumulator gets the same, so the merged result does not depend on
+   *     the partitioning
    */
   public static Result runSweep(SparkSession spark, List<Scenario> points, int baseline,
                                 long paths, int partitions, FaultInjection faults,
-                                PathSample sample) {
+                                PathSample sample, int maxTailValues) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = partitions > 0 ? partitions : defaultPartitions(jsc, paths, points.size());
     slices = (int) Math.max(1, Math.min(slices, paths));
@@ -124,7 +127,7 @@ public final class SimulationJob {
             kernels[p] = PathKernel.of(scenarios.get(p));
             outcomes[p] = new PathOutcome();
           }
-          SweepAccumulator acc = new SweepAccumulator(pointCount, paths);
+          SweepAccumulator acc = new SweepAccumulator(pointCount, paths, maxTailValues);
           List<Row> rows = new ArrayList<>();
           while (it.hasNext()) {
             long[] range = it.next();

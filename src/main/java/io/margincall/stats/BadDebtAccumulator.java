@@ -4,14 +4,24 @@ import java.io.Serializable;
 
 /**
  * Everything the summary and distribution tables need from a set of paths, mergeable exactly:
- * integer counts, {@link ExactSum}s, the exact loss tail and a fixed-bin histogram. A partition,
+ * integer counts, {@link ExactSum}s, the loss tail and a fixed-bin histogram. A partition,
  * a sweep point and a whole run combine the same way, and any split and merge order gives the
  * same bits (the {@link Mergeable} law).
  *
- * <p>Memory: {@code 8 * tailCapacity} bytes for the tail plus ~1.3 KB, whatever the path count.
+ * <p>The tail is exact when the run's {@link TailRisk#requiredCapacity} fits in the bound
+ * ({@code statistics.exact-tail-max-values}); beyond it, the accumulator keeps the bound's
+ * number of largest losses exactly and counts every loss in {@link LossBins}, and VaR and ES
+ * come with an error bound. The regime is chosen from the run's path count, never from a
+ * partition's, so every partition of a run holds the same kind of summary.
+ *
+ * <p>Memory: at most {@code 8 * min(requiredCapacity, bound)} bytes for the tail, the bins'
+ * ~2 KB per factor of two of losses seen, plus ~1.3 KB, whatever the path count beyond that.
  */
 public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+
+  /** A bound no run reaches: the exact tail always (the reference runs without Spark). */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
 
   private long paths;
   private long pathsLiquidated;
@@ -33,11 +43,26 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private final ExactSum oracleGap = new ExactSum();
   private final ExactSum worstOracleGap = new ExactSum();
   private final LossTail tail;
+  /** Counts of every loss when the exact tail does not fit; null when it does. */
+  private final LossBins bins;
   private final LossHistogram histogram = new LossHistogram();
 
-  /** An empty accumulator whose tail is sized for a run of {@code expectedPaths} paths. */
+  /** An empty accumulator with the exact tail for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
-    this.tail = new LossTail(TailRisk.requiredCapacity(expectedPaths));
+    this(expectedPaths, UNBOUNDED);
+  }
+
+  /**
+   * An empty accumulator for a run of {@code expectedPaths} paths keeping at most
+   * {@code maxTailValues} losses exactly ({@code >= 1}).
+   */
+  public BadDebtAccumulator(long expectedPaths, int maxTailValues) {
+    if (maxTailValues < 1) {
+      throw new IllegalArgumentException("maxTailValues must be >= 1, got " + maxTailValues);
+    }
+    int required = TailRisk.requiredCapacity(expectedPaths);
+    this.tail = new LossTail(Math.min(required, maxTailValues));
+    this.bins = required <= maxTailValues ? null : new LossBins();
     for (int k = 0; k < amounts.length; k++) {
       amounts[k] = new ExactSum();
     }
@@ -73,6 +98,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     oracleGap.add(o.meanOracleGap());
     worstOracleGap.add(o.minMarketToOracle());
     tail.add(o.badDebt());
+    if (bins != null) {
+      bins.add(o.badDebt());
+    }
     histogram.add(o.badDebt());
   }
 
@@ -80,6 +108,10 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   public void merge(BadDebtAccumulator other) {
     if (other == this) {
       throw new IllegalArgumentException("cannot merge a BadDebtAccumulator with itself");
+    }
+    if ((bins == null) != (other.bins == null)) {
+      throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
+          + " accumulators were built for different path counts or bounds");
     }
     paths += other.paths;
     pathsLiquidated += other.pathsLiquidated;
@@ -103,6 +135,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     oracleGap.merge(other.oracleGap);
     worstOracleGap.merge(other.worstOracleGap);
     tail.merge(other.tail);
+    if (bins != null) {
+      bins.merge(other.bins);
+    }
     histogram.merge(other.histogram);
   }
 
@@ -115,7 +150,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     double[] worst = tail.descending();
     TailRisk.Estimate[] levels = new TailRisk.Estimate[TailRisk.LEVELS_PER_MILLE.length];
     for (int k = 0; k < levels.length; k++) {
-      levels[k] = TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst);
+      levels[k] = bins == null ? TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst)
+          : TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst, bins);
     }
     double firstHours = pathsWithBadDebt > 0
         ? firstBadDebtStepSum * stepSeconds / 3600.0 / pathsWithBadDebt : Double.NaN;
@@ -127,7 +163,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         Math.sqrt(variance / n),
         maxBadDebt,
         levels,
-        true,
+        bins == null,
         WilsonInterval.of95(pathsFundExhausted, paths),
         insuranceDraw.value() / n,
         socializedLoss.value() / n,

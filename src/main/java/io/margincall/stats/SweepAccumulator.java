@@ -16,11 +16,19 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
 
   /** An empty accumulator for {@code pointCount} points of a run of {@code expectedPaths}. */
   public SweepAccumulator(int pointCount, long expectedPaths) {
+    this(pointCount, expectedPaths, BadDebtAccumulator.UNBOUNDED);
+  }
+
+  /**
+   * As {@link #SweepAccumulator(int, long)}, each point keeping at most {@code maxTailValues}
+   * losses exactly (see {@link BadDebtAccumulator}).
+   */
+  public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues) {
     points = new BadDebtAccumulator[pointCount];
     badDebtDiff = new PairedDifference[pointCount];
     indicatorDiff = new PairedDifference[pointCount];
     for (int p = 0; p < pointCount; p++) {
-      points[p] = new BadDebtAccumulator(expectedPaths);
+      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues);
       badDebtDiff[p] = new PairedDifference();
       indicatorDiff[p] = new PairedDifference();
     }

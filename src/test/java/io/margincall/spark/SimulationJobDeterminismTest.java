@@ -52,6 +52,40 @@ class SimulationJobDeterminismTest {
     }
   }
 
+  /**
+   * The bounded-memory tail (statistics.exact-tail-max-values far below what 3,000 paths need):
+   * every partition's accumulator keeps the same summary kind, so the bits do not depend on
+   * the partitioning either, and equal one accumulator fed every path in one JVM.
+   */
+  @Test
+  void boundedTailBitsDoNotDependOnPartitions() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=3000", "time.step=60", "oracle.delay=1800",
+            "statistics.exact-tail-max-values=20"));
+    int bound = settings.statistics().exactTailMaxValues();
+    Scenario scenario = ScenarioFactory.build(settings);
+    BadDebtAccumulator reference = new BadDebtAccumulator(settings.run().paths(), bound);
+    PathBatch.simulate(io.margincall.kernel.PathKernel.of(scenario), 0, settings.run().paths(),
+        reference);
+    BadDebtSummary summary = reference.summarize(settings.time().stepSeconds());
+    assertTrue(!summary.tailExact() && summary.tail()[0].esError() > 0,
+        "the case should need the bins: " + java.util.Arrays.toString(summary.tail()));
+    String expected = fingerprint(summary);
+    SparkSession spark = SparkSessions.create("local[2]", "bounded tail");
+    try {
+      for (int partitions : new int[] {1, 4, 7}) {
+        BadDebtAccumulator acc = SimulationJob.runSweep(spark, List.of(scenario), 0,
+            settings.run().paths(), partitions, FaultInjection.none(),
+            io.margincall.kernel.PathSample.none(), bound).statistics().point(0);
+        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
+            partitions + " partitions");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
   @Test
   void retriedTasksChangeNoBit() {
