@@ -98,6 +98,7 @@ public final class RunTables {
         .addDouble("total_debt_usd", s.totalDebtUsd());
     proportion(c, "p_liquidation", r.liquidated());
     proportion(c, "p_bad_debt", r.badDebt());
+    c.add("paths_bad_debt", DataTypes.LongType, r.pathsWithBadDebt());
     c.addDouble("bad_debt_mean", r.meanBadDebt())
         .addDouble("bad_debt_se", r.meanBadDebtStdErr())
         .addDouble("bad_debt_max", r.maxBadDebt());
@@ -110,7 +111,12 @@ public final class RunTables {
           .addDouble("es_" + suffix + "_hi", e.esHigh())
           .addDouble("es_" + suffix + "_err", e.esError());
     }
-    c.add("tail_exact", DataTypes.BooleanType, r.tailExact());
+    for (TailRisk.Estimate e : r.tail()) {
+      c.add("tail_paths_" + levelSuffix(e.perMille()), DataTypes.LongType,
+          r.tailPaths(e.perMille()));
+    }
+    c.add("tail_exact", DataTypes.BooleanType, r.tailExact())
+        .add("few_paths_warning", DataTypes.StringType, r.fewPathsWarning());
     proportion(c, "p_fund_exhausted", r.fundExhausted());
     c.addDouble("insurance_draw_mean", r.meanInsuranceDraw())
         .addDouble("socialized_loss_mean", r.meanSocializedLoss());

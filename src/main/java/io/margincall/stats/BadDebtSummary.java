@@ -6,6 +6,8 @@ package io.margincall.stats;
  * @param paths paths simulated
  * @param liquidated share of paths with at least one liquidation, with its Wilson 95 % interval
  * @param badDebt share of paths with bad debt {@code > 0}, with its Wilson 95 % interval
+ * @param pathsWithBadDebt how many paths had bad debt {@code > 0}: what the figures above and
+ *     the tail rest on
  * @param meanBadDebt mean bad debt per path
  * @param meanBadDebtStdErr Monte Carlo standard error of that mean
  * @param maxBadDebt largest bad debt on one path
@@ -32,6 +34,7 @@ public record BadDebtSummary(
     long paths,
     WilsonInterval liquidated,
     WilsonInterval badDebt,
+    long pathsWithBadDebt,
     double meanBadDebt,
     double meanBadDebtStdErr,
     double maxBadDebt,
@@ -57,5 +60,36 @@ public record BadDebtSummary(
   /** The mean per path of {@code a}, USD. */
   public double amountMean(OutcomeAmount a) {
     return amountMeans[a.ordinal()];
+  }
+
+  /**
+   * The paths with bad debt among the worst {@code ceil((1 - q) N)} at level {@code perMille}:
+   * the paths VaR_q and ES_q rest on.
+   */
+  public long tailPaths(int perMille) {
+    long tailTimes1000 = (1000L - perMille) * paths;
+    return Math.min(pathsWithBadDebt, -Math.floorDiv(-tailTimes1000, 1000));
+  }
+
+  /**
+   * The figures that rest on fewer than {@link TailRisk#FEW_TAIL_PATHS} paths with bad debt,
+   * e.g. {@code "p_bad_debt (12), var_99/es_99 (12), var_999/es_999 (3)"}; empty when none.
+   * Their intervals are asymptotic and their values can move a lot with the seed.
+   */
+  public String fewPathsWarning() {
+    StringBuilder b = new StringBuilder();
+    if (pathsWithBadDebt < TailRisk.FEW_TAIL_PATHS) {
+      b.append("p_bad_debt (").append(pathsWithBadDebt).append(')');
+    }
+    for (TailRisk.Estimate e : tail) {
+      long n = tailPaths(e.perMille());
+      if (n < TailRisk.FEW_TAIL_PATHS) {
+        String level = e.perMille() % 10 == 0 ? String.valueOf(e.perMille() / 10)
+            : String.valueOf(e.perMille());
+        b.append(b.length() > 0 ? ", " : "").append("var_").append(level).append("/es_")
+            .append(level).append(" (").append(n).append(')');
+      }
+    }
+    return b.toString();
   }
 }

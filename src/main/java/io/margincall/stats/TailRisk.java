@@ -28,6 +28,12 @@ public final class TailRisk {
   /** Fewest tail losses for which the ES interval is reported (NaN below). */
   public static final int MIN_TAIL_FOR_INTERVAL = 10;
 
+  /**
+   * Fewest paths with bad debt a figure should rest on to be trusted (src/docs/statistics.md):
+   * below it the summary's {@code few_paths_warning} names the figure.
+   */
+  public static final int FEW_TAIL_PATHS = 50;
+
   /** The levels reported, in per mille. */
   public static final int[] LEVELS_PER_MILLE = {950, 990, 999};
 

@@ -26,7 +26,7 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
 
   @Override
   void feed(BadDebtAccumulator instance, double value) {
-    instance.add(new Loss(value));
+    instance.add(new LossOnly(value));
   }
 
   @Override
@@ -53,8 +53,8 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
       for (int i = 0; i < n; i++) {
         double loss = random.nextDouble() < zeroShare ? 0
             : Math.exp(spread * random.nextGaussian()) * 1000;
-        exact.add(new Loss(loss));
-        bounded.add(new Loss(loss));
+        exact.add(new LossOnly(loss));
+        bounded.add(new LossOnly(loss));
       }
       BadDebtSummary e = exact.summarize(12);
       BadDebtSummary b = bounded.summarize(12);
@@ -95,7 +95,7 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
     BadDebtAccumulator unbounded = new BadDebtAccumulator(n);
     BadDebtAccumulator justEnough = new BadDebtAccumulator(n, TailRisk.requiredCapacity(n));
     for (int i = 0; i < n; i++) {
-      Loss loss = new Loss(random.nextDouble() < 0.8 ? 0 : Math.exp(3 * random.nextGaussian()));
+      LossOnly loss = new LossOnly(random.nextDouble() < 0.8 ? 0 : Math.exp(3 * random.nextGaussian()));
       unbounded.add(loss);
       justEnough.add(loss);
     }
@@ -110,7 +110,7 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
     BadDebtAccumulator exact = new BadDebtAccumulator(n);
     BadDebtAccumulator bounded = new BadDebtAccumulator(n, 1000);
     for (int i = 0; i < n; i++) {
-      Loss loss = new Loss(1 + i * 0.37);
+      LossOnly loss = new LossOnly(1 + i * 0.37);
       exact.add(loss);
       bounded.add(loss);
     }
@@ -125,63 +125,5 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
     BadDebtAccumulator exact = new BadDebtAccumulator(PATHS);
     assertThrows(IllegalArgumentException.class, () -> exact.merge(empty()));
     assertThrows(IllegalArgumentException.class, () -> new BadDebtAccumulator(PATHS, 0));
-  }
-
-  /** A path that only lost {@code badDebt}. */
-  private record Loss(double badDebt) implements PathResult {
-    @Override
-    public double insuranceDraw() {
-      return 0;
-    }
-
-    @Override
-    public double socializedLoss() {
-      return badDebt;
-    }
-
-    @Override
-    public boolean fundExhausted() {
-      return badDebt > 0;
-    }
-
-    @Override
-    public double horizonShortfall() {
-      return 0;
-    }
-
-    @Override
-    public long countOf(OutcomeCount c) {
-      return 0;
-    }
-
-    @Override
-    public double amountOf(OutcomeAmount a) {
-      return 0;
-    }
-
-    @Override
-    public int firstBadDebtStep() {
-      return 1;
-    }
-
-    @Override
-    public int submissions() {
-      return 0;
-    }
-
-    @Override
-    public long inclusionWaitSteps() {
-      return 0;
-    }
-
-    @Override
-    public double meanOracleGap() {
-      return 0;
-    }
-
-    @Override
-    public double minMarketToOracle() {
-      return 0;
-    }
   }
 }
