@@ -92,6 +92,7 @@ public final class RunTables {
     var r = s.summary();
     c.add("baseline_point", DataTypes.IntegerType, s.baseline())
         .add("paths", DataTypes.LongType, r.paths())
+        .addDouble("effective_paths", r.effectivePaths())
         .add("steps", DataTypes.IntegerType, s.steps())
         .addDouble("step_seconds", s.stepSeconds())
         .add("accounts", DataTypes.IntegerType, s.accounts())

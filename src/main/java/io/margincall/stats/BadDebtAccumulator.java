@@ -157,6 +157,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         ? firstBadDebtStepSum * stepSeconds / 3600.0 / pathsWithBadDebt : Double.NaN;
     return new BadDebtSummary(
         paths,
+        paths,
         WilsonInterval.of95(pathsLiquidated, paths),
         WilsonInterval.of95(pathsWithBadDebt, paths),
         pathsWithBadDebt,

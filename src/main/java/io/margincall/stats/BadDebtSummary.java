@@ -3,7 +3,13 @@ package io.margincall.stats;
 /**
  * The tail-risk statistics of bad debt for one scenario; losses in USD per path.
  *
+ * <p>Probabilities and means are importance-sampling estimates {@code (1/N) sum w y} when paths
+ * carry weights other than 1, with weighted-variance normal intervals (in the same
+ * {@link WilsonInterval} triple); with every weight 1 they are the plain ones, Wilson intervals.
+ *
  * @param paths paths simulated
+ * @param effectivePaths Kish's effective sample size {@code (sum w)^2 / sum w^2}; {@code paths}
+ *     when every weight is 1
  * @param liquidated share of paths with at least one liquidation, with its Wilson 95 % interval
  * @param badDebt share of paths with bad debt {@code > 0}, with its Wilson 95 % interval
  * @param pathsWithBadDebt how many paths had bad debt {@code > 0}: what the figures above and
@@ -32,6 +38,7 @@ package io.margincall.stats;
  */
 public record BadDebtSummary(
     long paths,
+    double effectivePaths,
     WilsonInterval liquidated,
     WilsonInterval badDebt,
     long pathsWithBadDebt,
