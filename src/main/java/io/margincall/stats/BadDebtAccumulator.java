@@ -46,6 +46,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   /** Counts of every loss when the exact tail does not fit; null when it does. */
   private final LossBins bins;
   private final LossHistogram histogram = new LossHistogram();
+  /** Weighted sums, from the first path of weight other than 1 on; null before. */
+  private WeightedOutcomes weighted;
 
   /** An empty accumulator with the exact tail for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
@@ -70,6 +72,18 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
 
   /** Adds one path's outcome. */
   public void add(PathResult o) {
+    double w = o.weight();
+    if (w != 1.0) {
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("a path weight must be finite and >= 0, got " + w);
+      }
+      if (weighted == null) {
+        weighted = asWeighted();
+      }
+    }
+    if (weighted != null) {
+      weighted.add(o, w);
+    }
     paths++;
     if (o.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
       pathsLiquidated++;
@@ -109,6 +123,14 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     if (other == this) {
       throw new IllegalArgumentException("cannot merge a BadDebtAccumulator with itself");
     }
+    if (weighted != null || other.weighted != null) {
+      // Before the unweighted sums change: an unweighted side is seeded from its own sums.
+      WeightedOutcomes theirs = other.weighted != null ? other.weighted : other.asWeighted();
+      if (weighted == null) {
+        weighted = asWeighted();
+      }
+      weighted.merge(theirs);
+    }
     if ((bins == null) != (other.bins == null)) {
       throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
           + " accumulators were built for different path counts or bounds");
@@ -141,8 +163,45 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     histogram.merge(other.histogram);
   }
 
+  /** What the weighted sums would hold had every path so far been added with weight 1. */
+  private WeightedOutcomes asWeighted() {
+    return new WeightedOutcomes(paths, pathsLiquidated, pathsWithBadDebt, pathsFundExhausted,
+        badDebt, badDebtSquares, insuranceDraw, socializedLoss, amounts);
+  }
+
   /** The statistics of everything added and merged so far. */
   public BadDebtSummary summarize(double stepSeconds) {
+    BadDebtSummary plain = summarizeUnweighted(stepSeconds);
+    return weighted == null ? plain : reweighted(plain);
+  }
+
+  /**
+   * The summary with the weighted estimates in place of the plain ones. VaR and ES (and the
+   * distribution's counts) are not weighted yet: the tail figures are NaN, so that no
+   * unweighted quantile passes for the weighted one.
+   */
+  private BadDebtSummary reweighted(BadDebtSummary s) {
+    TailRisk.Estimate[] none = new TailRisk.Estimate[s.tail().length];
+    for (int k = 0; k < none.length; k++) {
+      none[k] = TailRisk.at(s.tail()[k].perMille(), 0, new double[0]);
+    }
+    double[] amountMeans = new double[OutcomeAmount.size()];
+    for (int k = 0; k < amountMeans.length; k++) {
+      amountMeans[k] = weighted.amounts[k].value() / paths;
+    }
+    return new BadDebtSummary(paths, weighted.effectivePaths(),
+        weighted.liquidated.probability95(paths, pathsLiquidated),
+        weighted.withBadDebt.probability95(paths, pathsWithBadDebt), pathsWithBadDebt,
+        weighted.badDebt.mean(paths), weighted.badDebt.standardError(paths), s.maxBadDebt(),
+        none, s.tailExact(),
+        weighted.fundExhausted.probability95(paths, pathsFundExhausted),
+        weighted.insuranceDraw.value() / paths, weighted.socializedLoss.value() / paths,
+        s.counts(), amountMeans, s.meanInclusionWaitSeconds(), s.meanHorizonShortfall(),
+        s.meanOracleGap(), s.meanWorstOracleGap(), s.meanHoursToFirstBadDebt(),
+        s.distribution());
+  }
+
+  private BadDebtSummary summarizeUnweighted(double stepSeconds) {
     double n = paths;
     double mean = badDebt.value() / n;
     double variance = paths > 1

@@ -34,15 +34,21 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
     }
   }
 
-  /** Adds one path: its outcome at every point, and which point is the baseline. */
+  /**
+   * Adds one path: its outcome at every point, and which point is the baseline. The paired
+   * differences are of weighted values, {@code w_p y_p - w_b y_b}.
+   */
   public void add(PathResult[] outcomes, int baseline) {
-    double base = outcomes[baseline].badDebt();
-    double baseIndicator = base > 0 ? 1 : 0;
+    // Weighted differences w_p y_p - w_b y_b: the importance-sampling estimate of the mean
+    // difference; with weights 1 the multiplications are exact and change no bit.
+    PathResult b = outcomes[baseline];
+    double base = b.weight() * b.badDebt();
+    double baseIndicator = b.weight() * (b.badDebt() > 0 ? 1 : 0);
     for (int p = 0; p < points.length; p++) {
       PathResult o = outcomes[p];
       points[p].add(o);
-      badDebtDiff[p].add(o.badDebt() - base);
-      indicatorDiff[p].add((o.badDebt() > 0 ? 1 : 0) - baseIndicator);
+      badDebtDiff[p].add(o.weight() * o.badDebt() - base);
+      indicatorDiff[p].add(o.weight() * (o.badDebt() > 0 ? 1 : 0) - baseIndicator);
     }
   }
 

@@ -1,7 +1,14 @@
 package io.margincall.stats;
 
-/** A path that only lost {@code badDebt}, all of it socialized: a test input for accumulators. */
-record LossOnly(double badDebt) implements PathResult {
+/**
+ * A path that only lost {@code badDebt}, all of it socialized, with a weight: a test input for
+ * accumulators.
+ */
+record LossOnly(double badDebt, double weight) implements PathResult {
+  LossOnly(double badDebt) {
+    this(badDebt, 1.0);
+  }
+
   @Override
   public double insuranceDraw() {
     return 0;
