@@ -102,7 +102,9 @@ public final class RunTables {
     c.add("paths_bad_debt", DataTypes.LongType, r.pathsWithBadDebt());
     c.addDouble("bad_debt_mean", r.meanBadDebt())
         .addDouble("bad_debt_se", r.meanBadDebtStdErr())
-        .addDouble("bad_debt_max", r.maxBadDebt());
+        .addDouble("bad_debt_max", r.maxBadDebt())
+        .addDouble("bad_debt_variance_ratio", r.badDebtVarianceRatio())
+        .addDouble("p_bad_debt_variance_ratio", r.pBadDebtVarianceRatio());
     for (TailRisk.Estimate e : r.tail()) {
       String suffix = levelSuffix(e.perMille());
       c.addDouble("var_" + suffix, e.var()).addDouble("var_" + suffix + "_lo", e.varLow())

@@ -21,6 +21,9 @@ package io.margincall.stats;
  * @param tailExact whether the tail figures are the exact sample statistics (the exact tail
  *     fitted in {@code statistics.exact-tail-max-values}) rather than read from the binned
  *     summary, within their error bounds
+ * @param badDebtVarianceRatio with antithetic pairs, the variance of {@code meanBadDebt} over
+ *     what independent paths would give ({@code < 1}: the pairs helped); NaN without pairs
+ * @param pBadDebtVarianceRatio the same for the share of paths with bad debt
  * @param fundExhausted share of paths where the insurance fund could not cover some bad debt
  * @param meanInsuranceDraw mean insurance fund draw per path
  * @param meanSocializedLoss mean socialized loss per path
@@ -47,6 +50,8 @@ public record BadDebtSummary(
     double maxBadDebt,
     TailRisk.Estimate[] tail,
     boolean tailExact,
+    double badDebtVarianceRatio,
+    double pBadDebtVarianceRatio,
     WilsonInterval fundExhausted,
     double meanInsuranceDraw,
     double meanSocializedLoss,
