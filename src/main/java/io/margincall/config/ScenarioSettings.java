@@ -27,6 +27,7 @@ public final class ScenarioSettings {
   private final InsuranceSettings insurance;
   private final OutputSettings output;
   private final StatisticsSettings statistics;
+  private final SamplingSettings sampling;
   private final FaultSettings faults;
   private final PerpsSettings perps;
   private final String configHash;
@@ -57,6 +58,7 @@ public final class ScenarioSettings {
     insurance = InsuranceSettings.read(r);
     output = OutputSettings.read(r);
     statistics = StatisticsSettings.read(r);
+    sampling = SamplingSettings.read(r, price, run);
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
@@ -132,6 +134,10 @@ public final class ScenarioSettings {
 
   public OutputSettings output() {
     return output;
+  }
+
+  public SamplingSettings sampling() {
+    return sampling;
   }
 
   public StatisticsSettings statistics() {

@@ -27,7 +27,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
   /** Sections whose keys cannot be axes: the time grid, the sample, and non-model sections. */
   private static final List<String> NOT_SWEEPABLE = List.of("time.", "run.", "sweep.", "output.",
-      "faults.", "statistics.");
+      "faults.", "statistics.", "sampling.");
   private static final Set<String> RANGE_KEYS = Set.of("from", "to", "count", "round-to");
 
   /** One axis: a config key and its values (Long, Double, Boolean or String). */
@@ -124,7 +124,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
           String hint = KeySuggestion.nearest(leaf, valid).map(k -> "; did you mean '" + k + "'?")
               .orElse("");
           String why = NOT_SWEEPABLE.stream().anyMatch(leaf::startsWith)
-              ? ": keys of the time grid, the sample and the sweep, output, statistics and faults sections are not sweepable"
+              ? ": keys of the time grid, the sample and the sweep, output, statistics, sampling and faults sections are not sweepable"
               : ": not a sweepable key" + hint;
           throw new ConfigError(where2 + ": sweep.axes." + leaf + why);
         }

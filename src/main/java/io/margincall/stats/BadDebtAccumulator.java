@@ -48,6 +48,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private final LossHistogram histogram = new LossHistogram();
   /** Weighted sums, from the first path of weight other than 1 on; null before. */
   private WeightedOutcomes weighted;
+  /** The pairs' moments when paths come in antithetic pairs; null for independent paths. */
+  private final AntitheticPairs pairs;
 
   /** An empty accumulator with the exact tail for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
@@ -59,6 +61,15 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
    * {@code maxTailValues} losses exactly ({@code >= 1}).
    */
   public BadDebtAccumulator(long expectedPaths, int maxTailValues) {
+    this(expectedPaths, maxTailValues, false);
+  }
+
+  /**
+   * As {@link #BadDebtAccumulator(long, int)}; {@code antithetic}: paths arrive in antithetic
+   * pairs (2k, 2k + 1, one after the other), and standard errors and intervals count pairs.
+   */
+  public BadDebtAccumulator(long expectedPaths, int maxTailValues, boolean antithetic) {
+    this.pairs = antithetic ? new AntitheticPairs() : null;
     if (maxTailValues < 1) {
       throw new IllegalArgumentException("maxTailValues must be >= 1, got " + maxTailValues);
     }
@@ -83,6 +94,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     }
     if (weighted != null) {
       weighted.add(o, w);
+    }
+    if (pairs != null) {
+      pairs.add(o, w);
     }
     paths++;
     if (o.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
@@ -131,6 +145,12 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
       }
       weighted.merge(theirs);
     }
+    if ((pairs == null) != (other.pairs == null)) {
+      throw new IllegalArgumentException("cannot merge antithetic pairs with independent paths");
+    }
+    if (pairs != null) {
+      pairs.merge(other.pairs);
+    }
     if ((bins == null) != (other.bins == null)) {
       throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
           + " accumulators were built for different path counts or bounds");
@@ -172,7 +192,30 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   /** The statistics of everything added and merged so far. */
   public BadDebtSummary summarize(double stepSeconds) {
     BadDebtSummary plain = summarizeUnweighted(stepSeconds);
-    return weighted == null ? plain : reweighted(plain);
+    BadDebtSummary s = weighted == null ? plain : reweighted(plain);
+    return pairs == null ? s : paired(s);
+  }
+
+  /**
+   * The summary with standard errors and intervals over the antithetic pairs (the estimates
+   * stay), and the measured variance ratios: the pairs' variance of the mean over what as many
+   * independent paths would give, {@code (se_pairs / se_independent)^2}.
+   */
+  private BadDebtSummary paired(BadDebtSummary s) {
+    double se = pairs.standardError(pairs.badDebt);
+    double p = s.badDebt().estimate();
+    WilsonInterval bad = pairs.probability95(p, pairs.withBadDebt);
+    double pSe = pairs.standardError(pairs.withBadDebt);
+    double pSeIndependent = Math.sqrt(p * (1 - p) / paths);
+    return new BadDebtSummary(paths, s.effectivePaths(),
+        pairs.probability95(s.liquidated().estimate(), pairs.liquidated), bad,
+        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), s.tail(), s.tailExact(),
+        se * se / (s.meanBadDebtStdErr() * s.meanBadDebtStdErr()),
+        pSe * pSe / (pSeIndependent * pSeIndependent),
+        pairs.probability95(s.fundExhausted().estimate(), pairs.fundExhausted),
+        s.meanInsuranceDraw(), s.meanSocializedLoss(), s.counts(), s.amountMeans(),
+        s.meanInclusionWaitSeconds(), s.meanHorizonShortfall(), s.meanOracleGap(),
+        s.meanWorstOracleGap(), s.meanHoursToFirstBadDebt(), s.distribution());
   }
 
   /**

@@ -24,11 +24,20 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
    * losses exactly (see {@link BadDebtAccumulator}).
    */
   public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues) {
+    this(pointCount, expectedPaths, maxTailValues, false);
+  }
+
+  /**
+   * As {@link #SweepAccumulator(int, long, int)}; {@code antithetic}: paths arrive in antithetic
+   * pairs (see {@link BadDebtAccumulator}).
+   */
+  public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues,
+                          boolean antithetic) {
     points = new BadDebtAccumulator[pointCount];
     badDebtDiff = new PairedDifference[pointCount];
     indicatorDiff = new PairedDifference[pointCount];
     for (int p = 0; p < pointCount; p++) {
-      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues);
+      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues, antithetic);
       badDebtDiff[p] = new PairedDifference();
       indicatorDiff[p] = new PairedDifference();
     }

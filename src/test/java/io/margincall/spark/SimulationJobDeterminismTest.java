@@ -86,6 +86,29 @@ class SimulationJobDeterminismTest {
     }
   }
 
+  /** Antithetic pairs are never split between tasks, so any partitioning gives the same bits. */
+  @Test
+  void antitheticBitsDoNotDependOnPartitions() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=1002", "time.step=60", "oracle.delay=1800",
+            "sampling.antithetic=true"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    String expected = fingerprint(PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds()));
+    SparkSession spark = SparkSessions.create("local[2]", "antithetic");
+    try {
+      for (int partitions : new int[] {1, 7}) {
+        BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
+            partitions);
+        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
+            partitions + " partitions");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
   @Test
   void retriedTasksChangeNoBit() {
@@ -131,5 +154,12 @@ class SimulationJobDeterminismTest {
       next = r[1];
     }
     assertEquals(1003, next);
+    next = 0;
+    for (long[] r : SimulationJob.pairRanges(1004, 7)) {
+      assertEquals(next, r[0]);
+      assertEquals(0, r[0] % 2, "a range starts on an even path");
+      next = r[1];
+    }
+    assertEquals(1004, next);
   }
 }
