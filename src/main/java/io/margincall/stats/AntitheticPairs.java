@@ -65,10 +65,14 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
     return m.standardError(pairs);
   }
 
-  /** {@code estimate +- z se} from the pairs, clipped to [0, 1]; NaN upper end with no event. */
+  /**
+   * {@code estimate +- z se} from the pairs, clipped to [0, 1]. With no event the variance is
+   * unknown; then the Wilson interval of no pair with the event among N / 2 independent pairs:
+   * a pair has the event at least as often as one path, so its upper end bounds p too.
+   */
   WilsonInterval probability95(double estimate, WeightedMoments m) {
     if (estimate == 0) {
-      return new WilsonInterval(0.0, 0.0, Double.NaN);
+      return WilsonInterval.of95(0, pairs);
     }
     double half95 = TailRisk.Z95 * m.standardError(pairs);
     return new WilsonInterval(estimate, Math.max(0.0, estimate - half95),

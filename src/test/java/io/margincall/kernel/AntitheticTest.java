@@ -97,6 +97,17 @@ class AntitheticTest {
   }
 
   @Test
+  void withNoEventThePairsBoundTheProbabilityByWilson() {
+    long n = 1000;
+    // A debt far below the collateral: no path liquidates in a day.
+    ScenarioSettings s = ScenarioSettings.load(QUICKSTART, List.of("run.paths=" + n,
+        "time.step=60", "sampling.antithetic=true", "price.gbm.volatility=0.01"));
+    BadDebtSummary summary = PathBatch.simulateAll(ScenarioFactory.build(s), n).summarize(60);
+    assertEquals(0, summary.pathsWithBadDebt());
+    assertEquals(io.margincall.stats.WilsonInterval.of95(0, n / 2), summary.badDebt());
+  }
+
+  @Test
   void independentRunsKeepTheirBits() {
     long n = 300;
     ScenarioSettings off = settings(false, n);
