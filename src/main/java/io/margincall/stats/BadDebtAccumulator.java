@@ -137,6 +137,17 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     if (other == this) {
       throw new IllegalArgumentException("cannot merge a BadDebtAccumulator with itself");
     }
+    if ((pairs == null) != (other.pairs == null)) {
+      throw new IllegalArgumentException("cannot merge antithetic pairs with independent paths");
+    }
+    if ((bins == null) != (other.bins == null)) {
+      throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
+          + " accumulators were built for different path counts or bounds");
+    }
+    if (pairs != null) {
+      // First of the changes: it refuses a split pair before anything else moves.
+      pairs.merge(other.pairs);
+    }
     if (weighted != null || other.weighted != null) {
       // Before the unweighted sums change: an unweighted side is seeded from its own sums.
       WeightedOutcomes theirs = other.weighted != null ? other.weighted : other.asWeighted();
@@ -144,16 +155,6 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         weighted = asWeighted();
       }
       weighted.merge(theirs);
-    }
-    if ((pairs == null) != (other.pairs == null)) {
-      throw new IllegalArgumentException("cannot merge antithetic pairs with independent paths");
-    }
-    if (pairs != null) {
-      pairs.merge(other.pairs);
-    }
-    if ((bins == null) != (other.bins == null)) {
-      throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
-          + " accumulators were built for different path counts or bounds");
     }
     paths += other.paths;
     pathsLiquidated += other.pathsLiquidated;

@@ -123,7 +123,12 @@ class BoundedTailTest extends MergeableContract<BadDebtAccumulator> {
   @Test
   void exactAndBinnedAccumulatorsDoNotMerge() {
     BadDebtAccumulator exact = new BadDebtAccumulator(PATHS);
-    assertThrows(IllegalArgumentException.class, () -> exact.merge(empty()));
+    exact.add(new LossOnly(5, 0.5));
+    String before = fingerprint(exact);
+    BadDebtAccumulator binned = empty();
+    binned.add(new LossOnly(7, 2));
+    assertThrows(IllegalArgumentException.class, () -> exact.merge(binned));
+    assertEquals(before, fingerprint(exact), "a refused merge changes nothing");
     assertThrows(IllegalArgumentException.class, () -> new BadDebtAccumulator(PATHS, 0));
   }
 }
