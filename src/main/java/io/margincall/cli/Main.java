@@ -24,6 +24,7 @@ public final class Main {
       "  sweep      run every point of a parameter sweep on common random numbers",
       "  compare    check that two runs' tables are identical (reproducibility)",
       "  calibrate  fit GBM, jump or GARCH parameters to a price series; print a config fragment",
+      "  validate   check a scenario, its includes and input files; print its config and hash",
       "",
       "Run 'margincall <command> --help' for the options of a command.");
 
@@ -50,6 +51,8 @@ public final class Main {
           return CompareCommand.run(rest, out);
         case "calibrate":
           return CalibrateCommand.run(rest, out);
+        case "validate":
+          return ValidateCommand.run(rest, out);
         default:
           throw new UsageError("unknown command '" + args[0] + "'\n" + USAGE);
       }

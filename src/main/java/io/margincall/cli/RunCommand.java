@@ -41,6 +41,9 @@ final class RunCommand {
         "options:",
         "  --conf FILE          scenario file (HOCON); keys and defaults: reference.conf",
         "  --set key=value      override one key, after the file (repeatable)",
+        "  --allow-includes-from DIR",
+        "                       let the scenario include files in DIR too, besides its own folder",
+        "                       (repeatable; URLs are never included)",
         "  --out DIR            output root (default: ./output)",
         "  --master URL         Spark master (default: local[*], or what spark-submit set)",
         "  --run-date DATE      the run_date partition (default: today, UTC)",
@@ -60,7 +63,7 @@ final class RunCommand {
   /** Parsed command line. */
   record Options(Path conf, List<String> sets, String out, String master, LocalDate runDate,
                  String job, boolean replace, int progressSeconds, String target,
-                 String policyAxis, boolean preferMax) {}
+                 String policyAxis, boolean preferMax, List<Path> includesFrom) {}
 
   static Options parse(String[] args, boolean sweep) {
     Path conf = null;
@@ -74,11 +77,13 @@ final class RunCommand {
     String target = null;
     String policyAxis = null;
     boolean preferMax = true;
+    List<Path> includesFrom = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--conf" -> conf = Path.of(value(args, ++i, a));
         case "--set" -> sets.add(value(args, ++i, a));
+        case "--allow-includes-from" -> includesFrom.add(Path.of(value(args, ++i, a)));
         case "--out" -> out = value(args, ++i, a);
         case "--master" -> master = value(args, ++i, a);
         case "--job" -> {
@@ -129,10 +134,11 @@ final class RunCommand {
       throw new UsageError((sweep ? "sweep" : "simulate") + ": --conf FILE is required\n" + help(sweep));
     }
     return new Options(conf, sets, out, master, runDate, job, replace, progress, target,
-        policyAxis, preferMax);
+        policyAxis, preferMax, List.copyOf(includesFrom));
   }
 
-  private static String value(String[] args, int i, String option) {
+  /** The value of {@code option} at {@code args[i]}, or a usage error. */
+  static String value(String[] args, int i, String option) {
     if (i >= args.length || args[i].startsWith("--")) {
       throw new UsageError(option + " needs a value");
     }
@@ -148,7 +154,7 @@ final class RunCommand {
     }
     Options o = parse(args, sweep);
     // Everything that can be wrong with the input fails here, before Spark starts.
-    ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets());
+    ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets(), o.includesFrom());
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
@@ -209,8 +215,11 @@ final class RunCommand {
         seconds * 1e9 / pathSteps);
     if (!sweep) {
       BadDebtSummary r = points.get(0).summary();
-      out.printf(Locale.ROOT, "  config %s, %,d accounts%n", s.configHash().substring(0, 12),
-          points.get(0).accounts());
+      PointStatistics first = points.get(0);
+      out.printf(Locale.ROOT, "  config %s, %,d %s%n", s.configHash().substring(0, 12),
+          first.accounts(), first.perpPositions() == 0 ? "accounts"
+              : String.format(Locale.ROOT, "loans, %,d perp positions (%,.0f USD notional)",
+                  first.perpPositions(), first.perpNotionalUsd()));
       out.printf(Locale.ROOT, "  P(liquidation)      %.5f  [%.5f, %.5f]%n",
           r.liquidated().estimate(), r.liquidated().low(), r.liquidated().high());
       out.printf(Locale.ROOT, "  P(bad debt > 0)     %.5f  [%.5f, %.5f]%n",
@@ -234,6 +243,13 @@ final class RunCommand {
             r.amountMean(OutcomeAmount.ADL_COVERED), r.count(OutcomeCount.ADL_EVENTS),
             r.count(OutcomeCount.ADL_POSITIONS_HIT),
             r.amountMean(OutcomeAmount.PERP_LIQUIDATION_FEES));
+        if (s.perps().keeperReward() != null) {
+          out.printf(Locale.ROOT, "  perps: keepers      %,.2f USD rewards per path; %,d liquidations"
+                  + " skipped as unprofitable after fees (all kinds), %,d bankrupt closed unpaid%n",
+              r.amountMean(OutcomeAmount.PERP_KEEPER_REWARDS),
+              r.count(OutcomeCount.UNPROFITABLE_AFTER_FEES),
+              r.count(OutcomeCount.PROTOCOL_CLOSE_OUTS));
+        }
       }
     } else {
       out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",

@@ -34,7 +34,8 @@ public record AccountsSettings(String source, Path file, Generated generated) {
     String source = r.choice("accounts.source", "generated", "file");
     String fileName = r.string("accounts.file");
     Path file = "file".equals(source) ? r.inputFile("accounts.file", fileName,
-        "the path of a CSV account book when accounts.source = file") : null;
+        "the path of a CSV account book when accounts.source = file",
+        "the account book (CSV, or Parquet named *.parquet)") : null;
     int count = (int) r.integer("accounts.generated.count", 0, 10_000_000);
     double sizeMedian = r.number("accounts.generated.size-median-usd", v -> v > 0 && v < 1e12,
         "a USD amount > 0 and < 1e12");
