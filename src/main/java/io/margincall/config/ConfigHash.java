@@ -14,15 +14,17 @@ import java.util.Set;
 /**
  * The config hash: sha256 of the model settings as the model uses them (sorted {@code key=value}
  * lines of typed values: {@code "12"} and {@code 12} hash alike; delays as whole steps) and of the
- * content of every input file. Run name, partition count, file paths and the sweep, output and
- * faults sections are left out, as they do not change a point's results.
+ * content of every input file. Run name, partition count, file paths and the sweep, output,
+ * statistics and faults sections are left out, as they do not change a path's outcome (the
+ * statistics section chooses how the tail is summarized, which the summary states itself).
  */
 public final class ConfigHash {
   /** Keys that do not change a point's results. */
   private static final Set<String> NOT_HASHED = Set.of("run.name", "run.partitions", "accounts.file",
       "price.series.file");
   /** Sections that do not change a point's results. */
-  private static final List<String> NOT_HASHED_SECTIONS = List.of("faults.", "sweep.", "output.");
+  private static final List<String> NOT_HASHED_SECTIONS = List.of("faults.", "sweep.", "output.",
+      "statistics.");
 
   private ConfigHash() {}
 

@@ -43,7 +43,8 @@ public final class ScenarioFactory {
         .depth(depth(s.liquidity())).permanentImpact(s.liquidity().permanentImpact())
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
-        .perps(perpBook(s)).perpRules(perpRules(s.perps())).build();
+        .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
+        .build();
   }
 
   /** The perp positions, or null when perps.source = none. */

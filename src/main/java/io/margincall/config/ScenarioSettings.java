@@ -29,6 +29,8 @@ public final class ScenarioSettings {
   private final CongestionSettings congestion;
   private final InsuranceSettings insurance;
   private final OutputSettings output;
+  private final StatisticsSettings statistics;
+  private final SamplingSettings sampling;
   private final FaultSettings faults;
   private final PerpsSettings perps;
   private final String configHash;
@@ -60,6 +62,8 @@ public final class ScenarioSettings {
     congestion = CongestionSettings.read(r, time);
     insurance = InsuranceSettings.read(r);
     output = OutputSettings.read(r);
+    statistics = StatisticsSettings.read(r);
+    sampling = SamplingSettings.read(r, price, run);
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
@@ -161,6 +165,14 @@ public final class ScenarioSettings {
 
   public OutputSettings output() {
     return output;
+  }
+
+  public SamplingSettings sampling() {
+    return sampling;
+  }
+
+  public StatisticsSettings statistics() {
+    return statistics;
   }
 
   public FaultSettings faults() {

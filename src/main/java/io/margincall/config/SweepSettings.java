@@ -33,7 +33,7 @@ public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges
                             int points, Map<String, Object> baseline, String baselineOrigin) {
   /** Sections whose keys cannot be axes: the time grid, the sample, and non-model sections. */
   private static final List<String> NOT_SWEEPABLE = List.of("time.", "run.", "sweep.", "output.",
-      "faults.");
+      "faults.", "statistics.", "sampling.");
   private static final Set<String> RANGE_KEYS = Set.of("from", "to", "count", "round-to");
 
   /** An axis given as a range: from, to, and the multiple values round to (null: none). */
@@ -121,7 +121,7 @@ public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges
           String hint = KeySuggestion.nearest(leaf, valid).map(k -> "; did you mean '" + k + "'?")
               .orElse("");
           String why = NOT_SWEEPABLE.stream().anyMatch(leaf::startsWith)
-              ? ": keys of the time grid, the sample and the sweep, output and faults sections are not sweepable"
+              ? ": keys of the time grid, the sample and the sweep, output, statistics, sampling and faults sections are not sweepable"
               : ": not a sweepable key" + hint;
           throw new ConfigError(where2 + ": sweep.axes." + leaf + why);
         }

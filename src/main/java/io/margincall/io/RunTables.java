@@ -24,7 +24,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 8;
+  public static final int SCHEMA_VERSION = 9;
 
   private RunTables() {}
 
@@ -92,6 +92,7 @@ public final class RunTables {
     var r = s.summary();
     c.add("baseline_point", DataTypes.IntegerType, s.baseline())
         .add("paths", DataTypes.LongType, r.paths())
+        .addDouble("effective_paths", r.effectivePaths())
         .add("steps", DataTypes.IntegerType, s.steps())
         .addDouble("step_seconds", s.stepSeconds())
         .add("accounts", DataTypes.IntegerType, s.accounts())
@@ -100,16 +101,27 @@ public final class RunTables {
         .addDouble("perp_notional_usd", s.perpNotionalUsd());
     proportion(c, "p_liquidation", r.liquidated());
     proportion(c, "p_bad_debt", r.badDebt());
+    c.add("paths_bad_debt", DataTypes.LongType, r.pathsWithBadDebt());
     c.addDouble("bad_debt_mean", r.meanBadDebt())
         .addDouble("bad_debt_se", r.meanBadDebtStdErr())
-        .addDouble("bad_debt_max", r.maxBadDebt());
+        .addDouble("bad_debt_max", r.maxBadDebt())
+        .addDouble("bad_debt_variance_ratio", r.badDebtVarianceRatio())
+        .addDouble("p_bad_debt_variance_ratio", r.pBadDebtVarianceRatio());
     for (TailRisk.Estimate e : r.tail()) {
       String suffix = levelSuffix(e.perMille());
       c.addDouble("var_" + suffix, e.var()).addDouble("var_" + suffix + "_lo", e.varLow())
           .addDouble("var_" + suffix + "_hi", e.varHigh())
+          .addDouble("var_" + suffix + "_err", e.varError())
           .addDouble("es_" + suffix, e.es()).addDouble("es_" + suffix + "_lo", e.esLow())
-          .addDouble("es_" + suffix + "_hi", e.esHigh());
+          .addDouble("es_" + suffix + "_hi", e.esHigh())
+          .addDouble("es_" + suffix + "_err", e.esError());
     }
+    for (TailRisk.Estimate e : r.tail()) {
+      c.add("tail_paths_" + levelSuffix(e.perMille()), DataTypes.LongType,
+          r.tailPaths(e.perMille()));
+    }
+    c.add("tail_exact", DataTypes.BooleanType, r.tailExact())
+        .add("few_paths_warning", DataTypes.StringType, r.fewPathsWarning());
     proportion(c, "p_fund_exhausted", r.fundExhausted());
     c.addDouble("insurance_draw_mean", r.meanInsuranceDraw())
         .addDouble("socialized_loss_mean", r.meanSocializedLoss());

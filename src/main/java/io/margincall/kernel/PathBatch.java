@@ -24,7 +24,8 @@ public final class PathBatch {
 
   /** All {@code paths} of a scenario in this JVM, without Spark: the reference run. */
   public static BadDebtAccumulator simulateAll(Scenario scenario, long paths) {
-    BadDebtAccumulator acc = new BadDebtAccumulator(paths);
+    BadDebtAccumulator acc = new BadDebtAccumulator(paths, BadDebtAccumulator.UNBOUNDED,
+        scenario.antithetic());
     simulate(PathKernel.of(scenario), 0, paths, acc);
     return acc;
   }
@@ -41,7 +42,8 @@ public final class PathBatch {
       kernels[p] = PathKernel.of(points.get(p));
       outcomes[p] = new PathOutcome();
     }
-    SweepAccumulator acc = new SweepAccumulator(n, paths);
+    SweepAccumulator acc = new SweepAccumulator(n, paths, BadDebtAccumulator.UNBOUNDED,
+        points.get(0).antithetic());
     for (long path = 0; path < paths; path++) {
       for (int p = 0; p < n; p++) {
         kernels[p].run(path, outcomes[p]);

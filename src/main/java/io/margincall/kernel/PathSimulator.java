@@ -103,9 +103,12 @@ public final class PathSimulator implements PathKernel {
   public void run(long path, PathOutcome out) {
     out.reset();
     long seed = scenario.seed();
-    marketPath.reset(PathStreams.stream(seed, path, PathStreams.PRICE),
+    // Antithetic pairs (2k, 2k + 1): the second path walks the first's price normals negated.
+    boolean negated = scenario.antithetic() && (path & 1L) == 1L;
+    marketPath.reset(PathStreams.stream(seed, negated ? path - 1 : path, PathStreams.PRICE),
         scenario.market().jumps() == null ? null : PathStreams.stream(seed, path, PathStreams.JUMPS),
-        scenario.market().regime() == null ? null : PathStreams.stream(seed, path, PathStreams.REGIME));
+        scenario.market().regime() == null ? null : PathStreams.stream(seed, path, PathStreams.REGIME),
+        negated);
     oracle.reset(logInitial,
         scenario.oracle().hasOutages() ? PathStreams.stream(seed, path, PathStreams.ORACLE) : null);
     if (gas != null) {

@@ -37,13 +37,27 @@ import java.io.Serializable;
  * @param perps perpetual-futures positions on the main asset, or null: none (they sit beside
  *     the lending book; the market price is the one price process)
  * @param perpRules how perp positions are closed, deleveraged and funded (null: the ideal)
+ * @param antithetic paths come in pairs (2k, 2k + 1), the second walking the first's price
+ *     normals negated (SPEC 8: a change to the shocks, not to the models); the other
+ *     mechanisms keep each path's own streams
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
-                       CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules)
+                       CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
+                       boolean antithetic)
     implements Serializable {
+
+  /** A scenario of independent paths (no antithetic pairs). */
+  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
+                  MarketModel market, OracleRules oracle, AccountBook book,
+                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
+                  double permanentImpact, double minProfitUsd, CongestionRules congestion,
+                  CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
+    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false);
+  }
 
   public Scenario {
     if (steps < 1) {
@@ -81,7 +95,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     return new Builder().seed(seed).steps(steps).stepSeconds(stepSeconds).initialPrice(initialPrice)
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
-        .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules);
+        .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
+        .antithetic(antithetic);
   }
 
   /**
@@ -106,6 +121,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private CrossMarginBook crossMargin;
     private PerpBook perps;
     private PerpRules perpRules;
+
+    private boolean antithetic;
 
     private Builder() {}
 
@@ -198,13 +215,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** Antithetic pairs of paths (see {@link Scenario}); false (the default): independent. */
+    public Builder antithetic(boolean antithetic) {
+      this.antithetic = antithetic;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules);
+          perpRules, antithetic);
     }
 
     private static <T> T required(T value, String name) {

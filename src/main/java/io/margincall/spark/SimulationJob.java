@@ -97,8 +97,8 @@ public final class SimulationJob {
   /** As {@link #run(SparkSession, Scenario, long, int)}, with test-only faults. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
                                        int partitions, FaultInjection faults) {
-    return runSweep(spark, List.of(scenario), 0, paths, partitions, faults, PathSample.none())
-        .statistics().point(0);
+    return runSweep(spark, List.of(scenario), 0, paths, partitions, faults, PathSample.none(),
+        BadDebtAccumulator.UNBOUNDED).statistics().point(0);
   }
 
   /**
@@ -108,14 +108,18 @@ public final class SimulationJob {
    * @param baseline index of the point the others are compared with
    * @param partitions number of path ranges; 0 = enough for both cores and a steady progress
    *     report: max(4 x default parallelism, paths x points / 25,000), at most 2,000
+   * @param maxTailValues most losses each point keeps exactly ({@link BadDebtAccumulator});
+   *     every partition's accumulator gets the same, so the merged result does not depend on
+   *     the partitioning
    */
   public static Result runSweep(SparkSession spark, List<Scenario> points, int baseline,
                                 long paths, int partitions, FaultInjection faults,
-                                PathSample sample) {
+                                PathSample sample, int maxTailValues) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int slices = partitions > 0 ? partitions : defaultPartitions(jsc, paths, points.size());
     slices = (int) Math.max(1, Math.min(slices, paths));
-    List<long[]> ranges = ranges(paths, slices);
+    boolean antithetic = points.get(0).antithetic();
+    List<long[]> ranges = antithetic ? pairRanges(paths, slices) : ranges(paths, slices);
     Broadcast<List<Scenario>> shared = jsc.broadcast(new ArrayList<>(points));
     int pointCount = points.size();
     JavaRDD<TaskResult> results = jsc.parallelize(ranges, slices)
@@ -128,7 +132,8 @@ public final class SimulationJob {
             kernels[p] = PathKernel.of(scenarios.get(p));
             outcomes[p] = new PathOutcome();
           }
-          SweepAccumulator acc = new SweepAccumulator(pointCount, paths);
+          SweepAccumulator acc = new SweepAccumulator(pointCount, paths, maxTailValues,
+              antithetic);
           List<Row> rows = new ArrayList<>();
           while (it.hasNext()) {
             long[] range = it.next();
@@ -184,6 +189,18 @@ public final class SimulationJob {
   static int defaultPartitions(JavaSparkContext jsc, long paths, int points) {
     long forProgress = Math.min(2_000, (paths * points + 24_999) / 25_000);
     return (int) Math.max(4L * jsc.defaultParallelism(), forProgress);
+  }
+
+  /**
+   * As {@link #ranges}, every range starting on an even path, so that no antithetic pair
+   * (2k, 2k + 1) is split between tasks ({@code paths} is even).
+   */
+  static List<long[]> pairRanges(long paths, int slices) {
+    List<long[]> out = new ArrayList<>(slices);
+    for (long[] pairRange : ranges(paths / 2, slices)) {
+      out.add(new long[] {2 * pairRange[0], 2 * pairRange[1]});
+    }
+    return out;
   }
 
   /** The paths split into {@code slices} contiguous ranges [start, end) of near-equal size. */

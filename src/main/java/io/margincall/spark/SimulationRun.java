@@ -94,7 +94,8 @@ public final class SimulationRun {
           base.run().paths() * plan.points().size(), r.progressSeconds())) {
         result = SimulationJob.runSweep(spark, scenarios, plan.baseline(), base.run().paths(),
             base.run().partitions(), new FaultInjection(base.faults().failFirstAttempt(),
-                base.faults().haltExecutorOnPartition()), sample);
+                base.faults().haltExecutorOnPartition()), sample,
+            base.statistics().exactTailMaxValues());
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       RunProvenance provenance = new RunProvenance(runId(startedAt), r.runDate(), r.job(),

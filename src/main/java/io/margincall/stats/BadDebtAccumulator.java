@@ -4,14 +4,24 @@ import java.io.Serializable;
 
 /**
  * Everything the summary and distribution tables need from a set of paths, mergeable exactly:
- * integer counts, {@link ExactSum}s, the exact loss tail and a fixed-bin histogram. A partition,
+ * integer counts, {@link ExactSum}s, the loss tail and a fixed-bin histogram. A partition,
  * a sweep point and a whole run combine the same way, and any split and merge order gives the
  * same bits (the {@link Mergeable} law).
  *
- * <p>Memory: {@code 8 * tailCapacity} bytes for the tail plus ~1.3 KB, whatever the path count.
+ * <p>The tail is exact when the run's {@link TailRisk#requiredCapacity} fits in the bound
+ * ({@code statistics.exact-tail-max-values}); beyond it, the accumulator keeps the bound's
+ * number of largest losses exactly and counts every loss in {@link LossBins}, and VaR and ES
+ * come with an error bound. The regime is chosen from the run's path count, never from a
+ * partition's, so every partition of a run holds the same kind of summary.
+ *
+ * <p>Memory: at most {@code 8 * min(requiredCapacity, bound)} bytes for the tail, the bins'
+ * ~2 KB per factor of two of losses seen, plus ~1.3 KB, whatever the path count beyond that.
  */
 public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
+
+  /** A bound no run reaches: the exact tail always (the reference runs without Spark). */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
 
   private long paths;
   private long pathsLiquidated;
@@ -33,11 +43,39 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private final ExactSum oracleGap = new ExactSum();
   private final ExactSum worstOracleGap = new ExactSum();
   private final LossTail tail;
+  /** Counts of every loss when the exact tail does not fit; null when it does. */
+  private final LossBins bins;
   private final LossHistogram histogram = new LossHistogram();
+  /** Weighted sums, from the first path of weight other than 1 on; null before. */
+  private WeightedOutcomes weighted;
+  /** The pairs' moments when paths come in antithetic pairs; null for independent paths. */
+  private final AntitheticPairs pairs;
 
-  /** An empty accumulator whose tail is sized for a run of {@code expectedPaths} paths. */
+  /** An empty accumulator with the exact tail for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
-    this.tail = new LossTail(TailRisk.requiredCapacity(expectedPaths));
+    this(expectedPaths, UNBOUNDED);
+  }
+
+  /**
+   * An empty accumulator for a run of {@code expectedPaths} paths keeping at most
+   * {@code maxTailValues} losses exactly ({@code >= 1}).
+   */
+  public BadDebtAccumulator(long expectedPaths, int maxTailValues) {
+    this(expectedPaths, maxTailValues, false);
+  }
+
+  /**
+   * As {@link #BadDebtAccumulator(long, int)}; {@code antithetic}: paths arrive in antithetic
+   * pairs (2k, 2k + 1, one after the other), and standard errors and intervals count pairs.
+   */
+  public BadDebtAccumulator(long expectedPaths, int maxTailValues, boolean antithetic) {
+    this.pairs = antithetic ? new AntitheticPairs() : null;
+    if (maxTailValues < 1) {
+      throw new IllegalArgumentException("maxTailValues must be >= 1, got " + maxTailValues);
+    }
+    int required = TailRisk.requiredCapacity(expectedPaths);
+    this.tail = new LossTail(Math.min(required, maxTailValues));
+    this.bins = required <= maxTailValues ? null : new LossBins();
     for (int k = 0; k < amounts.length; k++) {
       amounts[k] = new ExactSum();
     }
@@ -45,6 +83,21 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
 
   /** Adds one path's outcome. */
   public void add(PathResult o) {
+    double w = o.weight();
+    if (w != 1.0) {
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException("a path weight must be finite and >= 0, got " + w);
+      }
+      if (weighted == null) {
+        weighted = asWeighted();
+      }
+    }
+    if (weighted != null) {
+      weighted.add(o, w);
+    }
+    if (pairs != null) {
+      pairs.add(o, w);
+    }
     paths++;
     if (o.countOf(OutcomeCount.LIQUIDATIONS) > 0) {
       pathsLiquidated++;
@@ -73,6 +126,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     oracleGap.add(o.meanOracleGap());
     worstOracleGap.add(o.minMarketToOracle());
     tail.add(o.badDebt());
+    if (bins != null) {
+      bins.add(o.badDebt());
+    }
     histogram.add(o.badDebt());
   }
 
@@ -80,6 +136,25 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   public void merge(BadDebtAccumulator other) {
     if (other == this) {
       throw new IllegalArgumentException("cannot merge a BadDebtAccumulator with itself");
+    }
+    if ((pairs == null) != (other.pairs == null)) {
+      throw new IllegalArgumentException("cannot merge antithetic pairs with independent paths");
+    }
+    if ((bins == null) != (other.bins == null)) {
+      throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
+          + " accumulators were built for different path counts or bounds");
+    }
+    if (pairs != null) {
+      // First of the changes: it refuses a split pair before anything else moves.
+      pairs.merge(other.pairs);
+    }
+    if (weighted != null || other.weighted != null) {
+      // Before the unweighted sums change: an unweighted side is seeded from its own sums.
+      WeightedOutcomes theirs = other.weighted != null ? other.weighted : other.asWeighted();
+      if (weighted == null) {
+        weighted = asWeighted();
+      }
+      weighted.merge(theirs);
     }
     paths += other.paths;
     pathsLiquidated += other.pathsLiquidated;
@@ -103,11 +178,74 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     oracleGap.merge(other.oracleGap);
     worstOracleGap.merge(other.worstOracleGap);
     tail.merge(other.tail);
+    if (bins != null) {
+      bins.merge(other.bins);
+    }
     histogram.merge(other.histogram);
+  }
+
+  /** What the weighted sums would hold had every path so far been added with weight 1. */
+  private WeightedOutcomes asWeighted() {
+    return new WeightedOutcomes(paths, pathsLiquidated, pathsWithBadDebt, pathsFundExhausted,
+        badDebt, badDebtSquares, insuranceDraw, socializedLoss, amounts);
   }
 
   /** The statistics of everything added and merged so far. */
   public BadDebtSummary summarize(double stepSeconds) {
+    BadDebtSummary plain = summarizeUnweighted(stepSeconds);
+    BadDebtSummary s = weighted == null ? plain : reweighted(plain);
+    return pairs == null ? s : paired(s);
+  }
+
+  /**
+   * The summary with standard errors and intervals over the antithetic pairs (the estimates
+   * stay), and the measured variance ratios: the pairs' variance of the mean over what as many
+   * independent paths would give, {@code (se_pairs / se_independent)^2}.
+   */
+  private BadDebtSummary paired(BadDebtSummary s) {
+    double se = pairs.standardError(pairs.badDebt);
+    double p = s.badDebt().estimate();
+    WilsonInterval bad = pairs.probability95(p, pairs.withBadDebt);
+    double pSe = pairs.standardError(pairs.withBadDebt);
+    double pSeIndependent = Math.sqrt(p * (1 - p) / paths);
+    return new BadDebtSummary(paths, s.effectivePaths(),
+        pairs.probability95(s.liquidated().estimate(), pairs.liquidated), bad,
+        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), s.tail(), s.tailExact(),
+        se * se / (s.meanBadDebtStdErr() * s.meanBadDebtStdErr()),
+        pSe * pSe / (pSeIndependent * pSeIndependent),
+        pairs.probability95(s.fundExhausted().estimate(), pairs.fundExhausted),
+        s.meanInsuranceDraw(), s.meanSocializedLoss(), s.counts(), s.amountMeans(),
+        s.meanInclusionWaitSeconds(), s.meanHorizonShortfall(), s.meanOracleGap(),
+        s.meanWorstOracleGap(), s.meanHoursToFirstBadDebt(), s.distribution());
+  }
+
+  /**
+   * The summary with the weighted estimates in place of the plain ones. VaR and ES (and the
+   * distribution's counts) are not weighted yet: the tail figures are NaN, so that no
+   * unweighted quantile passes for the weighted one.
+   */
+  private BadDebtSummary reweighted(BadDebtSummary s) {
+    TailRisk.Estimate[] none = new TailRisk.Estimate[s.tail().length];
+    for (int k = 0; k < none.length; k++) {
+      none[k] = TailRisk.at(s.tail()[k].perMille(), 0, new double[0]);
+    }
+    double[] amountMeans = new double[OutcomeAmount.size()];
+    for (int k = 0; k < amountMeans.length; k++) {
+      amountMeans[k] = weighted.amounts[k].value() / paths;
+    }
+    return new BadDebtSummary(paths, weighted.effectivePaths(),
+        weighted.liquidated.probability95(paths, pathsLiquidated),
+        weighted.withBadDebt.probability95(paths, pathsWithBadDebt), pathsWithBadDebt,
+        weighted.badDebt.mean(paths), weighted.badDebt.standardError(paths), s.maxBadDebt(),
+        none, s.tailExact(), s.badDebtVarianceRatio(), s.pBadDebtVarianceRatio(),
+        weighted.fundExhausted.probability95(paths, pathsFundExhausted),
+        weighted.insuranceDraw.value() / paths, weighted.socializedLoss.value() / paths,
+        s.counts(), amountMeans, s.meanInclusionWaitSeconds(), s.meanHorizonShortfall(),
+        s.meanOracleGap(), s.meanWorstOracleGap(), s.meanHoursToFirstBadDebt(),
+        s.distribution());
+  }
+
+  private BadDebtSummary summarizeUnweighted(double stepSeconds) {
     double n = paths;
     double mean = badDebt.value() / n;
     double variance = paths > 1
@@ -115,18 +253,24 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     double[] worst = tail.descending();
     TailRisk.Estimate[] levels = new TailRisk.Estimate[TailRisk.LEVELS_PER_MILLE.length];
     for (int k = 0; k < levels.length; k++) {
-      levels[k] = TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst);
+      levels[k] = bins == null ? TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst)
+          : TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst, bins);
     }
     double firstHours = pathsWithBadDebt > 0
         ? firstBadDebtStepSum * stepSeconds / 3600.0 / pathsWithBadDebt : Double.NaN;
     return new BadDebtSummary(
         paths,
+        paths,
         WilsonInterval.of95(pathsLiquidated, paths),
         WilsonInterval.of95(pathsWithBadDebt, paths),
+        pathsWithBadDebt,
         mean,
         Math.sqrt(variance / n),
         maxBadDebt,
         levels,
+        bins == null,
+        Double.NaN,
+        Double.NaN,
         WilsonInterval.of95(pathsFundExhausted, paths),
         insuranceDraw.value() / n,
         socializedLoss.value() / n,

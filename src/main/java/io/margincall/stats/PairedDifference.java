@@ -9,17 +9,16 @@ import java.io.Serializable;
  * unpaired {@code sqrt(se_x^2 + se_y^2)}. Exact sums, so merges are order-free.
  */
 public final class PairedDifference implements Mergeable<PairedDifference>, Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private long count;
-  private final ExactSum sum = new ExactSum();
-  private final ExactSum squares = new ExactSum();
+  /** The differences' moments, each of weight 1 (the weight, if any, is in the difference). */
+  private final WeightedMoments moments = new WeightedMoments();
 
   /** Adds one pair's difference. */
   public void add(double difference) {
     count++;
-    sum.add(difference);
-    squares.add(difference * difference);
+    moments.add(1.0, difference);
   }
 
   @Override
@@ -28,8 +27,7 @@ public final class PairedDifference implements Mergeable<PairedDifference>, Seri
       throw new IllegalArgumentException("cannot merge a PairedDifference with itself");
     }
     count += other.count;
-    sum.merge(other.sum);
-    squares.merge(other.squares);
+    moments.merge(other.moments);
   }
 
   public long count() {
@@ -38,17 +36,11 @@ public final class PairedDifference implements Mergeable<PairedDifference>, Seri
 
   /** Mean difference; NaN when empty. */
   public double mean() {
-    return sum.value() / count;
+    return moments.mean(count);
   }
 
   /** Standard error of the mean difference; NaN with fewer than two pairs. */
   public double standardError() {
-    if (count < 2) {
-      return Double.NaN;
-    }
-    double n = count;
-    double mean = sum.value() / n;
-    double variance = Math.max(0, (squares.value() - n * mean * mean) / (n - 1));
-    return Math.sqrt(variance / n);
+    return moments.standardError(count);
   }
 }

@@ -32,4 +32,12 @@ public interface PathResult {
 
   /** min over the path of market / oracle - 1 (<= 0). */
   double minMarketToOracle();
+
+  /**
+   * The path's weight in every estimate (finite, >= 0): 1 for plain Monte Carlo; the likelihood
+   * ratio of its draws when they were sampled from another distribution (importance sampling).
+   */
+  default double weight() {
+    return 1.0;
+  }
 }

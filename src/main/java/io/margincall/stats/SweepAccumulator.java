@@ -16,25 +16,48 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
 
   /** An empty accumulator for {@code pointCount} points of a run of {@code expectedPaths}. */
   public SweepAccumulator(int pointCount, long expectedPaths) {
+    this(pointCount, expectedPaths, BadDebtAccumulator.UNBOUNDED);
+  }
+
+  /**
+   * As {@link #SweepAccumulator(int, long)}, each point keeping at most {@code maxTailValues}
+   * losses exactly (see {@link BadDebtAccumulator}).
+   */
+  public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues) {
+    this(pointCount, expectedPaths, maxTailValues, false);
+  }
+
+  /**
+   * As {@link #SweepAccumulator(int, long, int)}; {@code antithetic}: paths arrive in antithetic
+   * pairs (see {@link BadDebtAccumulator}).
+   */
+  public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues,
+                          boolean antithetic) {
     points = new BadDebtAccumulator[pointCount];
     badDebtDiff = new PairedDifference[pointCount];
     indicatorDiff = new PairedDifference[pointCount];
     for (int p = 0; p < pointCount; p++) {
-      points[p] = new BadDebtAccumulator(expectedPaths);
+      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues, antithetic);
       badDebtDiff[p] = new PairedDifference();
       indicatorDiff[p] = new PairedDifference();
     }
   }
 
-  /** Adds one path: its outcome at every point, and which point is the baseline. */
+  /**
+   * Adds one path: its outcome at every point, and which point is the baseline. The paired
+   * differences are of weighted values, {@code w_p y_p - w_b y_b}.
+   */
   public void add(PathResult[] outcomes, int baseline) {
-    double base = outcomes[baseline].badDebt();
-    double baseIndicator = base > 0 ? 1 : 0;
+    // Weighted differences w_p y_p - w_b y_b: the importance-sampling estimate of the mean
+    // difference; with weights 1 the multiplications are exact and change no bit.
+    PathResult b = outcomes[baseline];
+    double base = b.weight() * b.badDebt();
+    double baseIndicator = b.weight() * (b.badDebt() > 0 ? 1 : 0);
     for (int p = 0; p < points.length; p++) {
       PathResult o = outcomes[p];
       points[p].add(o);
-      badDebtDiff[p].add(o.badDebt() - base);
-      indicatorDiff[p].add((o.badDebt() > 0 ? 1 : 0) - baseIndicator);
+      badDebtDiff[p].add(o.weight() * o.badDebt() - base);
+      indicatorDiff[p].add(o.weight() * (o.badDebt() > 0 ? 1 : 0) - baseIndicator);
     }
   }
 

@@ -2,7 +2,8 @@ package io.margincall.stats;
 
 /**
  * Value at risk and expected shortfall of a loss sample, with 95 % confidence intervals, from the
- * exact upper tail kept by {@link LossTail}.
+ * exact upper tail kept by {@link LossTail}, or, when the run is too large for that tail, from
+ * its largest losses and the counts of {@link LossBins}, with a stated error bound.
  *
  * <p>Conventions (documented in {@code src/docs/output.md}), for N losses sorted ascending
  * {@code L_(1) <= ... <= L_(N)} and a level q:
@@ -41,6 +42,12 @@ public final class TailRisk {
     return (MIN_TAIL_FOR_INTERVAL - 1) * 1000L / (1000L - perMille) + 1;
   }
 
+  /**
+   * Fewest paths with bad debt a figure should rest on to be trusted (src/docs/statistics.md):
+   * below it the summary's {@code few_paths_warning} names the figure.
+   */
+  public static final int FEW_TAIL_PATHS = 50;
+
   /** The levels reported, in per mille. */
   public static final int[] LEVELS_PER_MILLE = {950, 990, 999};
 
@@ -68,8 +75,8 @@ public final class TailRisk {
       throw new IllegalArgumentException("level must be in (0, 1000) per mille: " + perMille);
     }
     if (paths == 0) {
-      return new Estimate(perMille, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, Double.NaN, Double.NaN);
+      return new Estimate(perMille, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     double q = perMille / 1000.0;
     long varRank = ceilDiv(perMille * paths, 1000);
@@ -107,10 +114,94 @@ public final class TailRisk {
     }
     if (tailCount < MIN_TAIL_FOR_INTERVAL) {
       // The asymptotic interval means nothing on a handful of tail losses: say so.
-      return new Estimate(perMille, var, varLo, varHi, es, Double.NaN, Double.NaN);
+      return new Estimate(perMille, var, varLo, varHi, 0.0, es, Double.NaN, Double.NaN, 0.0);
     }
-    return new Estimate(perMille, var, varLo, varHi, es,
-        Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se);
+    return new Estimate(perMille, var, varLo, varHi, 0.0, es,
+        Math.min(es, Math.max(var, es - Z95 * se)), es + Z95 * se, 0.0);
+  }
+
+  /**
+   * VaR and ES at one level when only the largest losses are kept exactly ({@code descending},
+   * largest first) and {@code bins} counts every loss: the bounded-memory regime. A loss whose
+   * rank lies among the kept ones is read exactly, a deeper one only up to its bin. Each figure
+   * is the middle of the range the counts allow and its error bound is that range's half-width,
+   * so the exact sample statistic lies within {@code varError} / {@code esError} of it (up to
+   * one rounding). The VaR interval reaches out to the edges of its ranks' bins; the ES interval
+   * is {@code [lowest ES the counts allow - z SE, highest + z SE]}, SE from the bins' middles.
+   * When every rank needed is kept, this is {@link #at(int, long, double[])}, bit for bit.
+   */
+  public static Estimate at(int perMille, long paths, double[] descending, LossBins bins) {
+    if (paths == 0 || depth(perMille, paths) <= descending.length) {
+      return at(perMille, paths, descending);
+    }
+    double q = perMille / 1000.0;
+    long varRank = ceilDiv(perMille * paths, 1000);
+    LossBins.Range varRange = rangeAt(paths - varRank, descending, bins);
+    double var = varRange.middle();
+    double varLo = rangeAt(paths - varLowerRank(paths, perMille), descending, bins).low();
+    double varHi = rangeAt(paths - varUpperRank(paths, perMille), descending, bins).high();
+
+    long tailTimes1000 = (1000L - perMille) * paths;
+    long whole = tailTimes1000 / 1000;
+    double frac = (tailTimes1000 % 1000) / 1000.0;
+    double mass = tailTimes1000 / 1000.0;
+    int kept = descending.length;
+    ExactSum low = new ExactSum();
+    ExactSum high = new ExactSum();
+    for (int i = 0; i < Math.min(whole, kept); i++) {
+      low.add(descending[i]);
+      high.add(descending[i]);
+    }
+    // count * edge is exact (LossBins), so both sums are exact bounds of the tail's sum.
+    bins.visitDescending(kept, whole, (count, r) -> {
+      low.add(count * r.low());
+      high.add(count * r.high());
+    });
+    if (frac > 0) {
+      LossBins.Range boundary = rangeAt(whole, descending, bins);
+      low.add(frac * boundary.low());
+      high.add(frac * boundary.high());
+    }
+    double esLowest = low.value() / mass;
+    double esHighest = high.value() / mass;
+    double es = esLowest + (esHighest - esLowest) / 2;
+    double esError = (esHighest - esLowest) / 2;
+
+    long tailCount = whole + (frac > 0 ? 1 : 0);
+    ExactSum squares = new ExactSum();
+    for (int i = 0; i < Math.min(tailCount, kept); i++) {
+      double d = descending[i] - es;
+      squares.add(d * d);
+    }
+    bins.visitDescending(kept, tailCount, (count, r) -> {
+      double d = r.middle() - es;
+      squares.add(count * (d * d));
+    });
+    double tailVariance = squares.value() / (tailCount - 1);
+    double gap = es - var;
+    double se = Math.sqrt((tailVariance + q * gap * gap) / mass);
+    if (tailCount < MIN_TAIL_FOR_INTERVAL) {
+      return new Estimate(perMille, var, varLo, varHi, varRange.halfWidth(), es, Double.NaN,
+          Double.NaN, esError);
+    }
+    return new Estimate(perMille, var, varLo, varHi, varRange.halfWidth(), es,
+        Math.min(esLowest, Math.max(varRange.low(), esLowest - Z95 * se)),
+        esHighest + Z95 * se, esError);
+  }
+
+  /** How many of the largest losses {@link #at(int, long, double[])} reads at one level. */
+  static long depth(int perMille, long paths) {
+    long tailTimes1000 = (1000L - perMille) * paths;
+    long tailCount = tailTimes1000 / 1000 + (tailTimes1000 % 1000 > 0 ? 1 : 0);
+    return Math.max(paths - varLowerRank(paths, perMille) + 1, tailCount);
+  }
+
+  /** The loss of descending index {@code j}: exactly if kept, else the range of its bin. */
+  private static LossBins.Range rangeAt(long j, double[] descending, LossBins bins) {
+    if (j < descending.length) {
+      return new LossBins.Range(descending[(int) j], descending[(int) j]);
+    }
+    return bins.rangeOfDescending(j);
   }
 
   static long varLowerRank(long paths, int perMille) {
@@ -145,7 +236,12 @@ public final class TailRisk {
     return -Math.floorDiv(-a, b);
   }
 
-  /** VaR and ES at one level, each with its 95 % interval; losses in USD. */
+  /**
+   * VaR and ES at one level, each with its 95 % interval and the bound on its distance to the
+   * exact sample statistic ({@code varError}, {@code esError}: 0 when computed from the exact
+   * tail, half a bin or less when read from {@link LossBins}); losses in USD.
+   */
   public record Estimate(int perMille, double var, double varLow, double varHigh,
-                         double es, double esLow, double esHigh) {}
+                         double varError, double es, double esLow, double esHigh,
+                         double esError) {}
 }

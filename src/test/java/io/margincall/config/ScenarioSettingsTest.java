@@ -92,6 +92,7 @@ class ScenarioSettingsTest {
       "time.step = 0                    | time.step = 0 | (0, 86400]",
       "run.paths = 0                    | run.paths = 0 | integer in [1,",
       "run.paths = 2.5                  | run.paths = 2.5 | integer",
+      "statistics.exact-tail-max-values = 0 | statistics.exact-tail-max-values = 0 | integer in [1,",
       "run.paths = many                 | run.paths = \"many\" | integer",
       "run.seed = true                  | run.seed = true | integer",
       "price.model = heston             | price.model = \"heston\" | one of gbm",
@@ -150,6 +151,8 @@ class ScenarioSettingsTest {
     String base = ScenarioSettings.load(file, List.of()).configHash();
     assertEquals(base, ScenarioSettings.load(file,
         List.of("run.name=other", "run.partitions=7")).configHash());
+    assertEquals(base, ScenarioSettings.load(file,
+        List.of("statistics.exact-tail-max-values=100")).configHash());
     assertNotEquals(base, ScenarioSettings.load(file, List.of("oracle.delay=12")).configHash());
     assertNotEquals(base, ScenarioSettings.load(file, List.of("run.seed=2")).configHash());
   }

@@ -52,6 +52,63 @@ class SimulationJobDeterminismTest {
     }
   }
 
+  /**
+   * The bounded-memory tail (statistics.exact-tail-max-values far below what 3,000 paths need):
+   * every partition's accumulator keeps the same summary kind, so the bits do not depend on
+   * the partitioning either, and equal one accumulator fed every path in one JVM.
+   */
+  @Test
+  void boundedTailBitsDoNotDependOnPartitions() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=3000", "time.step=60", "oracle.delay=1800",
+            "statistics.exact-tail-max-values=20"));
+    int bound = settings.statistics().exactTailMaxValues();
+    Scenario scenario = ScenarioFactory.build(settings);
+    BadDebtAccumulator reference = new BadDebtAccumulator(settings.run().paths(), bound);
+    PathBatch.simulate(io.margincall.kernel.PathKernel.of(scenario), 0, settings.run().paths(),
+        reference);
+    BadDebtSummary summary = reference.summarize(settings.time().stepSeconds());
+    assertTrue(!summary.tailExact() && summary.tail()[0].esError() > 0,
+        "the case should need the bins: " + java.util.Arrays.toString(summary.tail()));
+    String expected = fingerprint(summary);
+    SparkSession spark = SparkSessions.create("local[2]", "bounded tail");
+    try {
+      for (int partitions : new int[] {1, 4, 7}) {
+        BadDebtAccumulator acc = SimulationJob.runSweep(spark, List.of(scenario), 0,
+            settings.run().paths(), partitions, FaultInjection.none(),
+            io.margincall.kernel.PathSample.none(), bound).statistics().point(0);
+        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
+            partitions + " partitions");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Antithetic pairs are never split between tasks, so any partitioning gives the same bits. */
+  @Test
+  void antitheticBitsDoNotDependOnPartitions() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=1002", "time.step=60", "oracle.delay=1800",
+            "sampling.antithetic=true"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    String expected = fingerprint(PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds()));
+    SparkSession spark = SparkSessions.create("local[2]", "antithetic");
+    try {
+      for (int partitions : new int[] {1, 7}) {
+        BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
+            partitions);
+        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
+            partitions + " partitions");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
   @Test
   void retriedTasksChangeNoBit() {
@@ -97,5 +154,12 @@ class SimulationJobDeterminismTest {
       next = r[1];
     }
     assertEquals(1003, next);
+    next = 0;
+    for (long[] r : SimulationJob.pairRanges(1004, 7)) {
+      assertEquals(next, r[0]);
+      assertEquals(0, r[0] % 2, "a range starts on an even path");
+      next = r[1];
+    }
+    assertEquals(1004, next);
   }
 }

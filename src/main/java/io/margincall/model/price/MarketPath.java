@@ -38,6 +38,8 @@ public final class MarketPath {
   private final double[] shock;
 
   private ZigguratSampler.NormalizedGaussian normal;
+  /** 1, or -1 on the second path of an antithetic pair. */
+  private double normalSign = 1.0;
   private SharedStateContinuousSampler gamma;
   private UniformRandomProvider jumpRng;
   private ZigguratSampler.NormalizedGaussian jumpNormal;
@@ -74,6 +76,17 @@ public final class MarketPath {
   /** Starts a path with its streams. */
   public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
                     UniformRandomProvider regimeStream) {
+    reset(priceRng, jumps, regimeStream, false);
+  }
+
+  /**
+   * Starts a path with its streams; {@code negated}: every price normal drawn is used negated
+   * (the second path of an antithetic pair, on its partner's price stream). Multiplying by 1 is
+   * exact, so a path that is not negated has the same bits as before.
+   */
+  public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
+                    UniformRandomProvider regimeStream, boolean negated) {
+    normalSign = negated ? -1.0 : 1.0;
     normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
     historyRng = priceRng;
     historyIndex = -1;
@@ -110,7 +123,7 @@ public final class MarketPath {
   /** The log price one step after {@code logPrice}. */
   public double next(double logPrice) {
     if (plain) {
-      return logPrice + logDrift + logVolatility * normal.sample();
+      return logPrice + logDrift + logVolatility * (normalSign * normal.sample());
     }
     return general(logPrice);
   }
@@ -133,7 +146,7 @@ public final class MarketPath {
       }
       return next;
     }
-    double z = normal.sample();
+    double z = normalSign * normal.sample();
     if (gamma != null) {
       z = z * tScale / Math.sqrt(gamma.sample() / dof);
     }
@@ -171,7 +184,7 @@ public final class MarketPath {
     int k = assetLogPrice.length;
     double[] l = assets.cholesky();
     for (int a = 0; a < k; a++) {
-      shock[a] = normal.sample();
+      shock[a] = normalSign * normal.sample();
     }
     assetLogPrice[0] = logPrice;
     for (int a = 0; a < k; a++) {  // x = L e (L lower triangular)
