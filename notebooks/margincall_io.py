@@ -80,7 +80,7 @@ class Run:
             raise NoCompleteRun(f"{part}: no {MARKER} marker; the run is incomplete, not read")
         # Files named _* or .* (Spark's _SUCCESS, .crc, the marker) are skipped by default.
         frame = ds.dataset(part, format="parquet").to_table(filter=filter, columns=columns)
-        out = frame.to_pandas()
+        out = with_axis_columns(frame.to_pandas())
         out["run_date"], out["job"], out["run_id"] = self.run_date, self.job, self.run_id
         return out
 
@@ -164,6 +164,32 @@ def run_kind(summary: pd.DataFrame) -> str:
     return mode.group(1)
 
 
+def axis_column(key: str) -> str:
+    """'protocol.liquidation-threshold' -> 'axis_protocol_liquidation_threshold'."""
+    return "axis_" + re.sub(r"[^A-Za-z0-9]", "_", key)
+
+
+def with_axis_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with one `axis_<key>` column per sweep axis, from the `axes` / `axes_text` maps
+    (src/docs/output.md): numeric axes as floats, booleans as booleans, other axes as text; empty
+    (NaN / None) where a point does not set the axis (one-at-a-time sweeps)."""
+    if "axes_text" not in frame.columns:
+        return frame
+    numbers = frame["axes"].map(lambda pairs: dict(pairs) if pairs is not None else {})
+    text = frame["axes_text"].map(lambda pairs: dict(pairs) if pairs is not None else {})
+    keys = list(dict.fromkeys(k for row in frame["axes_text"] if row is not None for k, _ in row))
+    columns = {}
+    for key in keys:
+        if any(key in row for row in numbers):
+            columns[axis_column(key)] = numbers.map(lambda row: row.get(key, float("nan")))
+        else:
+            words = text.map(lambda row: row.get(key))
+            if set(words.dropna()) <= {"true", "false"}:
+                words = words.map(lambda w: None if w is None else w == "true")
+            columns[axis_column(key)] = words
+    return frame.assign(**columns)
+
+
 def axis_columns(summary: pd.DataFrame) -> list[str]:
     """The sweep's axis columns, in axis order."""
     return [c for c in summary.columns if c.startswith("axis_")]
@@ -176,7 +202,7 @@ def axis_keys(summary: pd.DataFrame) -> dict[str, str]:
     for label in summary["point_label"]:
         for part in label.split(", "):
             key = part.split("=", 1)[0]
-            by_column["axis_" + re.sub(r"[^A-Za-z0-9]", "_", key)] = key
+            by_column[axis_column(key)] = key
     return {c: by_column.get(c, c[len("axis_"):]) for c in axis_columns(summary)}
 
 

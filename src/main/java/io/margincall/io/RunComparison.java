@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.MapType;
 
 /**
  * Compares the tables of two runs, column by column, leaving out the columns that may differ
@@ -68,8 +69,18 @@ public final class RunComparison {
   }
 
   private static Dataset<Row> stable(Dataset<Row> df) {
-    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
-        .map(functions::col).toArray(Column[]::new);
+    return comparable(df.drop(VOLATILE.toArray(new String[0])));
+  }
+
+  /**
+   * The columns in name order; maps (the axis values) as their entry lists, which, unlike maps,
+   * Spark can sort and compare.
+   */
+  public static Dataset<Row> comparable(Dataset<Row> df) {
+    Column[] keep = Arrays.stream(df.columns()).sorted()
+        .map(c -> df.schema().apply(c).dataType() instanceof MapType
+            ? functions.map_entries(functions.col(c)).as(c) : functions.col(c))
+        .toArray(Column[]::new);
     return df.select(keep);
   }
 }

@@ -99,9 +99,9 @@ public final class SimulationRun {
       RunProvenance provenance = new RunProvenance(runId(startedAt), r.runDate(), r.job(),
           base.run().name(), base.run().seed(), BuildInfo.codeVersion(), Instant.now());
       List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
-      List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
+      List<RunTables.Axis> axisColumns = new ArrayList<>();
       for (SweepPlan.Axis axis : plan.axes()) {
-        axisColumns.add(new RunTables.AxisColumn(axis.column(), RunTables.axisType(axis.values())));
+        axisColumns.add(new RunTables.Axis(axis.key(), RunTables.numeric(axis.values())));
       }
       RunPublisher publisher = new RunPublisher(spark, r.out(), provenance);
       List<Columns> summaryRows = new ArrayList<>();

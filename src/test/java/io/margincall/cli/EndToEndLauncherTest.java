@@ -10,6 +10,7 @@ import io.margincall.config.SweepPlan;
 import io.margincall.io.BuildInfo;
 import io.margincall.io.Columns;
 import io.margincall.io.PointStatistics;
+import io.margincall.io.RunComparison;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
@@ -22,14 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,10 +131,8 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     }
   }
 
-  /** The columns that must be identical, in a fixed order. */
+  /** The columns that must be identical, in a fixed order (maps as entry lists). */
   private static Dataset<Row> stable(Dataset<Row> df) {
-    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
-        .map(functions::col).toArray(Column[]::new);
-    return df.select(keep);
+    return RunComparison.comparable(df.drop(VOLATILE.toArray(new String[0])));
   }
 }
