@@ -1,4 +1,4 @@
-"""Readers with no options see every column of every run (src/docs/output.md, schema 7).
+"""Readers with no options see every column of every run (src/docs/output.md, schema 7 on).
 
 Runs on a real output root that holds several kinds of run (a simulate run and two different
 sweeps), named by MARGINCALL_READERS_ROOT; .ci/run makes one and sets it:
@@ -63,6 +63,15 @@ class EveryReaderSeesEveryRunTest(unittest.TestCase):
         for run_id, run_keys in keys.items():
             got = frame[frame["run_id"] == run_id]
             self.assertEqual(axis_keys(got["axes_text"]), run_keys, f"{table} run {run_id}")
+
+    def test_created_at_is_an_instant_in_utc(self):
+        """Parquet TIMESTAMP(MICROS, UTC), not INT96 (no time zone), in every table."""
+        import pyarrow as pa
+        for table in TABLES + ("paths",):
+            for files in run_files(ROOT, table).values():
+                for f in files:
+                    self.assertEqual(pq.read_schema(f).field("created_at").type,
+                                     pa.timestamp("us", tz="UTC"), f)
 
     def test_pandas(self):
         for table in TABLES:

@@ -14,6 +14,9 @@ public final class SparkSessions {
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
         .config("spark.sql.session.timeZone", "UTC")
+        // Timestamps (created_at) as Parquet TIMESTAMP(MICROS, isAdjustedToUTC=true), which every
+        // reader takes for an instant in UTC; Spark's default, INT96, has no time zone.
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.debug.maxToStringFields", "500");
     if (master != null) {

@@ -26,6 +26,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +103,22 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     String codeVersion = summary.select("code_version").first().getString(0);
     Assertions.assertFalse(codeVersion.contains("unknown"), "code_version " + codeVersion);
     Assertions.assertEquals(BuildInfo.codeVersion(), codeVersion, "code_version");
+
+    // created_at: an instant in UTC that every reader understands, not INT96 (no time zone).
+    for (String table : List.of("summary", "distribution", "paths")) {
+      try (Stream<Path> files = Files.walk(out.resolve(table))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+              new org.apache.hadoop.fs.Path(file.toString()), new Configuration()))) {
+            var type = reader.getFooter().getFileMetaData().getSchema().getType("created_at")
+                .asPrimitiveType();
+            Assertions.assertEquals(PrimitiveType.PrimitiveTypeName.INT64, type.getPrimitiveTypeName(), file.toString());
+            Assertions.assertEquals(LogicalTypeAnnotation.timestampType(true,
+                LogicalTypeAnnotation.TimeUnit.MICROS), type.getLogicalTypeAnnotation(), file.toString());
+          }
+        }
+      }
+    }
 
     // The same scenario here, without Spark.
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
