@@ -27,12 +27,16 @@ public final class RunComparison {
 
   private RunComparison() {}
 
-  /** Differences between the runs under two output roots; empty when identical. */
-  public static List<String> compare(SparkSession spark, String expectedRoot, String actualRoot) {
+  /**
+   * Differences between two runs; empty when identical. A run id may be null when its root
+   * holds exactly one complete run.
+   */
+  public static List<String> compare(SparkSession spark, String expectedRoot, String expectedRun,
+                                     String actualRoot, String actualRun) {
     List<String> differences = new ArrayList<>();
     for (String table : TABLES) {
-      Dataset<Row> expected = stable(read(spark, expectedRoot, table));
-      Dataset<Row> actual = stable(read(spark, actualRoot, table));
+      Dataset<Row> expected = stable(read(spark, expectedRoot, expectedRun, table));
+      Dataset<Row> actual = stable(read(spark, actualRoot, actualRun, table));
       if (!Arrays.equals(expected.columns(), actual.columns())) {
         differences.add(table + ": columns differ: " + Arrays.toString(expected.columns())
             + " vs " + Arrays.toString(actual.columns()));
@@ -58,14 +62,21 @@ public final class RunComparison {
     return differences;
   }
 
-  private static Dataset<Row> read(SparkSession spark, String root, String table) {
+  /** The rows of one complete run ({@code runId}, or the root's only one) of a table. */
+  private static Dataset<Row> read(SparkSession spark, String root, String runId, String table) {
     var runs = CompleteRuns.of(spark.sparkContext().hadoopConfiguration(), root, table);
-    if (runs.size() != 1) {
-      throw new InputError(root + "/" + table + ": holds " + runs.size()
-          + " complete runs; pass an output root that holds exactly one");
+    if (runId == null && runs.size() != 1) {
+      throw new InputError(root + "/" + table + ": holds " + runs.size() + " complete runs ("
+          + String.join(", ", runs) + "); name one with --expected-run / --actual-run "
+          + "(margincall runs " + root + " lists them)");
     }
+    if (runId != null && !runs.contains(runId)) {
+      throw new InputError(root + "/" + table + ": no complete run " + runId + "; complete runs: "
+          + (runs.isEmpty() ? "none" : String.join(", ", runs)));
+    }
+    String id = runId != null ? runId : runs.iterator().next();
     Dataset<Row> df = spark.read().parquet(root + "/" + table);
-    return df.where(functions.col("run_id").equalTo(runs.iterator().next()));
+    return df.where(functions.col("run_id").equalTo(id));
   }
 
   private static Dataset<Row> stable(Dataset<Row> df) {

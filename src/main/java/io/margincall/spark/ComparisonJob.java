@@ -8,11 +8,12 @@ import org.apache.spark.sql.SparkSession;
 public final class ComparisonJob {
   private ComparisonJob() {}
 
-  /** Differences between the runs under two output roots; empty when identical. */
-  public static List<String> compare(String expectedRoot, String actualRoot) {
+  /** Differences between two runs (ids may be null: the root's only run); empty when identical. */
+  public static List<String> compare(String expectedRoot, String expectedRun, String actualRoot,
+                                     String actualRun) {
     SparkSession spark = SparkSessions.create("local[1]", "margincall compare");
     try {
-      return RunComparison.compare(spark, expectedRoot, actualRoot);
+      return RunComparison.compare(spark, expectedRoot, expectedRun, actualRoot, actualRun);
     } finally {
       spark.stop();
     }
