@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow.dataset as ds
 
+import margincall_delta as mdelta
+
 MARKER = "_COMPLETE"
 
 # How each kind of run is made, for the message when a root has none (README, conf/*.conf).
@@ -62,6 +64,7 @@ class Run:
     job: str
     run_id: str
     tables: tuple = field(default=())
+    format: str = "parquet"
 
     def partition(self, table: str) -> str:
         return os.path.join(self.root, table, f"run_date={self.run_date}", f"job={self.job}",
@@ -76,6 +79,13 @@ class Run:
         if table not in self.tables:
             raise NoCompleteRun(f"run {self.run_id} did not write table '{table}' "
                                 f"(it wrote: {', '.join(self.tables)})")
+        if self.format == "delta":
+            frame = mdelta.read(os.path.join(self.root, table), self.run_id, filter=filter,
+                                columns=columns)
+            out = with_axis_columns(frame.drop_columns(
+                [c for c in ("run_date", "job", "run_id") if c in frame.column_names]).to_pandas())
+            out["run_date"], out["job"], out["run_id"] = self.run_date, self.job, self.run_id
+            return out
         if not os.path.isfile(os.path.join(part, MARKER)):
             raise NoCompleteRun(f"{part}: no {MARKER} marker; the run is incomplete, not read")
         # Files named _* or .* (Spark's _SUCCESS, .crc, the marker) are skipped by default.
@@ -95,9 +105,18 @@ class Run:
 
 
 def complete_runs(root: str) -> list[Run]:
-    """Every complete run under `root`, oldest first (run ids start with their UTC start time)."""
+    """Every complete run under `root`, oldest first (run ids start with their UTC start time).
+    In a Delta root (output.format = delta) a run is complete when the summary table holds it."""
     runs = []
     summary_root = os.path.join(root, "summary")
+    if mdelta.is_delta(summary_root):
+        tables = {t: {r for _, _, r in mdelta.runs(os.path.join(root, t))}
+                  for t in ("summary", "distribution", "paths", "recommendation")
+                  if mdelta.is_delta(os.path.join(root, t))}
+        for run_date, job, run_id in mdelta.runs(summary_root):
+            runs.append(Run(root, run_date, job, run_id,
+                            tuple(t for t, ids in tables.items() if run_id in ids), "delta"))
+        return sorted(runs, key=lambda r: r.run_id)
     if not os.path.isdir(summary_root):
         return runs
     for date_dir in _subdirs(summary_root, "run_date="):

@@ -1,6 +1,7 @@
 package io.margincall.cli;
 
 import io.margincall.io.RunListing;
+import io.margincall.spark.ComparisonJob;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -12,7 +13,8 @@ final class RunsCommand {
       "",
       "Lists the runs under an output root, oldest first: run date, job, run id, scenario, points,",
       "paths per point, and whether the run is complete (every table it wrote holds _COMPLETE;",
-      "readers take only complete runs). Reads the markers and the summary files; no Spark.",
+      "readers take only complete runs). Reads the markers and the summary files, without Spark;",
+      "a Delta root (output.format = delta) is read with a local Spark session.",
       "Pick runs for compare by their id: margincall compare OUT OUT --expected-run ID --actual-run ID");
 
   private RunsCommand() {}
@@ -25,7 +27,9 @@ final class RunsCommand {
     if (args.length != 1 || args[0].startsWith("-")) {
       throw new UsageError("runs: expected one output root\n" + HELP);
     }
-    List<RunListing.Run> runs = RunListing.of(new Configuration(), args[0]);
+    Configuration hadoop = new Configuration();
+    List<RunListing.Run> runs = "delta".equals(RunListing.formatOf(hadoop, args[0]))
+        ? ComparisonJob.deltaRuns(args[0]) : RunListing.of(hadoop, args[0]);
     if (runs.isEmpty()) {
       out.println("margincall runs: no runs under " + args[0]);
       return Main.OK;

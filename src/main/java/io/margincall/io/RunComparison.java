@@ -3,6 +3,8 @@ package io.margincall.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,9 +64,15 @@ public final class RunComparison {
     return differences;
   }
 
-  /** The rows of one complete run ({@code runId}, or the root's only one) of a table. */
+  /**
+   * The rows of one complete run ({@code runId}, or the root's only one) of a table: in a
+   * Parquet root a run whose partitions hold the marker, in a Delta root a run of the summary.
+   */
   private static Dataset<Row> read(SparkSession spark, String root, String runId, String table) {
-    var runs = CompleteRuns.of(spark.sparkContext().hadoopConfiguration(), root, table);
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    boolean delta = "delta".equals(RunListing.formatOf(hadoop, root));
+    var runs = delta ? RunListing.ofDelta(spark, root).stream().map(RunListing.Run::runId)
+        .collect(Collectors.toCollection(TreeSet::new)) : CompleteRuns.of(hadoop, root, table);
     if (runId == null && runs.size() != 1) {
       throw new InputError(root + "/" + table + ": holds " + runs.size() + " complete runs ("
           + String.join(", ", runs) + "); name one with --expected-run / --actual-run "
@@ -75,7 +83,8 @@ public final class RunComparison {
           + (runs.isEmpty() ? "none" : String.join(", ", runs)));
     }
     String id = runId != null ? runId : runs.iterator().next();
-    Dataset<Row> df = spark.read().parquet(root + "/" + table);
+    Dataset<Row> df = delta ? spark.read().format("delta").load(root + "/" + table)
+        : spark.read().parquet(root + "/" + table);
     return df.where(functions.col("run_id").equalTo(id));
   }
 

@@ -14,11 +14,15 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
- * The runs under an output root, complete or not, from the directory layout, the
- * {@link RunPublisher#MARKER} files and the summary's Parquet files: no Spark session. Works on
- * any file system Hadoop reaches (local, HDFS, S3 with its connector).
+ * The runs under an output root, complete or not. A Parquet root's from the directory layout,
+ * the {@link RunPublisher#MARKER} files and the summary's Parquet files, with no Spark session,
+ * on any file system Hadoop reaches (local, HDFS, S3 with its connector); a Delta root's from its
+ * summary table, with Spark ({@link #ofDelta}).
  */
 public final class RunListing {
   private RunListing() {}
@@ -71,6 +75,22 @@ public final class RunListing {
       throw new InputError(root + ": cannot list runs: " + e.getMessage(), e);
     }
     runs.sort(Comparator.comparing(Run::runId));
+    return runs;
+  }
+
+  /**
+   * Every run of a Delta root, oldest first: the runs its summary table holds, each complete
+   * (a Delta commit is all or nothing; DeltaPublisher commits the summary last).
+   */
+  public static List<Run> ofDelta(SparkSession spark, String root) {
+    List<Run> runs = new ArrayList<>();
+    for (Row r : spark.read().format("delta").load(new Path(root, "summary").toString())
+        .groupBy("run_date", "job", "run_id")
+        .agg(functions.first("scenario"), functions.count("point"), functions.max("paths"))
+        .orderBy("run_id").collectAsList()) {
+      runs.add(new Run(r.get(0).toString(), r.getString(1), r.getString(2), r.getString(3),
+          r.getLong(4), r.getLong(5), true));
+    }
     return runs;
   }
 

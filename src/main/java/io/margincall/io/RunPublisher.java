@@ -31,7 +31,7 @@ import org.apache.spark.sql.SparkSession;
  * A run killed at any point leaves at most partitions without the marker (and a stale staging
  * directory, which a later run of the same id never reuses).
  */
-public final class RunPublisher {
+public final class RunPublisher implements TablePublisher {
   /** The completion marker, written last into every partition of a complete run. */
   public static final String MARKER = "_COMPLETE";
   /** Every table a run may write; a replacing run clears all of them for its (date, job). */
@@ -43,12 +43,17 @@ public final class RunPublisher {
   private final List<String> staged = new ArrayList<>();
 
   public RunPublisher(SparkSession spark, String outRoot, RunProvenance run) {
-    if (!run.job().matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("job name must be 1-64 letters, digits, '_' or '-': " + run.job());
-    }
+    checkJob(run.job());
     this.spark = spark;
     this.root = new Path(outRoot);
     this.run = run;
+  }
+
+  /** A job name is a partition directory: 1-64 letters, digits, '_' or '-'. */
+  static void checkJob(String job) {
+    if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("job name must be 1-64 letters, digits, '_' or '-': " + job);
+    }
   }
 
   private Path staging() {
@@ -62,6 +67,7 @@ public final class RunPublisher {
   }
 
   /** Writes one table to the staging area. */
+  @Override
   public void stage(String table, Dataset<Row> rows, int files) {
     rows.coalesce(files).write().mode(SaveMode.ErrorIfExists)
         .parquet(new Path(staging(), table).toString());
@@ -74,6 +80,7 @@ public final class RunPublisher {
    *
    * @return the partition directories written
    */
+  @Override
   public List<String> publish(boolean replace) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<String> written = new ArrayList<>();

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -122,22 +121,10 @@ class RunPublishingTest {
   void aKilledRunLeavesNoVisiblePartition() throws Exception {
     Path out = dir.resolve("out");
     Path log = dir.resolve("launcher.log");
-    Process process = new ProcessBuilder(ROOT.resolve("jobs/margincall").toString(), "sweep",
+    KilledRun.killWhileComputing(List.of(ROOT.resolve("jobs/margincall").toString(), "sweep",
         "--conf", ROOT.resolve("conf/sweep-delay-bonus.conf").toString(),
         "--set", "run.paths=400000", "--out", out.toString(), "--master", "local[2]",
-        "--progress-seconds", "1")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      while (!Files.readString(log).contains("margincall: progress")) {
-        assertTrue(process.isAlive(), "launcher ended early:\n" + Files.readString(log));
-        assertTrue(System.nanoTime() < deadline, "no progress line:\n" + Files.readString(log));
-        Thread.sleep(200);
-      }
-    } finally {
-      process.destroyForcibly();  // the launcher execs java: this is SIGKILL to the JVM
-      process.waitFor(1, TimeUnit.MINUTES);
-    }
+        "--progress-seconds", "1"), log);
     for (String table : RunPublisher.TABLES) {
       assertFalse(Files.exists(out.resolve(table)), table + " must not exist after a killed run");
     }
