@@ -21,6 +21,11 @@
 # absolute one or one that is missing is refused before anything is submitted (exit 2). An
 # account CSV the scenario names must be readable by the driver at the same path (a shared file
 # system), or be passed with --files and named by its base name.
+# On a standalone master (spark://) in cluster deploy mode, --files reaches the executors but not
+# the driver's working directory: there the scenario is passed by its absolute path, and it and
+# every file it includes (checked here: a missing include exits 2) must be readable at that path
+# on the worker that runs the driver (a shared file system; the output root too). spark-submit
+# then returns once the driver is launched, whatever becomes of it: check the run's _COMPLETE.
 #
 # spark-submit is taken from $SPARK_HOME/bin, else from PATH; with neither, from a SPARK_HOME that
 # holds only jars/ (as the cluster test assembles from Maven), through its SparkSubmit class.
@@ -33,11 +38,13 @@ fail() { log "error: $*"; exit 2; }
 spark_args=()
 files=()   # shipped with --files: the user's, then the scenario and what it includes
 deploy_mode=client
+master=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     --verbose|-v|--supervise) spark_args+=("$1"); shift ;;   # the spark-submit options with no value
     --deploy-mode=*) deploy_mode="${1#*=}"; spark_args+=("$1"); shift ;;
+    --master=*) master="${1#*=}"; spark_args+=("$1"); shift ;;
     --conf=spark.submit.deployMode=*) deploy_mode="${1##*=}"; spark_args+=("$1"); shift ;;
     --files=*) IFS=, read -r -a more <<<"${1#*=}"; files+=("${more[@]}"); shift ;;
     --*=*) spark_args+=("$1"); shift ;;
@@ -45,6 +52,7 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 ]] || fail "$1 needs a value"
       case "$1 $2" in
         "--deploy-mode "*) deploy_mode="$2" ;;
+        "--master "*) master="$2" ;;
         "--conf spark.submit.deployMode="*) deploy_mode="${2#*=}" ;;
         "--files "*) IFS=, read -r -a more <<<"$2"; files+=("${more[@]}"); shift 2; continue ;;
       esac
@@ -69,25 +77,31 @@ includes() {
 
 # ship_includes FILE: adds to files[] every file FILE includes, recursively; exits 2, naming the
 # include, if one cannot reach a cluster-mode driver (it resolves there next to the scenario).
+# With in_place=1 (standalone cluster mode) the driver reads every file where it is: includes
+# with a folder or an absolute path are fine, a missing one is not, and nothing is shipped.
+in_place=0
 ship_includes() {
-  local from="$1" dir n kind path candidate found
-  dir="$(cd "$(dirname "$from")" && pwd)"
+  local from="$1" here base n kind path candidate found
+  here="$(cd "$(dirname "$from")" && pwd)"
   while read -r n kind path; do
     [[ "$kind" == url || "$kind" == classpath ]] && continue   # not a file to ship
-    if [[ "$path" == */* ]]; then
+    base="$here/"
+    if [[ $in_place -eq 1 && "$path" == /* ]]; then
+      base=""   # an absolute include names itself
+    elif [[ $in_place -eq 0 && "$path" == */* ]]; then
       fail "$from:$n: include \"$path\": in cluster deploy mode the driver would not find it (--files ships files side by side, not folders); include by base name a file next to the scenario, or submit in client mode"
     fi
     found=0
-    for candidate in "$dir/$path" "$dir/$path.conf" "$dir/$path.json" "$dir/$path.properties"; do
+    for candidate in "$base$path" "$base$path.conf" "$base$path.json" "$base$path.properties"; do
       [[ -f "$candidate" ]] || continue
       found=1
       [[ -n "${shipped[$candidate]:-}" ]] && continue
       shipped[$candidate]=1
-      files+=("$candidate")
+      [[ $in_place -eq 1 ]] || files+=("$candidate")
       ship_includes "$candidate"
-      [[ "$candidate" == "$dir/$path" ]] && break
+      [[ "$candidate" == "$base$path" ]] && break
     done
-    [[ $found -eq 1 ]] || fail "$from:$n: include \"$path\": no such file in $dir: the cluster-mode driver would run without it"
+    [[ $found -eq 1 ]] || fail "$from:$n: include \"$path\": no such file ($base$path): the cluster-mode driver would run without it"
   done < <(includes "$from")
 }
 
@@ -97,12 +111,17 @@ while [[ $# -gt 0 ]]; do
   if [[ "$1" == "--conf" && $# -ge 2 ]]; then
     [[ -f "$2" ]] || fail "scenario file not found: $2"
     scenario="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
-    files+=("$scenario")
     shipped[$scenario]=1
-    if [[ "$deploy_mode" == cluster ]]; then
+    if [[ "$deploy_mode" == cluster && "$master" == spark://* ]]; then
+      in_place=1
+      ship_includes "$scenario"
+      app_args+=("--conf" "$scenario")
+    elif [[ "$deploy_mode" == cluster ]]; then
+      files+=("$scenario")
       ship_includes "$scenario"
       app_args+=("--conf" "$(basename "$2")")
     else
+      files+=("$scenario")
       app_args+=("--conf" "$2")
     fi
     shift 2

@@ -225,6 +225,13 @@ def axis_keys(summary: pd.DataFrame) -> dict[str, str]:
     return {c: by_column.get(c, c[len("axis_"):]) for c in axis_columns(summary)}
 
 
+def axis_values(summary: pd.DataFrame) -> pd.DataFrame:
+    """Each point's axis values, one column per axis named by its config key, indexed by point:
+    a table shows them in full (point labels cut to a column width made rows look alike)."""
+    keys = axis_keys(summary)
+    return summary.set_index("point")[list(keys)].rename(columns=keys)
+
+
 def axis_label(summary: pd.DataFrame, column: str) -> str:
     """'oracle.delay (s)': the key and its unit, for an axis label."""
     key = axis_keys(summary)[column]

@@ -1,4 +1,4 @@
-"""Readers with no options see every column of every run (src/docs/output.md, schema 7 on).
+"""Readers with no options see every column of every run (src/docs/output.md, schema 8 on).
 
 Runs on a real output root that holds several kinds of run (a simulate run and two different
 sweeps), named by MARGINCALL_READERS_ROOT; .ci/run makes one and sets it:
@@ -6,7 +6,7 @@ sweeps), named by MARGINCALL_READERS_ROOT; .ci/run makes one and sets it:
     MARGINCALL_READERS_ROOT=/tmp/out notebooks/.venv/bin/python -m unittest notebooks/test_output_readers.py
 
 pandas, pyarrow datasets and DuckDB take a dataset's schema from one file; when runs wrote
-different columns (schema 6's axis_<key>), the other runs' columns were silently dropped.
+different columns (axis_<key> columns before schema 8), the other runs' columns were silently dropped.
 """
 import glob
 import os

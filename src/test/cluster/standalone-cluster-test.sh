@@ -3,8 +3,9 @@
 # Spark jars on Maven Central; the cluster jar submitted through jobs/submit.sh (client mode);
 # its Parquet compared with a local-mode run of the same seed, bit for bit. Then twice more with
 # faults: every task failing its first attempt, and an executor halting part-way. Then the
-# nightly job, jobs/nightly-sweep.sh through jobs/submit.sh, and the code_version those rows
-# carry (the commit checked out). Every process it starts is stopped by its pid, whatever
+# nightly job, jobs/nightly-sweep.sh through jobs/submit.sh; a scenario with an include in
+# cluster deploy mode (the driver on the Worker); and the code_version those rows carry (the
+# commit checked out). Every process it starts is stopped by its pid, whatever
 # happens. Run by .ci/run.
 set -euo pipefail
 
@@ -21,6 +22,7 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   # Executors are children of the Worker; make sure none outlives it.
   pkill -9 -f "CoarseGrainedExecutorBackend.*$WORK" 2>/dev/null || true
+  pkill -9 -f "DriverWrapper.*$WORK" 2>/dev/null || true
   if [[ $rc -ne 0 ]]; then
     log "FAILED (exit $rc); logs:"
     for f in "$WORK"/*.log; do echo "---- $f"; tail -40 "$f"; done
@@ -99,6 +101,30 @@ nightly=("$WORK"/nightly/summary/run_date=2026-01-01/job=nightly/run_id=*/_COMPL
 [[ ${#nightly[@]} -eq 1 && -f "${nightly[0]}" ]] \
   || { log "no complete nightly partition: ${nightly[*]}"; exit 1; }
 log "passed: nightly sweep on the cluster, $(dirname "${nightly[0]#$WORK/}")"
+
+# A scenario with an include in cluster deploy mode: the driver runs on the Worker, where
+# jobs/submit.sh has it read the scenario and its include in place (a standalone master gives the
+# driver no --files). The include sets the seed: seed 17 in the rows proves it was read.
+log "cluster deploy mode: a scenario with an include, through jobs/submit.sh"
+mkdir -p "$WORK/scenario"
+printf 'run.seed = 17\naccounts.generated.count = 200\n' >"$WORK/scenario/book.conf"
+printf 'include "book.conf"\nrun.name = cluster-include\n' >"$WORK/scenario/top.conf"
+timeout 300 jobs/submit.sh --master "$MASTER" --deploy-mode cluster \
+  --conf spark.ui.enabled=false --conf spark.executor.memory=1g --conf spark.driver.memory=1g \
+  --conf spark.standalone.submit.waitAppCompletion=true \
+  simulate --conf "$WORK/scenario/top.conf" --set run.paths=1000 --out "$WORK/cluster-include" \
+  --progress-seconds 0 >"$WORK/cluster-include.log" 2>&1
+drivers=("$WORK"/worker/driver-*)
+[[ -d "${drivers[0]}" ]] || { log "no driver ran on the Worker: not cluster deploy mode"; exit 1; }
+cp "${drivers[0]}/stderr" "$WORK/cluster-include-driver.log"
+included=("$WORK"/cluster-include/summary/run_date=*/job=adhoc/run_id=*/_COMPLETE)
+[[ ${#included[@]} -eq 1 && -f "${included[0]}" ]] \
+  || { log "the cluster-mode run published no complete summary"; exit 1; }
+mapfile -t seeds < <(java @jobs/jvm.options -Dlog4j2.configurationFile="$ROOT/conf/log4j2.properties" \
+  -cp "$SPARK_HOME/jars/*" src/test/cluster/ShowColumn.java seed "$WORK/cluster-include/summary" \
+  2>"$WORK/show-seed.log")
+[[ "${seeds[*]:-}" == 17 ]] || { log "seed ${seeds[*]:-(none)}: expected 17, from the include"; exit 1; }
+log "passed: cluster deploy mode, the driver on the Worker, the include read (seed 17)"
 
 # Provenance: the rows the cluster jar wrote name the commit it was built from.
 log "code_version of the cluster runs"

@@ -25,6 +25,7 @@ public final class Main {
       "  compare    check that two runs' tables are identical (reproducibility)",
       "  runs       list the runs under an output root (date, job, id, scenario, complete or not)",
       "  calibrate  fit GBM, jump or GARCH parameters to a price series; print a config fragment",
+      "  validate   check a scenario, its includes and input files; print its config and hash",
       "",
       "Run 'margincall <command> --help' for the options of a command.");
 
@@ -53,6 +54,8 @@ public final class Main {
           return RunsCommand.run(rest, out);
         case "calibrate":
           return CalibrateCommand.run(rest, out);
+        case "validate":
+          return ValidateCommand.run(rest, out);
         default:
           throw new UsageError("unknown command '" + args[0] + "'\n" + USAGE);
       }

@@ -3,6 +3,8 @@ package io.margincall.cli;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
+import io.margincall.config.SweepSettings;
+import io.margincall.io.OutputRoot;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunListing;
 import io.margincall.io.RunProvenance;
@@ -43,6 +45,9 @@ final class RunCommand {
         "options:",
         "  --conf FILE          scenario file (HOCON); keys and defaults: reference.conf",
         "  --set key=value      override one key, after the file (repeatable)",
+        "  --allow-includes-from DIR",
+        "                       let the scenario include files in DIR too, besides its own folder",
+        "                       (repeatable; URLs are never included)",
         "  --out DIR            output root (default: ./output)",
         "  --master URL         Spark master (default: local[*], or what spark-submit set)",
         "  --run-date DATE      the run_date partition (default: today, UTC)",
@@ -62,7 +67,7 @@ final class RunCommand {
   /** Parsed command line. */
   record Options(Path conf, List<String> sets, String out, String master, LocalDate runDate,
                  String job, boolean replace, int progressSeconds, String target,
-                 String policyAxis, boolean preferMax) {}
+                 String policyAxis, boolean preferMax, List<Path> includesFrom) {}
 
   static Options parse(String[] args, boolean sweep) {
     Path conf = null;
@@ -76,13 +81,15 @@ final class RunCommand {
     String target = null;
     String policyAxis = null;
     boolean preferMax = true;
+    List<Path> includesFrom = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
         case "--conf" -> conf = Path.of(value(args, ++i, a));
         case "--set" -> sets.add(value(args, ++i, a));
+        case "--allow-includes-from" -> includesFrom.add(Path.of(value(args, ++i, a)));
         case "--out" -> out = value(args, ++i, a);
-        case "--master" -> master = value(args, ++i, a);
+        case "--master" -> master = SparkMaster.check(a, value(args, ++i, a));
         case "--job" -> {
           job = value(args, ++i, a);
           if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -131,10 +138,11 @@ final class RunCommand {
       throw new UsageError((sweep ? "sweep" : "simulate") + ": --conf FILE is required\n" + help(sweep));
     }
     return new Options(conf, sets, out, master, runDate, job, replace, progress, target,
-        policyAxis, preferMax);
+        policyAxis, preferMax, List.copyOf(includesFrom));
   }
 
-  private static String value(String[] args, int i, String option) {
+  /** The value of {@code option} at {@code args[i]}, or a usage error. */
+  static String value(String[] args, int i, String option) {
     if (i >= args.length || args[i].startsWith("--")) {
       throw new UsageError(option + " needs a value");
     }
@@ -149,8 +157,17 @@ final class RunCommand {
       }
     }
     Options o = parse(args, sweep);
+    OutputRoot.check("--out", o.out());
     // Everything that can be wrong with the input fails here, before Spark starts.
-    ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets());
+    ScenarioSettings base = ScenarioSettings.load(o.conf(), o.sets(), o.includesFrom());
+    if (!sweep) {
+      // A scenario with axes is a sweep; running its base point alone would look like its result.
+      SweepSettings.declaredAxes(base).ifPresent(where -> {
+        throw new UsageError("simulate: " + where + ": this scenario is a sweep; simulate would"
+            + " run its base point only. Run every point with 'margincall sweep --conf "
+            + o.conf() + "', or drop sweep.axes to simulate the base scenario");
+      });
+    }
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
@@ -216,8 +233,11 @@ final class RunCommand {
         seconds * 1e9 / pathSteps);
     if (!sweep) {
       BadDebtSummary r = points.get(0).summary();
-      out.printf(Locale.ROOT, "  config %s, %,d accounts%n", s.configHash().substring(0, 12),
-          points.get(0).accounts());
+      PointStatistics first = points.get(0);
+      out.printf(Locale.ROOT, "  config %s, %,d %s%n", s.configHash().substring(0, 12),
+          first.accounts(), first.perpPositions() == 0 ? "accounts"
+              : String.format(Locale.ROOT, "loans, %,d perp positions (%,.0f USD notional)",
+                  first.perpPositions(), first.perpNotionalUsd()));
       out.printf(Locale.ROOT, "  P(liquidation)      %.5f  [%.5f, %.5f]%n",
           r.liquidated().estimate(), r.liquidated().low(), r.liquidated().high());
       out.printf(Locale.ROOT, "  P(bad debt > 0)     %.5f  [%.5f, %.5f]%n",
@@ -225,14 +245,26 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
           r.meanBadDebt(), r.meanBadDebtStdErr());
       for (TailRisk.Estimate e : r.tail()) {
-        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (ES 95%% CI [%,.2f, %,.2f])%n",
-            e.perMille() / 10.0, e.var(), e.es(), e.esLow(), e.esHigh());
+        String ci = !Double.isNaN(e.esLow())
+            ? String.format(Locale.ROOT, "ES 95%% CI [%,.2f, %,.2f]", e.esLow(), e.esHigh())
+            : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",
+                TailRisk.tailPaths(e.perMille(), r.paths()), TailRisk.MIN_TAIL_FOR_INTERVAL,
+                TailRisk.pathsForInterval(e.perMille()));
+        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (%s)%n",
+            e.perMille() / 10.0, e.var(), e.es(), ci);
       }
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());
-      out.printf(Locale.ROOT, "  liquidations        %,d (%,d of accounts already insolvent)%n",
+      out.printf(Locale.ROOT, "  liquidations        %,d executed; %,d of them of accounts already insolvent at the"
+          + " market%n",
           r.count(OutcomeCount.LIQUIDATIONS),
           r.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS));
+      long eligible = r.count(OutcomeCount.ACCOUNTS_ELIGIBLE_AT_START);
+      if (eligible > 0) {
+        out.printf(Locale.ROOT, "  eligible at start   %,d account%s of the book already eligible at"
+                + " price.initial, liquidated from step 1%n", eligible / r.paths(),
+            eligible == r.paths() ? "" : "s");
+      }
       if (s.perps().enabled()) {
         out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
             r.amountMean(OutcomeAmount.PERP_BAD_DEBT));
@@ -241,15 +273,41 @@ final class RunCommand {
             r.amountMean(OutcomeAmount.ADL_COVERED), r.count(OutcomeCount.ADL_EVENTS),
             r.count(OutcomeCount.ADL_POSITIONS_HIT),
             r.amountMean(OutcomeAmount.PERP_LIQUIDATION_FEES));
+        if (s.perps().keeperReward() != null) {
+          out.printf(Locale.ROOT, "  perps: keepers      %,.2f USD rewards per path; %,d liquidations"
+                  + " skipped as unprofitable after fees (all kinds), %,d bankrupt closed unpaid%n",
+              r.amountMean(OutcomeAmount.PERP_KEEPER_REWARDS),
+              r.count(OutcomeCount.UNPROFITABLE_AFTER_FEES),
+              r.count(OutcomeCount.PROTOCOL_CLOSE_OUTS));
+        }
       }
     } else {
-      out.printf(Locale.ROOT, "  %-5s %-44s %-27s %14s %14s  %s%n", "point", "axes",
-          "P(bad debt) [95% CI]", "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      // One column per axis, wide enough for its key and every value: a label cut to a fixed
+      // width made points that differ only in a later axis look identical.
+      List<String> keys = plan.axes().stream().map(SweepPlan.Axis::key).toList();
+      StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-5s", "point"));
+      List<String> cellFormats = new ArrayList<>();
+      for (int a = 0; a < keys.size(); a++) {
+        int width = keys.get(a).length();
+        for (PointStatistics q : points) {
+          width = Math.max(width, axisCell(q.axisValues().get(a)).length());
+        }
+        cellFormats.add(" %-" + width + "s");
+        header.append(String.format(Locale.ROOT, " %-" + width + "s", keys.get(a)));
+      }
+      out.printf(Locale.ROOT, "%s %-27s %14s %14s  %s%n", header, "P(bad debt) [95% CI]",
+          "mean bad debt", "ES99", "vs baseline (paired s.e.)");
+      if (plan.points().stream().anyMatch(point -> point.values().size() < keys.size())) {
+        out.printf(Locale.ROOT, "  (-: the point keeps the scenario's own value of that key)%n");
+      }
       for (PointStatistics q : points) {
         BadDebtSummary r = q.summary();
-        String label = q.label().length() > 44 ? q.label().substring(0, 41) + "..." : q.label();
-        out.printf(Locale.ROOT, "  %-5d %-44s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
-            q.point(), label, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
+        StringBuilder cells = new StringBuilder(String.format(Locale.ROOT, "  %-5d", q.point()));
+        for (int a = 0; a < keys.size(); a++) {
+          cells.append(String.format(Locale.ROOT, cellFormats.get(a), axisCell(q.axisValues().get(a))));
+        }
+        out.printf(Locale.ROOT, "%s %.5f [%.5f, %.5f] %14.2f %14.2f  %s%n",
+            cells, r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high(),
             r.meanBadDebt(), r.tail()[1].es(),
             q.point() == q.baseline() ? "baseline"
                 : String.format(Locale.ROOT, "%+.2f (%.2f; unpaired %.2f)", q.badDebtDiff(),
@@ -259,6 +317,11 @@ final class RunCommand {
     for (String w : written) {
       out.printf(Locale.ROOT, "  output              %s%n", w);
     }
+  }
+
+  /** An axis value as the console table shows it; "-" where the point keeps the scenario's. */
+  private static String axisCell(Object value) {
+    return value == null ? "-" : String.valueOf(value);
   }
 
   private static void reportRecommendation(PrintStream out, List<Recommendation.Choice> choices,

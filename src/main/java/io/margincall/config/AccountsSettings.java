@@ -12,9 +12,12 @@ import java.util.List;
  *
  * @param source "generated" or "file"
  * @param file the CSV account book when source = file, else null
+ * @param refuseEligibleAtStart reject a file book holding a loan already eligible for
+ *     liquidation at the initial price (else it is liquidated from the first step)
  * @param generated the generated book's parameters
  */
-public record AccountsSettings(String source, Path file, Generated generated) {
+public record AccountsSettings(String source, Path file, boolean refuseEligibleAtStart,
+                               Generated generated) {
 
   /**
    * {@code accounts.generated}: log-normal sizes and uniform leverage.
@@ -34,7 +37,9 @@ public record AccountsSettings(String source, Path file, Generated generated) {
     String source = r.choice("accounts.source", "generated", "file");
     String fileName = r.string("accounts.file");
     Path file = "file".equals(source) ? r.inputFile("accounts.file", fileName,
-        "the path of a CSV account book when accounts.source = file") : null;
+        "the path of a CSV account book when accounts.source = file",
+        "the account book (CSV, or Parquet named *.parquet)") : null;
+    boolean refuse = "refuse".equals(r.choice("accounts.eligible-at-start", "liquidate", "refuse"));
     int count = (int) r.integer("accounts.generated.count", 0, 10_000_000);
     double sizeMedian = r.number("accounts.generated.size-median-usd", v -> v > 0 && v < 1e12,
         "a USD amount > 0 and < 1e12");
@@ -52,7 +57,7 @@ public record AccountsSettings(String source, Path file, Generated generated) {
           + "that no generated account starts eligible for liquidation");
     }
     double[] weights = weights(r, "accounts.generated.asset-weights", assets.count());
-    return new AccountsSettings(source, file,
+    return new AccountsSettings(source, file, refuse,
         new Generated(count, sizeMedian, sizeLogSigma, leverageMin, leverageMax, weights));
   }
 

@@ -4,8 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
@@ -44,16 +42,23 @@ final class ConfigLayers {
     return REFERENCE;
   }
 
-  /** What the user gave: {@code scenarioFile} (may be null), then the overrides in order. */
-  static Config user(Path scenarioFile, List<String> overrides) {
+  /**
+   * What the user gave: {@code scenarioFile} (may be null), then the overrides in order. The
+   * file's includes must lie in its folder or in one of {@code includesFrom} (see
+   * {@link ScenarioIncluder}).
+   */
+  static Config user(Path scenarioFile, List<String> overrides, List<Path> includesFrom) {
     Config user = ConfigFactory.empty();
     if (scenarioFile != null) {
+      if (Files.isDirectory(scenarioFile)) {
+        throw new ConfigError(scenarioFile + ": is a folder; --conf names a scenario file (HOCON)");
+      }
       if (!Files.isRegularFile(scenarioFile)) {
         throw new ConfigError(scenarioFile + ": scenario file not found");
       }
       try {
         user = ConfigFactory.parseFile(scenarioFile.toFile(),
-            ConfigParseOptions.defaults().setAllowMissing(false));
+            ScenarioIncluder.forScenario(scenarioFile, includesFrom));
       } catch (ConfigException e) {
         throw new ConfigError(scenarioFile + ": cannot parse: " + e.getMessage(), e);
       }
@@ -106,17 +111,19 @@ final class ConfigLayers {
 
   private static Config parseOverride(String override) {
     int eq = override.indexOf('=');
+    // An option may carry a secret (--set password=...): messages show it redacted.
+    String shown = "--set " + Redaction.override(override);
     if (eq <= 0) {
-      throw new ConfigError("--set " + override + ": expected key=value, e.g. --set run.paths=1000");
+      throw new ConfigError(shown + ": expected key=value, e.g. --set run.paths=1000");
     }
     String key = override.substring(0, eq).trim();
     String value = override.substring(eq + 1).trim();
     try {
       ConfigUtil.splitPath(key);
-      return ConfigFactory.parseString(key + " = " + value,
-          ConfigParseOptions.defaults().setOriginDescription("--set " + override));
+      return ConfigFactory.parseString(key + " = " + value, ScenarioIncluder.forOverride(override));
     } catch (ConfigException e) {
-      throw new ConfigError("--set " + override + ": cannot parse: " + e.getMessage(), e);
+      throw new ConfigError(shown + ": cannot parse" + (Redaction.isSecret(override) ? ""
+          : ": " + e.getMessage()), Redaction.isSecret(override) ? null : e);
     }
   }
 
@@ -130,7 +137,7 @@ final class ConfigLayers {
       }
       String where = ConfigReader.origin(value.origin());
       if (REFERENCE.hasPathOrNull(key)) {
-        throw new ConfigError(where + ": " + key + " = " + value.render(ConfigRenderOptions.concise())
+        throw new ConfigError(where + ": " + key + " = " + Redaction.value(key, value)
             + ": " + key + " is a section, not a value; set its keys, e.g. "
             + valid.stream().filter(k -> k.startsWith(key + ".")).findFirst().orElse(key));
       }

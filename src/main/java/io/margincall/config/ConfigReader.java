@@ -3,7 +3,6 @@ package io.margincall.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -78,7 +77,7 @@ final class ConfigReader {
   ConfigError invalid(String key, String allowed) {
     ConfigValue value = raw(key);
     return new ConfigError(origin(value.origin()) + ": " + key + " = "
-        + value.render(ConfigRenderOptions.concise()) + ": must be " + allowed);
+        + Redaction.value(key, value) + ": must be " + allowed);
   }
 
   double number(String key, DoublePredicate ok, String allowed) {
@@ -150,14 +149,43 @@ final class ConfigReader {
 
   /** {@code seconds} as a whole number of time steps; the hash records the steps. */
   long multipleOfStep(String key, double seconds, double stepSeconds) {
+    return multipleOfStep(key, seconds, stepSeconds, "");
+  }
+
+  /**
+   * As {@link #multipleOfStep(String, double, double)}; an error names {@code usedBy}, the
+   * mechanism switch that makes the run use the key ("" for a key every run uses).
+   */
+  long multipleOfStep(String key, double seconds, double stepSeconds, String usedBy) {
     double ratio = seconds / stepSeconds;
     double rounded = Math.rint(ratio);
     if (Math.abs(ratio - rounded) > 1e-9 * Math.max(1, ratio)) {
-      throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)");
+      throw invalid(key, "a multiple of time.step (" + stepSeconds + " s)" + usedBy(usedBy));
     }
     // Hash what the model uses: the whole number of steps.
     canonical.put(key, "steps:" + (long) rounded);
     return (long) rounded;
+  }
+
+  /**
+   * A duration of a mechanism that may be off: checked to be a multiple of the step only when
+   * {@code used} (a run with daily steps need not fix the durations of mechanisms it does not
+   * model). Unused, the hash records the steps as before when they are whole, else the seconds.
+   */
+  long stepsIfUsed(String key, double seconds, double stepSeconds, boolean used, String usedBy) {
+    if (used) {
+      return multipleOfStep(key, seconds, stepSeconds, usedBy);
+    }
+    double ratio = seconds / stepSeconds;
+    double rounded = Math.rint(ratio);
+    boolean whole = Math.abs(ratio - rounded) <= 1e-9 * Math.max(1, ratio);
+    canonical.put(key, whole ? "steps:" + (long) rounded : "seconds:" + seconds);
+    return (long) rounded;
+  }
+
+  /** {@code " while <switch>"}: the mechanism a key belongs to, for an error. */
+  static String usedBy(String mechanism) {
+    return mechanism.isEmpty() ? "" : " while " + mechanism;
   }
 
   /** An ISO-8601 instant or "", as given (checked here, parsed by the factory). */
@@ -173,8 +201,11 @@ final class ConfigReader {
     return v;
   }
 
-  /** An existing input file; a relative path is resolved against the folder of its origin. */
-  Path inputFile(String key, String file, String allowed) {
+  /**
+   * An existing input file, {@code kind} (for a message: "a CSV or Parquet account book"); a
+   * relative path is resolved against the folder of its origin.
+   */
+  Path inputFile(String key, String file, String allowed, String kind) {
     if (file.isBlank()) {
       throw invalid(key, allowed);
     }
@@ -184,8 +215,14 @@ final class ConfigReader {
       Path parent = Path.of(from).toAbsolutePath().getParent();
       path = parent == null ? path : parent.resolve(path);
     }
-    if (!Files.isRegularFile(path)) {
+    if (Files.isDirectory(path)) {
+      throw invalid(key, "a file, not a folder: " + path + " is a folder; name " + kind + " in it");
+    }
+    if (!Files.exists(path)) {
       throw invalid(key, "an existing file; " + path + " does not exist");
+    }
+    if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+      throw invalid(key, "a readable regular file; " + path + " is not one");
     }
     return path;
   }

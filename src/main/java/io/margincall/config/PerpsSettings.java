@@ -21,11 +21,24 @@ import java.util.List;
  * @param fundingIntervalSteps steps between funding payments (0: none)
  * @param fundingSensitivity funding rate per interval at a fully one-sided book
  * @param fundingCap largest funding rate per interval
+ * @param initialMargin the least margin a position needed to open, as a share of its notional
+ *     at entry (0: not checked)
+ * @param keeperReward {@code perps.keeper-reward} when {@code perps.liquidator = keepers}; null
+ *     when the venue's engine closes positions (the keys are then not read)
  */
 public record PerpsSettings(String source, Generated generated, double[] tierNotionalUsd,
                             double[] tierRate, double liquidationFee, double maxCloseNotionalUsd,
                             String adl, int fundingIntervalSteps, double fundingSensitivity,
-                            double fundingCap) {
+                            double fundingCap, double initialMargin, KeeperReward keeperReward) {
+
+  /**
+   * {@code perps.keeper-reward}: what an outside keeper earns for one close.
+   *
+   * @param rate share of the closed notional
+   * @param minUsd the least, USD
+   * @param maxUsd the most, USD (infinite: no cap)
+   */
+  public record KeeperReward(double rate, double minUsd, double maxUsd) {}
 
   /**
    * {@code perps.generated}: the long/short imbalance, log-normal notionals, uniform leverage.
@@ -51,7 +64,8 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     String source = r.choice("perps.source", "none", "generated", "file");
     if ("none".equals(source)) {
       r.forget("perps.");
-      return new PerpsSettings(source, null, new double[0], new double[0], 0, 0, "off", 0, 0, 0);
+      return new PerpsSettings(source, null, new double[0], new double[0], 0, 0, "off", 0, 0, 0,
+          0, null);
     }
     if ("file".equals(source) && !"file".equals(accounts.source())) {
       throw r.invalid("perps.source", "\"file\" only with accounts.source = file (the perp rows"
@@ -88,6 +102,19 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
         throw r.invalid("perps.maintenance.notional-usd", "ascending USD amounts > 0");
       }
     }
+    double initial = r.number("perps.initial-margin", v -> v >= 0 && v <= 1,
+        "a fraction in [0, 1] (0: not checked)");
+    if (initial > 0 && generated != null) {  // a file's rows are checked one by one
+      double highest = Arrays.stream(rates).max().orElse(0);
+      if (initial < highest) {
+        throw r.invalid("perps.initial-margin", "at least the highest maintenance rate ("
+            + highest + " in perps.maintenance.rate), or 0");
+      }
+      if (generated.leverageMax() > 1 / initial) {
+        throw r.invalid("perps.generated.leverage-max", "at most 1 / perps.initial-margin = "
+            + 1 / initial + " (a position cannot open above the initial margin's leverage)");
+      }
+    }
     double fee = r.number("perps.liquidation-fee", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
     double maxClose = r.number("perps.max-close-notional-usd", v -> v >= 0 && v < 1e15,
         "a USD amount >= 0 (0: whole positions)");
@@ -95,13 +122,25 @@ public record PerpsSettings(String source, Generated generated, double[] tierNot
     double interval = r.number("perps.funding.interval", v -> v >= 0,
         "seconds >= 0 (0: no funding)");
     int intervalSteps = interval == 0 ? 0
-        : (int) r.multipleOfStep("perps.funding.interval", interval, time.stepSeconds());
+        : (int) r.multipleOfStep("perps.funding.interval", interval, time.stepSeconds(),
+            "perps.source = " + source);
     double sensitivity = r.number("perps.funding.sensitivity", v -> v >= 0 && v <= 1,
         "a rate per interval in [0, 1]");
     double cap = r.number("perps.funding.cap", v -> v >= 0 && v <= 1,
         "a rate per interval in [0, 1]");
+    KeeperReward reward = null;
+    if ("keepers".equals(r.choice("perps.liquidator", "venue", "keepers"))) {
+      String k = "perps.keeper-reward.";
+      double least = r.number(k + "min-usd", v -> v >= 0 && v < 1e12, "a USD amount >= 0");
+      double most = r.number(k + "max-usd", v -> v == 0 || v >= least && v < 1e15,
+          "0 (no cap) or a USD amount >= perps.keeper-reward.min-usd = " + least);
+      reward = new KeeperReward(r.number(k + "rate", v -> v >= 0 && v < 1, "a fraction in [0, 1)"),
+          least, most == 0 ? Double.POSITIVE_INFINITY : most);
+    } else {
+      r.forget("perps.keeper-reward.");
+    }
     return new PerpsSettings(source, generated, bounds, rates, fee, maxClose, adl, intervalSteps,
-        sensitivity, cap);
+        sensitivity, cap, initial, reward);
   }
 
   private static double[] list(ConfigReader r, String key, String allowed,

@@ -44,11 +44,17 @@ public record PriceSettings(String model, double initial, double drift, double v
     String seriesName = r.string("price.series.file");
     Series series = new Series(
         "gbm".equals(model) ? null : r.inputFile("price.series.file", seriesName,
-            "the path of a price-series CSV when price.model = " + model),
+            "the path of a price-series CSV when price.model = " + model, "the price-series CSV"),
         r.instant("price.series.from"), r.instant("price.series.to"),
         r.choice("price.series.gaps", "reject", "allow"));
+    // Against time.step only when the bootstrap is the model: a gbm run with daily steps keeps
+    // the default block length.
+    boolean bootstrap = "bootstrap".equals(model);
     double meanBlock = r.number("price.bootstrap.mean-block-length",
-        v -> v >= time.stepSeconds() && v <= 365 * 86_400.0, "a number of seconds >= time.step");
+        v -> v >= (bootstrap ? time.stepSeconds() : Double.MIN_VALUE) && v <= 365 * 86_400.0,
+        bootstrap ? "a number of seconds in [time.step = " + time.stepSeconds() + ", 31536000]"
+            + ConfigReader.usedBy("price.model = bootstrap")
+            : "a number of seconds in (0, 31536000]");
     double initial = r.number("price.initial", v -> v > 0 && v < 1e12, "a price in USD, > 0 and < 1e12");
     double drift = r.number("price.gbm.drift", v -> Math.abs(v) <= 100, "an annual drift in [-100, 100]");
     double volatility = r.number("price.gbm.volatility", v -> v >= 0 && v <= 100,

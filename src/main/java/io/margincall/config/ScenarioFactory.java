@@ -24,6 +24,7 @@ import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.GeneratedPerpBook;
 import io.margincall.protocol.MaintenanceTiers;
 import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpKeeperReward;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
@@ -69,8 +70,37 @@ public final class ScenarioFactory {
       if (Double.isNaN(mm[i])) {  // no maintenance_margin in the file: the notional's tier
         mm[i] = tiers.rateFor(Math.abs(a.size()[i]) * a.entry()[i]);
       }
+      checkInitialMargin(s, a, i, mm[i]);
     }
     return PerpBook.of(a.margin(), a.size(), a.entry(), mm);
+  }
+
+  /**
+   * A file's perp position k must have been openable: margin at least its initial margin rate
+   * (the row's initial_margin, else perps.initial-margin; 0: not checked) times its notional at
+   * entry, and that rate at least its maintenance rate.
+   */
+  private static void checkInitialMargin(ScenarioSettings s, AccountBookCsv.Accounts a, int k,
+                                         double maintenance) {
+    boolean own = !Double.isNaN(a.initial()[k]);
+    double rate = own ? a.initial()[k] : s.perps().initialMargin();
+    if (rate == 0) {
+      return;
+    }
+    java.nio.file.Path file = s.accounts().file();
+    String place = a.perpPlace(file.toString(), !AccountBookParquet.isParquet(file), k);
+    String from = own ? "initial_margin " + rate : "perps.initial-margin = " + rate;
+    if (rate < maintenance) {
+      throw new InputError(place + ": " + from + " is below the position's maintenance margin "
+          + maintenance + "; an initial margin must be at least the maintenance margin");
+    }
+    double notional = Math.abs(a.size()[k]) * a.entry()[k];
+    double needed = rate * notional;
+    if (a.margin()[k] < needed * (1 - 1e-12)) {
+      throw new InputError(place + ": field 'margin': " + a.margin()[k] + " is below the"
+          + " initial margin, " + from + " x |size| x entry_price = " + needed + " USD: the"
+          + " position could not have been opened");
+    }
   }
 
   private static PerpRules perpRules(PerpsSettings p) {
@@ -83,8 +113,10 @@ public final class ScenarioFactory {
       case "random" -> PerpRules.AdlRanking.RANDOM;
       default -> PerpRules.AdlRanking.OFF;
     };
+    PerpsSettings.KeeperReward k = p.keeperReward();
     return new PerpRules(p.liquidationFee(), adl, new FundingRules(p.fundingIntervalSteps(),
-        p.fundingSensitivity(), p.fundingCap()), p.maxCloseNotionalUsd());
+        p.fundingSensitivity(), p.fundingCap()), p.maxCloseNotionalUsd(),
+        k == null ? null : new PerpKeeperReward(k.rate(), k.minUsd(), k.maxUsd()));
   }
 
   /** The account file's loans and perp positions, CSV or (by extension) Parquet. */
@@ -231,7 +263,9 @@ public final class ScenarioFactory {
             + a.perpIds().size() + " rows of kind perp, but perps.source = none; set perps.source"
             + " = file to simulate them");
       }
-      rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
+      if (s.accounts().refuseEligibleAtStart()) {
+        rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
+      }
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }
     AccountsSettings.Generated g = s.accounts().generated();
@@ -241,9 +275,10 @@ public final class ScenarioFactory {
   }
 
   /**
-   * An account already eligible for liquidation at the initial price would be liquidated at
-   * step 1 whatever the model: almost always a unit mistake (collateral in USD, debt in cents),
-   * and it would make P(bad debt) meaningless. Rejected, naming the first such line.
+   * With {@code accounts.eligible-at-start = refuse}: an account already eligible for liquidation
+   * at the initial price would be liquidated at step 1 whatever the model; in a book that must
+   * be healthy, almost always a unit mistake (collateral in USD, debt in cents). Rejected,
+   * naming the first such line.
    */
   private static void rejectAccountsEligibleAtTheStart(java.nio.file.Path file, double initialPrice,
                                                        AccountBookCsv.Accounts a) {
@@ -263,7 +298,8 @@ public final class ScenarioFactory {
           + ": account '" + a.ids().get(first) + "' is already eligible for liquidation at "
           + "price.initial = " + initialPrice + " (health " + String.format(java.util.Locale.ROOT,
           "%.4f", health) + " < 1)" + (count > 1 ? "; " + count + " accounts in all" : "")
-          + "; collateral is in asset units, debt in USD");
+          + "; collateral is in asset units, debt in USD (accounts.eligible-at-start = liquidate"
+          + " takes such a book as it is)");
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class ScenarioSettings {
   private final Config config;
   private final Config user;
+  /** The scenario file as the user named it; null without one. */
+  private final Path scenarioFile;
   private final RunSettings run;
   private final TimeSettings time;
   private final PriceSettings price;
@@ -30,9 +32,10 @@ public final class ScenarioSettings {
   private final PerpsSettings perps;
   private final String configHash;
 
-  private ScenarioSettings(Config config, Config user) {
+  private ScenarioSettings(Config config, Config user, Path scenarioFile) {
     this.config = config;
     this.user = user;
+    this.scenarioFile = scenarioFile;
     ConfigReader r = new ConfigReader(config);
     run = RunSettings.read(r);
     time = TimeSettings.read(r);
@@ -68,7 +71,16 @@ public final class ScenarioSettings {
    *     a value out of range
    */
   public static ScenarioSettings load(Path scenarioFile, List<String> overrides) {
-    return fromUser(ConfigLayers.user(scenarioFile, overrides));
+    return load(scenarioFile, overrides, List.of());
+  }
+
+  /**
+   * As {@link #load(Path, List)}, the scenario's includes allowed from the folders
+   * {@code includesFrom} too, besides the scenario's own folder (and below).
+   */
+  public static ScenarioSettings load(Path scenarioFile, List<String> overrides,
+                                      List<Path> includesFrom) {
+    return fromUser(ConfigLayers.user(scenarioFile, overrides, includesFrom), scenarioFile);
   }
 
   /**
@@ -76,11 +88,22 @@ public final class ScenarioSettings {
    * an error names {@code origin} as where the value came from.
    */
   public ScenarioSettings with(Map<String, Object> values, String origin) {
-    return fromUser(ConfigLayers.with(user, values, origin));
+    return fromUser(ConfigLayers.with(user, values, origin), scenarioFile);
   }
 
-  private static ScenarioSettings fromUser(Config user) {
-    return new ScenarioSettings(ConfigLayers.merge(user), user);
+  private static ScenarioSettings fromUser(Config user, Path scenarioFile) {
+    return new ScenarioSettings(ConfigLayers.merge(user), user, scenarioFile);
+  }
+
+  /**
+   * Where the user set {@code key} (file and line, or the --set option); the scenario file if
+   * they did not set it (an error then names what the user wrote, not reference.conf).
+   */
+  String userOrigin(String key) {
+    if (user.hasPathOrNull(key)) {
+      return ConfigReader.origin(user.getValue(key).origin());
+    }
+    return scenarioFile != null ? scenarioFile.toString() : "--set options";
   }
 
   /** The defaults from {@code reference.conf}, without the namespace. */
@@ -150,9 +173,12 @@ public final class ScenarioSettings {
     return config;
   }
 
-  /** The whole resolved configuration, as HOCON, for the provenance columns. */
+  /**
+   * The whole resolved configuration, as HOCON, for the provenance columns: values of keys that
+   * name a secret redacted ({@link Redaction}; the config hash is of the real values).
+   */
   public String resolvedConfig() {
-    return config.root().render(ConfigRenderOptions.defaults()
+    return Redaction.redact(config).root().render(ConfigRenderOptions.defaults()
         .setOriginComments(false).setComments(false).setJson(false).setFormatted(true));
   }
 }

@@ -1,18 +1,10 @@
 package io.margincall.config;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import io.margincall.kernel.PathStreams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -25,11 +17,6 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param baseline index of the point the others are compared with
  */
 public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
-  /** Sections whose keys cannot be axes: the time grid, the sample, and non-model sections. */
-  private static final List<String> NOT_SWEEPABLE = List.of("time.", "run.", "sweep.", "output.",
-      "faults.");
-  private static final Set<String> RANGE_KEYS = Set.of("from", "to", "count", "round-to");
-
   /** One axis: a config key and its values (Long, Double, Boolean or String). */
   public record Axis(String key, List<Object> values) {}
 
@@ -65,28 +52,13 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
 
   /** The sweep the scenario's {@code sweep} section defines. */
   public static SweepPlan of(ScenarioSettings base) {
-    Config c = base.config();
-    List<Axis> axes = axes(c.getConfig("sweep.axes"), c.getValue("sweep.axes").origin().description());
-    if (axes.isEmpty()) {
-      throw new ConfigError(ConfigReader.origin(c.getValue("sweep.axes").origin())
-          + ": sweep.axes is empty; give at least one axis, e.g. sweep.axes.oracle.delay = [0, 600]");
-    }
-    String mode = c.getString("sweep.mode");
-    List<Map<String, Object>> combos;
-    switch (mode) {
-      case "grid" -> combos = grid(axes);
-      case "one-at-a-time" -> combos = oneAtATime(axes);
-      case "latin-hypercube" -> {
-        int n = c.getInt("sweep.points");
-        if (n < 1 || n > 100_000) {
-          throw new ConfigError(ConfigReader.origin(c.getValue("sweep.points").origin())
-              + ": sweep.points = " + n + ": must be an integer in [1, 100000]");
-        }
-        combos = latinHypercube(axes, n, base.run().seed(), c.getConfig("sweep.axes"));
-      }
-      default -> throw new ConfigError(ConfigReader.origin(c.getValue("sweep.mode").origin())
-          + ": sweep.mode = " + mode + ": must be one of grid, one-at-a-time, latin-hypercube");
-    }
+    SweepSettings sweep = SweepSettings.read(base);
+    List<Axis> axes = sweep.axes();
+    List<Map<String, Object>> combos = switch (sweep.mode()) {
+      case "grid" -> grid(axes);
+      case "one-at-a-time" -> oneAtATime(axes);
+      default -> latinHypercube(axes, sweep.points(), base.run().seed(), sweep.ranges());
+    };
     if (combos.size() > 10_000) {
       throw new ConfigError("sweep: " + combos.size() + " points; at most 10000 in one run");
     }
@@ -94,121 +66,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     for (Map<String, Object> values : combos) {
       points.add(new Point(points.size(), values, base.with(values, "sweep axis")));
     }
-    return new SweepPlan(axes, points, baseline(c, axes, points));
-  }
-
-  private static List<Axis> axes(Config axesConfig, String where) {
-    Set<String> valid = new TreeSet<>();
-    for (Map.Entry<String, ConfigValue> e : ScenarioSettings.reference().entrySet()) {
-      String key = e.getKey();
-      if (NOT_SWEEPABLE.stream().noneMatch(key::startsWith)) {
-        valid.add(key);
-      }
-    }
-    // Each leaf under sweep.axes must be a sweepable key (a list) or one of its range fields.
-    Map<String, ConfigValue> byKey = new LinkedHashMap<>();
-    for (Map.Entry<String, ConfigValue> e : axesConfig.entrySet()) {
-      String leaf = e.getKey();
-      String key = leaf;
-      if (!valid.contains(key)) {
-        int dot = leaf.lastIndexOf('.');
-        String last = dot < 0 ? "" : leaf.substring(dot + 1);
-        key = dot < 0 ? leaf : leaf.substring(0, dot);
-        if (!RANGE_KEYS.contains(last) || !valid.contains(key)) {
-          String where2 = ConfigReader.origin(e.getValue().origin());
-          String hint = KeySuggestion.nearest(leaf, valid).map(k -> "; did you mean '" + k + "'?")
-              .orElse("");
-          String why = NOT_SWEEPABLE.stream().anyMatch(leaf::startsWith)
-              ? ": keys of the time grid, the sample and the sweep, output and faults sections are not sweepable"
-              : ": not a sweepable key" + hint;
-          throw new ConfigError(where2 + ": sweep.axes." + leaf + why);
-        }
-      }
-      byKey.putIfAbsent(key, axesConfig.getValue(key));
-    }
-    List<Axis> axes = new ArrayList<>();
-    // Keep the order of first appearance in the file (entrySet is unordered): sort by line.
-    List<String> keys = new ArrayList<>(byKey.keySet());
-    keys.sort((a, b) -> Integer.compare(byKey.get(a).origin().lineNumber(),
-        byKey.get(b).origin().lineNumber()) != 0
-        ? Integer.compare(byKey.get(a).origin().lineNumber(), byKey.get(b).origin().lineNumber())
-        : a.compareTo(b));
-    for (String key : keys) {
-      axes.add(new Axis(key, values(key, byKey.get(key))));
-    }
-    return axes;
-  }
-
-  private static List<Object> values(String key, ConfigValue v) {
-    String where = ConfigReader.origin(v.origin()) + ": sweep.axes." + key;
-    if (v.valueType() == ConfigValueType.LIST) {
-      List<Object> out = new ArrayList<>();
-      for (ConfigValue item : (ConfigList) v) {
-        Object x = item.unwrapped();
-        if (x instanceof Integer i) {
-          x = i.longValue();
-        }
-        if (!(x instanceof Long || x instanceof Double || x instanceof Boolean || x instanceof String)) {
-          throw new ConfigError(where + ": " + item.render(ConfigRenderOptions.concise())
-              + ": axis values must be numbers, booleans or strings");
-        }
-        out.add(x);
-      }
-      if (out.isEmpty()) {
-        throw new ConfigError(where + " = []: an axis needs at least one value");
-      }
-      return out;
-    }
-    if (v.valueType() == ConfigValueType.OBJECT) {
-      Config r = ((ConfigObject) v).toConfig();
-      for (String field : List.of("from", "to", "count")) {
-        if (!r.hasPath(field)) {
-          throw new ConfigError(where + ": a range needs from, to and count, e.g. "
-              + "{ from = 0.0, to = 0.1, count = 5 }; '" + field + "' is missing");
-        }
-      }
-      double from = rangeNumber(r, "from", where);
-      double to = rangeNumber(r, "to", where);
-      double count = rangeNumber(r, "count", where);
-      if (count < 1 || count > 10_000 || count != Math.rint(count)) {
-        throw new ConfigError(where + ".count = " + r.getValue("count").render()
-            + ": must be an integer in [1, 10000]");
-      }
-      if (count == 1 && from != to) {
-        throw new ConfigError(where + ": a range with count = 1 needs from = to");
-      }
-      Double roundTo = r.hasPath("round-to") ? rangeNumber(r, "round-to", where) : null;
-      if (roundTo != null && !(roundTo > 0)) {
-        throw new ConfigError(where + ".round-to = " + roundTo + ": must be > 0");
-      }
-      List<Object> out = new ArrayList<>();
-      int n = (int) count;
-      for (int k = 0; k < n; k++) {
-        double x = n == 1 ? from : from + (to - from) * k / (n - 1);
-        out.add(round(x, roundTo));
-      }
-      return out;
-    }
-    throw new ConfigError(where + " = " + v.render(ConfigRenderOptions.concise())
-        + ": an axis is a list of values or a range { from, to, count }");
-  }
-
-  private static double rangeNumber(Config r, String field, String where) {
-    ConfigValue v = r.getValue(field);
-    if (v.valueType() != ConfigValueType.NUMBER) {
-      throw new ConfigError(where + "." + field + " = " + v.render(ConfigRenderOptions.concise())
-          + ": must be a number");
-    }
-    return r.getDouble(field);
-  }
-
-  /** Rounded to a multiple of {@code roundTo}; a whole number when roundTo is whole. */
-  private static Object round(double x, Double roundTo) {
-    if (roundTo == null) {
-      return x;
-    }
-    double r = Math.rint(x / roundTo) * roundTo;
-    return roundTo == Math.rint(roundTo) ? (Object) Math.round(r) : (Object) r;
+    return new SweepPlan(axes, points, baseline(sweep, points));
   }
 
   /**
@@ -251,7 +109,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
    * the n strata of every axis is used exactly once (McKay, Beckman and Conover, 1979).
    */
   private static List<Map<String, Object>> latinHypercube(List<Axis> axes, int n, long seed,
-                                                           Config axesConfig) {
+                                                           Map<String, SweepSettings.Range> ranges) {
     UniformRandomProvider rng = PathStreams.stream(seed, 0, PathStreams.SWEEP_DESIGN);
     List<Map<String, Object>> combos = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -268,15 +126,13 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
         perm[i] = perm[j];
         perm[j] = t;
       }
-      ConfigValue raw = axesConfig.getValue(axis.key());
+      SweepSettings.Range range = ranges.get(axis.key());
       for (int i = 0; i < n; i++) {
         double x = (perm[i] + rng.nextDouble()) / n;
         Object value;
-        if (raw.valueType() == ConfigValueType.OBJECT) {
-          Config r = ((ConfigObject) raw).toConfig();
-          double from = r.getDouble("from");
-          double to = r.getDouble("to");
-          value = round(from + (to - from) * x, r.hasPath("round-to") ? r.getDouble("round-to") : null);
+        if (range != null) {
+          value = SweepSettings.round(range.from() + (range.to() - range.from()) * x,
+              range.roundTo());
         } else {
           List<Object> values = axis.values();
           value = values.get(Math.min(values.size() - 1, (int) (x * values.size())));
@@ -287,22 +143,16 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     return combos;
   }
 
-  private static int baseline(Config c, List<Axis> axes, List<Point> points) {
-    Config wanted = c.getConfig("sweep.baseline");
-    if (wanted.isEmpty()) {
+  /** The point whose axis values are the settings' baseline: exactly one, or the first. */
+  private static int baseline(SweepSettings sweep, List<Point> points) {
+    if (sweep.baseline().isEmpty()) {
       return 0;
-    }
-    String where = ConfigReader.origin(c.getValue("sweep.baseline").origin()) + ": sweep.baseline";
-    for (Map.Entry<String, ConfigValue> e : wanted.entrySet()) {
-      if (axes.stream().noneMatch(a -> a.key().equals(e.getKey()))) {
-        throw new ConfigError(where + "." + e.getKey() + ": not an axis of this sweep");
-      }
     }
     List<Integer> matches = new ArrayList<>();
     for (Point p : points) {
       boolean all = true;
-      for (Map.Entry<String, ConfigValue> e : wanted.entrySet()) {
-        if (!same(p.values().get(e.getKey()), e.getValue().unwrapped())) {
+      for (Map.Entry<String, Object> e : sweep.baseline().entrySet()) {
+        if (!same(p.values().get(e.getKey()), e.getValue())) {
           all = false;
           break;
         }
@@ -312,8 +162,8 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
       }
     }
     if (matches.size() != 1) {
-      throw new ConfigError(where + " = " + wanted.root().render(ConfigRenderOptions.concise())
-          + ": must pick exactly one point; it matches " + matches.size());
+      throw new ConfigError(sweep.baselineOrigin() + ": must pick exactly one point; it matches "
+          + matches.size());
     }
     return matches.get(0);
   }

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * Reads an account book from CSV, strictly.
  *
- * <p>Format: UTF-8, comma-separated, no quoting; a header naming the columns, in any order, then
- * one line per account. Blank lines are skipped. Every error names the file, the line (1-based,
+ * <p>Format: UTF-8, comma-separated, RFC 4180 quoting ({@link CsvRecord}: a field may be quoted,
+ * a stray double quote is refused); a header naming the columns, in any order, then one line per
+ * account. Blank lines are skipped. Every error names the file, the line (1-based,
  * the header is line 1) and the field, and nothing is read past it.
  * <ul>
  *   <li>A lending book: {@code account_id}, {@code collateral} (asset units, finite,
@@ -30,7 +31,8 @@ import java.util.Set;
  *       kind {@code loan} fills the lending columns, a row of kind {@code perp} fills
  *       {@code margin} (USD, {@code > 0}), {@code size} (asset units, long {@code > 0}, short
  *       {@code < 0}), {@code entry_price} (USD, {@code > 0}) and optionally
- *       {@code maintenance_margin} (in [0, 1)); the other kind's fields stay empty.</li>
+ *       {@code maintenance_margin} (in [0, 1)) and {@code initial_margin} (in (0, 1]); the other
+ *       kind's fields stay empty.</li>
  * </ul>
  */
 public final class AccountBookCsv {
@@ -43,9 +45,9 @@ public final class AccountBookCsv {
   private static final String KIND = "kind";
   private static final List<String> LOAN = List.of("collateral", "debt", THRESHOLD);
   private static final List<String> PERP = List.of("margin", "size", "entry_price",
-      "maintenance_margin");
+      "maintenance_margin", "initial_margin");
   private static final List<String> ALLOWED = List.of("account_id", KIND, "collateral", "debt",
-      THRESHOLD, "margin", "size", "entry_price", "maintenance_margin");
+      THRESHOLD, "margin", "size", "entry_price", "maintenance_margin", "initial_margin");
 
   private AccountBookCsv() {}
 
@@ -79,7 +81,7 @@ public final class AccountBookCsv {
           + "[,liquidation_threshold]");
     }
     String headerLine = stripBom(lines.get(0));
-    String[] header = headerLine.split(",", -1);
+    String[] header = CsvRecord.split(headerLine, src.at(1), k -> String.valueOf(k + 1));
     List<String[]> rows = new ArrayList<>();
     List<Integer> rowLines = new ArrayList<>();
     for (int row = 1; row < lines.size(); row++) {
@@ -88,7 +90,8 @@ public final class AccountBookCsv {
       if (line.isBlank()) {
         continue;
       }
-      String[] fields = line.split(",", -1);
+      String[] fields = CsvRecord.split(line, src.at(lineNumber),
+          k -> k < header.length ? "'" + header[k].trim() + "'" : String.valueOf(k + 1));
       if (fields.length != header.length) {
         throw new InputError(src.at(lineNumber) + ": expected " + header.length
             + " fields (" + headerLine.trim() + "), found " + fields.length);
@@ -138,6 +141,7 @@ public final class AccountBookCsv {
     int idCol = column.get("account_id");
     int thresholdCol = column.getOrDefault(THRESHOLD, -1);
     int maintenanceCol = column.getOrDefault("maintenance_margin", -1);
+    int initialCol = column.getOrDefault("initial_margin", -1);
 
     List<String> ids = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
@@ -152,6 +156,7 @@ public final class AccountBookCsv {
     double[] size = new double[count];
     double[] entry = new double[count];
     double[] maintenance = new double[count];
+    double[] initial = new double[count];
     int n = 0;
     int m = 0;
     for (int row = 0; row < count; row++) {
@@ -195,6 +200,8 @@ public final class AccountBookCsv {
             field(src, lineNumber, column, fields, "entry_price", kind), false);
         maintenance[m] = maintenanceCol >= 0 && !fields[maintenanceCol].isBlank()
             ? maintenance(src, lineNumber, fields[maintenanceCol]) : defaultMaintenance;
+        initial[m] = initialCol >= 0 && !fields[initialCol].isBlank()
+            ? initialMargin(src, lineNumber, fields[initialCol]) : Double.NaN;
         perpIds.add(id);
         perpLines.add(lineNumber);
         m++;
@@ -205,7 +212,8 @@ public final class AccountBookCsv {
     }
     return new Accounts(ids, lineNumbers, Arrays.copyOf(collateral, n), Arrays.copyOf(debt, n),
         Arrays.copyOf(threshold, n), perpIds, perpLines, Arrays.copyOf(margin, m),
-        Arrays.copyOf(size, m), Arrays.copyOf(entry, m), Arrays.copyOf(maintenance, m));
+        Arrays.copyOf(size, m), Arrays.copyOf(entry, m), Arrays.copyOf(maintenance, m),
+        Arrays.copyOf(initial, m));
   }
 
   /** A field a row of this kind needs: its text, or an error naming the missing column. */
@@ -291,6 +299,16 @@ public final class AccountBookCsv {
     return v;
   }
 
+  private static double initialMargin(Source src, int line, String text) {
+    String allowed = "a fraction in (0, 1]";
+    double v = parse(src, line, "initial_margin", text, allowed);
+    if (!(v > 0 && v <= 1)) {
+      throw new InputError(src.at(line) + ": field 'initial_margin': " + text.trim()
+          + " is out of range; expected " + allowed);
+    }
+    return v;
+  }
+
   /** Where a book's rows come from, for messages: a CSV file's lines, a Parquet file's rows. */
   record Source(String file, boolean csv) {
     static Source csv(Path file) {
@@ -310,8 +328,18 @@ public final class AccountBookCsv {
     }
   }
 
-  /** The loans and perp positions read, each in file order, with their lines. */
+  /**
+   * The loans and perp positions read, each in file order, with their lines; a perp's
+   * {@code initial} margin rate is NaN where the file gives none.
+   */
   public record Accounts(List<String> ids, List<Integer> lines, double[] collateral, double[] debt,
                          double[] threshold, List<String> perpIds, List<Integer> perpLines,
-                         double[] margin, double[] size, double[] entry, double[] maintenance) {}
+                         double[] margin, double[] size, double[] entry, double[] maintenance,
+                         double[] initial) {
+
+    /** Where perp position k came from: {@code file:line} (or its Parquet row). */
+    public String perpPlace(String file, boolean csv, int k) {
+      return new Source(file, csv).at(perpLines.get(k));
+    }
+  }
 }

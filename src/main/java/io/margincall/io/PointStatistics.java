@@ -14,8 +14,10 @@ import java.util.List;
  * @param config the point's resolved configuration
  * @param steps steps per path
  * @param stepSeconds dt
- * @param accounts accounts in the book
+ * @param accounts lending accounts in the book
  * @param totalDebtUsd debt of the book at time 0
+ * @param perpPositions perpetual-futures positions in the book
+ * @param perpNotionalUsd their notional at entry, USD
  * @param summary the bad-debt statistics
  * @param badDebtDiff mean bad debt minus the baseline's, path by path, with {@code badDebtDiffSe}
  * @param badDebtDiffSe paired standard error of {@code badDebtDiff}
@@ -26,7 +28,8 @@ import java.util.List;
  */
 public record PointStatistics(int point, String label, List<Object> axisValues, int baseline,
                               String configHash, String config, int steps, double stepSeconds,
-                              int accounts, double totalDebtUsd, BadDebtSummary summary,
+                              int accounts, double totalDebtUsd, int perpPositions,
+                              double perpNotionalUsd, BadDebtSummary summary,
                               double badDebtDiff, double badDebtDiffSe, double badDebtDiffSeUnpaired,
                               double pBadDebtDiff, double pBadDebtDiffSe,
                               double pBadDebtDiffSeUnpaired) {}

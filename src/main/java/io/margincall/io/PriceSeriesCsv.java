@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a price series from CSV, strictly.
  *
- * <p>Format: UTF-8, comma-separated, no quoting; a header naming {@code timestamp} and
+ * <p>Format: UTF-8, comma-separated, RFC 4180 quoting as the account book's ({@link CsvRecord});
+ * a header naming {@code timestamp} and
  * {@code close}, and optionally {@code open}, {@code high}, {@code low} (the three together) and
  * {@code volume}, in any order; then one line per bar. Blank lines are skipped.
  *
@@ -130,7 +131,7 @@ public final class PriceSeriesCsv {
       if (headerLine.startsWith("\uFEFF")) {
         headerLine = headerLine.substring(1);
       }
-      String[] header = headerLine.split(",", -1);
+      String[] header = CsvRecord.split(headerLine, file + ":1", k -> String.valueOf(k + 1));
       Map<String, Integer> column = new HashMap<>();
       for (int k = 0; k < header.length; k++) {
         String name = header[k].trim();
@@ -178,7 +179,8 @@ public final class PriceSeriesCsv {
         if (text.isBlank()) {
           continue;
         }
-        String[] fields = text.split(",", -1);
+        String[] fields = CsvRecord.split(text, file + ":" + lineNumber,
+            k -> k < header.length ? "'" + header[k].trim() + "'" : String.valueOf(k + 1));
         if (fields.length != header.length) {
           throw error("expected " + header.length + " fields (" + headerLine.trim() + "), found "
               + fields.length);

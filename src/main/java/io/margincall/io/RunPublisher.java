@@ -3,6 +3,7 @@ package io.margincall.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -28,8 +29,9 @@ import org.apache.spark.sql.SparkSession;
  *   <li>A replacing run then deletes the other runs of the same (run_date, job), in every table:
  *       a re-run of a date replaces that date only, and only for its own job.
  * </ol>
- * A run killed at any point leaves at most partitions without the marker (and a stale staging
- * directory, which a later run of the same id never reuses).
+ * A run killed at any point leaves at most partitions without the marker and a staging
+ * directory. The staging directory names its owner ({@link StagingOwner}); before it stages its
+ * own tables, a run removes the staging directories it can prove stale ({@link StaleStaging}).
  */
 public final class RunPublisher implements TablePublisher {
   /** The completion marker, written last into every partition of a complete run. */
@@ -41,6 +43,7 @@ public final class RunPublisher implements TablePublisher {
   private final Path root;
   private final RunProvenance run;
   private final List<String> staged = new ArrayList<>();
+  private final List<StaleStaging.Removed> removedStaging = new ArrayList<>();
 
   public RunPublisher(SparkSession spark, String outRoot, RunProvenance run) {
     checkJob(run.job());
@@ -69,9 +72,32 @@ public final class RunPublisher implements TablePublisher {
   /** Writes one table to the staging area. */
   @Override
   public void stage(String table, Dataset<Row> rows, int files) {
+    if (staged.isEmpty()) {
+      claimStaging();
+    }
     rows.coalesce(files).write().mode(SaveMode.ErrorIfExists)
         .parquet(new Path(staging(), table).toString());
     staged.add(table);
+  }
+
+  /** Removes the stale staging of earlier runs, then marks this run's staging as its own. */
+  private void claimStaging() {
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      StagingOwner self = StagingOwner.current();
+      removedStaging.addAll(StaleStaging.remove(fs, new Path(root, "_staging"), run.runId(), self,
+          Instant.now()));
+      self.write(fs, staging());
+    } catch (IOException e) {
+      throw new IllegalStateException("preparing the staging area under " + root + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The stale staging directories of earlier runs this run removed, and why. */
+  @Override
+  public List<StaleStaging.Removed> removedStaging() {
+    return List.copyOf(removedStaging);
   }
 
   /**

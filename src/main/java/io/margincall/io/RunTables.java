@@ -102,7 +102,9 @@ public final class RunTables {
         .add("steps", DataTypes.IntegerType, s.steps())
         .addDouble("step_seconds", s.stepSeconds())
         .add("accounts", DataTypes.IntegerType, s.accounts())
-        .addDouble("total_debt_usd", s.totalDebtUsd());
+        .addDouble("total_debt_usd", s.totalDebtUsd())
+        .add("perp_positions", DataTypes.IntegerType, s.perpPositions())
+        .addDouble("perp_notional_usd", s.perpNotionalUsd());
     proportion(c, "p_liquidation", r.liquidated());
     proportion(c, "p_bad_debt", r.badDebt());
     c.addDouble("bad_debt_mean", r.meanBadDebt())
@@ -174,7 +176,15 @@ public final class RunTables {
         field("first_bad_debt_step", DataTypes.IntegerType),
         field("horizon_shortfall", DataTypes.DoubleType),
         field("min_market_to_oracle", DataTypes.DoubleType),
-        field("oracle_outage_steps", DataTypes.LongType)});
+        field("oracle_outage_steps", DataTypes.LongType),
+        field("largest_loss_kind", DataTypes.StringType),
+        field("largest_loss_account", DataTypes.IntegerType),
+        field("largest_loss_step", DataTypes.IntegerType),
+        field("largest_loss_usd", DataTypes.DoubleType),
+        field("largest_loss_liquidation_price", DataTypes.DoubleType),
+        field("largest_loss_bankruptcy_price", DataTypes.DoubleType),
+        field("largest_loss_mark", DataTypes.DoubleType),
+        field("largest_loss_market", DataTypes.DoubleType)});
   }
 
   /** The provenance columns of the paths table, per run (config hash: see the summary). */

@@ -19,4 +19,9 @@ public interface TablePublisher {
    * @return where the run's tables were written
    */
   List<String> publish(boolean replace);
+
+  /** The stale staging folders of killed runs this run removed (Parquet only: Delta stages nothing). */
+  default List<StaleStaging.Removed> removedStaging() {
+    return List.of();
+  }
 }

@@ -4,6 +4,7 @@ import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.CrossMarginBook;
+import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
@@ -149,6 +150,9 @@ final class FullScanIndex implements AccountIndex {
       }
       out.debtRepaid += left;
       waterfall.realise(d - left, t, out);
+      // One liquidation or bankruptcy price does not exist over several assets.
+      out.largestLoss.offer(d - left, LargestLoss.LOAN, i, t, Double.NaN, Double.NaN, oracle[0],
+          price[0]);
       d = 0;
     }
     debt[i] = d;

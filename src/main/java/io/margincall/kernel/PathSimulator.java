@@ -3,11 +3,13 @@ package io.margincall.kernel;
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
+import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.OutcomeCount;
 
 /**
  * The per-path kernel: one path index in, one {@link PathOutcome} out; the one step loop for
@@ -43,6 +45,8 @@ public final class PathSimulator implements PathKernel {
   private double rise;
   // Log-price moves left by liquidation sales (permanent impact), added to the market path.
   private double impact;
+  // Loans eligible at the initial price (oracle = market = initial before step 1).
+  private final int eligibleAtStart;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -76,6 +80,18 @@ public final class PathSimulator implements PathKernel {
         : new AccountIndex[] {lending, perps};
     this.single = indexes.length == 1 ? lending : null;
     this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
+    this.eligibleAtStart = crossMargin == null ? eligibleAt(scenario.book(), logInitial) : 0;
+  }
+
+  /** The loans eligible at oracle log price {@code logOracle}: those whose trigger lies above it. */
+  private static int eligibleAt(AccountBook book, double logOracle) {
+    int n = 0;
+    for (int i = 0; i < book.size(); i++) {
+      if (logOracle < book.logTrigger(i)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public Scenario scenario() {
@@ -100,6 +116,9 @@ public final class PathSimulator implements PathKernel {
           ? PathStreams.stream(seed, path, PathStreams.ADL) : null);
     }
     waterfall.reset();
+    if (eligibleAtStart > 0) {
+      out.count(OutcomeCount.ACCOUNTS_ELIGIBLE_AT_START, eligibleAtStart);
+    }
     engine.startPath();
     impact = 0;
     for (AccountIndex index : indexes) {

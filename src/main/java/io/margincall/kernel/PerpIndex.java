@@ -1,15 +1,14 @@
 package io.margincall.kernel;
 
 import io.margincall.model.price.MarketPath;
-import io.margincall.protocol.Deleveraging;
 import io.margincall.protocol.FundingRules;
+import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpLiquidation;
 import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
-import io.margincall.stats.OutcomeAmount;
-import io.margincall.stats.OutcomeCount;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -18,32 +17,32 @@ import org.apache.commons.rng.UniformRandomProvider;
  * shorts on a rising one, in ascending order. An untouched position's trigger moves only with
  * its side's funding index, which moves a whole tier alike and never reorders it (SPEC 8: a
  * change applied to every account alike shifts the index instead of touching every account).
- * A liquidation ({@link LiquidationEngine#liquidatePerp}) closes the whole position, or a chunk
+ * A liquidation ({@link PerpLiquidation#liquidate}) closes the whole position, or a chunk
  * of a large one: a position left open leaves its tier for a short list of partly closed
  * positions, each with its own trigger, liquidated again (one chunk a step) while eligible.
  *
- * <p>This index is also the book's {@link Deleveraging}: when the fund cannot pay a bankrupt
- * position's loss, it closes profitable positions of the other side at the bankruptcy price, in
- * the order of {@link PerpRules.AdlRanking}, taking each in whole or in part. A partial close
- * takes the same share of the position's margin (the rest of the margin and profit is paid
- * out), so the position's trigger does not move; a position closed in whole is skipped when its
- * frontier reaches it. Only the positions a path touched are reset for the next.
+ * <p>Its {@link AutoDeleveraging} closes profitable positions of the other side when the fund
+ * cannot pay a bankrupt position's loss ({@link #takeOver}); a position closed in whole is
+ * skipped when its frontier reaches it. Only the positions a path touched are reset for the
+ * next.
  *
  * <p>Eligibility reads the mark (the oracle price, through the whole oracle pipeline); the close
  * trades at the market. Under congestion a liquidation is a transaction that waits for
  * inclusion ({@link Keeper}, as for loans): the position stays open and eligible, set aside with
- * the partly closed ones, until its transaction lands. The keeper's profit check of lending
- * does not apply (the liquidation fee goes to the fund, not to a keeper).
+ * the partly closed ones, until its transaction lands. When outside keepers close positions
+ * for a reward ({@link PerpRules#keeperReward()}), a close the keeper finds unprofitable leaves
+ * the position set aside the same way, tried again at the next step.
  */
-final class PerpIndex implements AccountIndex, Deleveraging {
+final class PerpIndex implements AccountIndex {
   private static final int LONG = PerpBook.LONG;
   private static final int SHORT = PerpBook.SHORT;
 
   private final PerpBook book;
   private final LiquidationEngine engine;
+  private final PerpLiquidation closer;
   private final Keeper keeper;
   private final MarketPath marketPath;
-  private final PerpRules.AdlRanking ranking;
+  private final AutoDeleveraging adl;
   private final FundingRules funding;
   private final int n;
   // Per-path state; valid for every position (reset from the book for those a path touched).
@@ -53,12 +52,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   private final boolean[] touched;
   private final int[] touchedList;
   private int touchedCount;
-  // Funding accrued per unit since the path began, by side: longs pay it (entry + F).
-  private final double[] fundingIndex = new double[2];
-  // Funding booked to positions as they close (in whole or part by ADL) or reach the horizon,
-  // USD, paid > 0: its sum over the book is zero; and its gross, for the check's scale.
-  private double fundingBalance;
-  private double fundingGross;
+  // Funding accrued per unit since the path began, by side, and what positions have paid.
+  private final FundingIndex fundingIndex = new FundingIndex();
   // Open interest by side, asset units, and open positions by side: when a side's last
   // position closes its open interest is exactly 0, not the rounding its decrements leave.
   private final double[] openInterest = new double[2];
@@ -76,20 +71,18 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   private double partialTrigger;
   // The step's mark price, for the ADL ranking.
   private double mark;
-  private UniformRandomProvider adlStream;
-  // Scratch for ranking ADL candidates.
-  private final int[] candidate;
-  private final double[] rank;
+  private double logMark;
 
   PerpIndex(PerpBook book, LiquidationEngine engine, Keeper keeper, MarketPath marketPath,
             PerpRules rules) {
     this.book = book;
     this.keeper = keeper;
     this.engine = engine;
+    this.closer = engine.perps();
     this.marketPath = marketPath;
-    this.ranking = rules.adl();
     this.funding = rules.funding();
     this.n = book.size();
+    this.adl = new AutoDeleveraging(this, rules.adl());
     this.margin = new double[n];
     this.size = new double[n];
     for (int i = 0; i < n; i++) {
@@ -99,11 +92,9 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     this.closed = new boolean[n];
     this.touched = new boolean[n];
     this.touchedList = new int[n];
-    this.candidate = new int[n];
     this.partial = new int[n];
     this.liquidatedAt = new int[n];
     this.pendingUntil = new int[n];
-    this.rank = new double[n];
     for (int side = LONG; side <= SHORT; side++) {
       frontier[side] = new int[book.tiers(side)];
       tierLogTrigger[side] = new double[book.tiers(side)];
@@ -112,7 +103,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
 
   /** The stream of the random ADL ranking for the next path (null for other rankings). */
   void bindAdlStream(UniformRandomProvider stream) {
-    this.adlStream = stream;
+    adl.bindStream(stream);
   }
 
   /** Steps between funding payments, 0 for none. */
@@ -133,11 +124,9 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     }
     touchedCount = 0;
     partialCount = 0;
-    fundingBalance = 0;
-    fundingGross = 0;
+    fundingIndex.reset();
     double[] oi = book.openInterest();
     for (int side = LONG; side <= SHORT; side++) {
-      fundingIndex[side] = 0;
       openInterest[side] = oi[side];
       openCount[side] = book.count(side);
       for (int k = 0; k < frontier[side].length; k++) {
@@ -171,7 +160,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
       tierLogTrigger[side][k] = none;
       return;
     }
-    double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex[side],
+    double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex.of(side),
         side == LONG ? 1 : -1, book.tierRate(side, k));
     tierLogTrigger[side][k] = trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
   }
@@ -246,6 +235,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     engine.openStep(t, logPrice, marketPath.regime());
     mark = Math.exp(logOracle);
+    logMark = logOracle;
     for (int side = LONG; side <= SHORT; side++) {
       while (true) {
         // The next position the mark reaches: a tier's frontier or a partly closed position.
@@ -286,15 +276,22 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     touch(i);
     liquidatedAt[i] = t;
     double before = size[i];
-    double left = engine.liquidatePerp(margin[i], before, entry(i), t, this, out);
-    shrink(side, Math.abs(before) - Math.abs(left), left == 0);
-    bookFunding(before - left, side);
-    if (left == 0) {
-      closed[i] = true;
+    double e = entry(i);
+    engine.position(LargestLoss.PERP, i, PerpPosition.triggerPrice(margin[i], before, e,
+        book.maintenance(i)), PerpPosition.bankruptcyPrice(margin[i], before, e), logMark);
+    double left = closer.liquidate(margin[i], before, e, t, adl, out);
+    if (closer.skipped()) {
+      partial[partialCount++] = i;  // unchanged and still eligible: visited again next step
     } else {
-      margin[i] = engine.marginLeft();
-      size[i] = left;
-      partial[partialCount++] = i;
+      shrink(side, Math.abs(before) - Math.abs(left), left == 0);
+      fundingIndex.book(before - left, side);
+      if (left == 0) {
+        closed[i] = true;
+      } else {
+        margin[i] = closer.marginLeft();
+        size[i] = left;
+        partial[partialCount++] = i;
+      }
     }
     // The frontier moved, and ADL may have closed positions at the frontiers.
     for (int s = LONG; s <= SHORT; s++) {
@@ -315,7 +312,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   }
 
   /** Drops partly closed positions that ADL has closed. */
-  private void prunePartial() {
+  void prunePartial() {
     for (int j = partialCount - 1; j >= 0; j--) {
       if (closed[partial[j]]) {
         partial[j] = partial[--partialCount];
@@ -332,8 +329,8 @@ final class PerpIndex implements AccountIndex, Deleveraging {
   }
 
   /** Position i's entry shifted by its side's funding: {@code E + F}. */
-  private double entry(int i) {
-    return book.entry(i) + fundingIndex[size[i] > 0 ? LONG : SHORT];
+  double entry(int i) {
+    return book.entry(i) + fundingIndex.of(size[i] > 0 ? LONG : SHORT);
   }
 
   /**
@@ -348,8 +345,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     }
     double perLongUnit = funding.rate(l, s) * markPrice;
     double perShortUnit = perLongUnit * (l / s);
-    fundingIndex[LONG] += perLongUnit;
-    fundingIndex[SHORT] += perShortUnit;  // a short's entry rises: it receives
+    fundingIndex.pay(perLongUnit, perShortUnit);  // a short's entry rises: it receives
     for (int side = LONG; side <= SHORT; side++) {
       for (int k = 0; k < frontier[side].length; k++) {
         refresh(side, k);
@@ -357,90 +353,49 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     }
   }
 
-  @Override
-  public double deleverage(int bankruptSide, double bankruptcyPrice, double units, int t,
-                           PathOutcome out) {
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      double s = size[i];
-      // Opposite side, open, and profitable at the bankruptcy price (so closing it there is
-      // no worse than its entry and cannot make it bankrupt).
-      if (!closed[i] && s * bankruptSide < 0
-          && PerpPosition.profit(s, entry(i), bankruptcyPrice) > 0) {
-        candidate[m] = i;
-        rank[m] = rankKey(i);
-        m++;
-      }
-    }
-    if (m == 0) {
-      return 0;
-    }
-    int start = ranking == PerpRules.AdlRanking.RANDOM ? (int) (adlStream.nextDouble() * m) : 0;
-    double left = units;
-    int walked = 0;
-    while (left > 0 && walked < m) {
-      int k = ranking == PerpRules.AdlRanking.RANDOM ? (start + walked) % m : best(m);
-      walked++;
-      int i = candidate[k];
-      rank[k] = Double.NEGATIVE_INFINITY;  // taken
-      double held = Math.abs(size[i]);
-      double take = Math.min(held, left);
-      touch(i);
-      out.count(OutcomeCount.ADL_POSITIONS_HIT);
-      out.add(OutcomeAmount.ADL_NOTIONAL, take * bankruptcyPrice);
-      int side = size[i] > 0 ? LONG : SHORT;
-      shrink(side, take, take >= held);
-      bookFunding(Math.signum(size[i]) * take, side);
-      if (take >= held) {
-        closed[i] = true;
-      } else {
-        double keep = (held - take) / held;
-        margin[i] *= keep;
-        size[i] *= keep;
-      }
-      left -= take;
-    }
-    prunePartial();
-    return units - Math.max(0, left);
-  }
-
-  /** The candidate with the highest rank key, ties to the lower position index. */
-  private int best(int m) {
-    int b = -1;
-    for (int k = 0; k < m; k++) {
-      if (rank[k] == Double.NEGATIVE_INFINITY) {
-        continue;
-      }
-      if (b < 0 || rank[k] > rank[b] || rank[k] == rank[b] && candidate[k] < candidate[b]) {
-        b = k;
-      }
-    }
-    return b;
-  }
-
-  /** Position i's ADL rank at the mark: higher is deleveraged first. */
-  private double rankKey(int i) {
-    double s = size[i];
-    double e = entry(i);
-    double profit = PerpPosition.profit(s, e, mark);
-    switch (ranking) {
-      case PNL:
-        return profit;
-      case PNL_LEVERAGE: {
-        double equity = PerpPosition.equity(margin[i], s, e, mark);
-        double pnlShare = profit / Math.abs(s * e);
-        return equity > 0 ? pnlShare * Math.abs(s * mark) / equity : Double.MAX_VALUE;
-      }
-      default:
-        return 0;
+  /**
+   * ADL takes {@code take} units of open position i over at the bankruptcy price: the position
+   * leaves the book when that is all of it, else keeps the same share of its margin, so its
+   * trigger does not move; its side's open interest and accrued funding follow.
+   */
+  void takeOver(int i, double take) {
+    double held = Math.abs(size[i]);
+    touch(i);
+    int side = size[i] > 0 ? LONG : SHORT;
+    shrink(side, take, take >= held);
+    fundingIndex.book(Math.signum(size[i]) * take, side);
+    if (take >= held) {
+      closed[i] = true;
+    } else {
+      double keep = (held - take) / held;
+      margin[i] *= keep;
+      size[i] *= keep;
     }
   }
 
-  /** Books the funding that {@code units} (signed) of a side have accrued, for the check. */
-  private void bookFunding(double units, int side) {
-    double paid = units * fundingIndex[side];
-    fundingBalance += paid;
-    fundingGross += Math.abs(paid);
+  /** Positions in the book, open or not. */
+  int positions() {
+    return n;
+  }
+
+  /** Whether position i is open on this path. */
+  boolean open(int i) {
+    return !closed[i];
+  }
+
+  /** Signed size of position i now. */
+  double size(int i) {
+    return size[i];
+  }
+
+  /** Margin of position i now, USD. */
+  double margin(int i) {
+    return margin[i];
+  }
+
+  /** The step's mark price. */
+  double mark() {
+    return mark;
   }
 
   @Override
@@ -449,7 +404,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
     double shortfall = 0;
     for (int i = 0; i < n; i++) {
       if (!closed[i]) {
-        bookFunding(size[i], size[i] > 0 ? LONG : SHORT);
+        fundingIndex.book(size[i], size[i] > 0 ? LONG : SHORT);
         shortfall += Math.max(0, -PerpPosition.equity(margin[i], size[i], entry(i), market));
       }
     }
@@ -463,7 +418,7 @@ final class PerpIndex implements AccountIndex, Deleveraging {
 
   /** Funding index of a side after the last path, USD per unit. For tests. */
   double fundingIndexAfterPath(int side) {
-    return fundingIndex[side];
+    return fundingIndex.of(side);
   }
 
   /**
@@ -471,6 +426,6 @@ final class PerpIndex implements AccountIndex, Deleveraging {
    * gross, USD: {net, gross}. For tests.
    */
   double[] fundingAfterPath() {
-    return new double[] {fundingBalance, fundingGross};
+    return fundingIndex.booked();
   }
 }

@@ -2,6 +2,7 @@ package io.margincall.kernel;
 
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.OutcomeCount;
@@ -42,6 +43,8 @@ final class TriggerOrderedIndex implements AccountIndex {
   // rules, the reference the tests compare with); and how many visits that saved, for tests.
   private final boolean bulkSkips;
   private long bulkSkipped;
+  // ln of the step's oracle price, for the drill-down of a loss (LargestLoss).
+  private double logOracle;
   private int frontier;
 
   /**
@@ -94,6 +97,7 @@ final class TriggerOrderedIndex implements AccountIndex {
    */
   @Override
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
+    this.logOracle = logOracle;
     if (bulkSkips && waiting.size() > 0 && quietStep(t, logPrice, logOracle, out)) {
       return;
     }
@@ -254,6 +258,8 @@ final class TriggerOrderedIndex implements AccountIndex {
 
   /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
   private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
+    engine.position(LargestLoss.LOAN, book.sourceRow(i),
+        debt[i] / (collateral[i] * book.threshold(i)), debt[i] / collateral[i], this.logOracle);
     int result = engine.liquidate(collateral[i], debt[i], oraclePrice, t, out);
     collateral[i] = engine.collateralLeft();
     debt[i] = engine.debtLeft();

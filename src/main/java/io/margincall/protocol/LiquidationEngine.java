@@ -2,7 +2,6 @@ package io.margincall.protocol;
 
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
-import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 
 /**
@@ -22,8 +21,10 @@ import io.margincall.stats.OutcomeCount;
  * of its collateral is sold, the debt it cannot repay goes down the {@link LossWaterfall}.
  *
  * <p>Mutable, one per kernel: it carries the market as liquidations see it during one step
- * ({@link #openStep}: the step's price, moved by each sale's permanent impact) and the result of
- * the last {@link #liquidate} ({@link #collateralLeft()}, {@link #debtLeft()}).
+ * ({@link StepMarket}, opened by {@link #openStep}) and the result of the last
+ * {@link #liquidate} ({@link #collateralLeft()}, {@link #debtLeft()}). Perp positions are closed
+ * by its {@link PerpLiquidation} ({@link #perps()}), on the same market, waterfall and
+ * bookkeeping.
  */
 public final class LiquidationEngine {
   /** {@link #liquidate}: the position is closed (repaid in full, or closed out insolvent). */
@@ -48,23 +49,22 @@ public final class LiquidationEngine {
   private final boolean seizeAtOracle;
   private final double bonusShare;
   private final double minProfit;
-  private final MarketDepth depth;
+  private final StepMarket market;
   private final boolean slippage;
-  private final double permanentImpact;
   private final GasMarket gas;
   private final boolean profitCheck;
   private final LossWaterfall waterfall;
-  private final PerpRules perps;
+  private final PerpLiquidation perps;
 
-  // The market during one step's liquidations, opened at step openedAt.
-  private int openedAt;
-  private double price;
-  private int regime;
-  private double impact;
-  // The position after the last liquidate() or liquidatePerp().
+  // The position after the last liquidate().
   private double collateralLeft;
   private double debtLeft;
-  private double marginLeft;
+  // The position being liquidated, as its index describes it, for the path's LargestLoss.
+  private int positionKind;
+  private int positionAccount;
+  private double positionTrigger;
+  private double positionBankruptcy;
+  private double positionLogMark;
 
   /**
    * @param rules close factor, bonus, dust and seize pricing
@@ -87,13 +87,17 @@ public final class LiquidationEngine {
     this.seizeAtOracle = rules.pricing() == SeizePricing.ORACLE;
     this.bonusShare = bonusShare;
     this.minProfit = minProfitUsd;
-    this.depth = depth;
-    this.slippage = !depth.ideal();
-    this.permanentImpact = permanentImpact;
+    this.market = new StepMarket(depth, permanentImpact);
+    this.slippage = market.slippage();
     this.gas = gas;
     this.profitCheck = slippage || gas != null;
     this.waterfall = waterfall;
-    this.perps = perps;
+    this.perps = new PerpLiquidation(perps, this, market, waterfall, gas, minProfitUsd);
+  }
+
+  /** How perp positions are closed, on this engine's market and waterfall. */
+  public PerpLiquidation perps() {
+    return perps;
   }
 
   /** Whether seized collateral is valued at the oracle price (else at the market). */
@@ -103,39 +107,49 @@ public final class LiquidationEngine {
 
   // ---------------------------------------------------------------- the market during a step
 
-  /** Liquidations of a new step start at market price {@code price} in {@code regime}. */
-  private void openStep(double price, int regime) {
-    this.price = price;
-    this.regime = regime;
-  }
-
-  /**
-   * As {@link #openStep(double, int)} at step t, once per step: when an earlier account index
-   * opened step t already, its sales' moves stay in the price the next index sees.
-   */
+  /** Liquidations of step t start at the step's market price; see {@link StepMarket}. */
   public void openStep(int t, double logPrice, int regime) {
-    if (openedAt != t) {
-      openedAt = t;
-      openStep(Math.exp(logPrice), regime);
-    }
+    market.openStep(t, logPrice, regime);
   }
 
   /** A new path: no step is open. */
   public void startPath() {
-    openedAt = 0;
-    impact = 0;
+    market.startPath();
   }
 
   /** The market price now: the step's, moved by this step's sales so far. */
   public double price() {
-    return price;
+    return market.price();
   }
 
   /** The log-price move the sales have left in the market since the last call; zeroes it. */
   public double takeImpact() {
-    double move = impact;
-    impact = 0;
-    return move;
+    return market.takeImpact();
+  }
+
+  /**
+   * Names the position the next {@link #liquidate} or {@link PerpLiquidation#liquidate} is about, so that a
+   * loss its close realises can be traced to it ({@link LargestLoss}).
+   *
+   * @param kind {@link LargestLoss#LOAN} or {@link LargestLoss#PERP}
+   * @param account its index among the book's positions of its kind, in input order
+   * @param liquidationPrice the mark at which it is eligible, from its state now
+   * @param bankruptcyPrice the market price at which it has nothing left, from its state now
+   * @param logMark ln of the oracle price the protocol reads now
+   */
+  public void position(int kind, int account, double liquidationPrice, double bankruptcyPrice,
+                       double logMark) {
+    positionKind = kind;
+    positionAccount = account;
+    positionTrigger = liquidationPrice;
+    positionBankruptcy = bankruptcyPrice;
+    positionLogMark = logMark;
+  }
+
+  /** Offers a loss the named position's close realised at step t to the path's largest. */
+  void offerLoss(double loss, int t, double marketPrice, PathOutcome out) {
+    out.largestLoss.offer(loss, positionKind, positionAccount, t, positionTrigger,
+        positionBankruptcy, Math.exp(positionLogMark), marketPrice);
   }
 
   // ---------------------------------------------------------------- the exact rules
@@ -184,7 +198,7 @@ public final class LiquidationEngine {
    * close-out into {@code out}.
    */
   public int liquidate(double c, double d, double oraclePrice, int t, PathOutcome out) {
-    double market = price;
+    double market = this.market.price();
     double repay = firstRepay(d);
     double valuation = seizeAtOracle ? oraclePrice : market;
     double wanted = unitsWanted(repay, valuation);
@@ -197,7 +211,7 @@ public final class LiquidationEngine {
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
-      double proceeds = slippage ? depth.proceeds(seized, market, regime) : seized * market;
+      double proceeds = this.market.proceeds(seized, market);
       if (proceeds - repay - fee < minProfit) {
         if (seized * market - repay - fee < minProfit) {
           out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
@@ -215,9 +229,7 @@ public final class LiquidationEngine {
         debtLeft = d;
         return SKIPPED;  // still eligible; tried again next step
       }
-      if (slippage) {
-        sell(seized, market);
-      }
+      this.market.sold(seized, market);
     }
     recordLiquidation(insolvent(c, d, market), t, out);
     c -= seized;
@@ -225,7 +237,7 @@ public final class LiquidationEngine {
     out.collateralSeized += seized;
     out.debtRepaid += repay;
     depositBonus(repay);
-    market = price;  // the liquidator's sale may have moved it
+    market = this.market.price();  // the liquidator's sale may have moved it
     if (d > 0 && insolvent(c, d, market)) {
       closeOut(c, d, t, out);
       return closed();
@@ -278,117 +290,13 @@ public final class LiquidationEngine {
    * down the loss waterfall.
    */
   private void closeOut(double c, double d, int t, PathOutcome out) {
-    double market = price;
-    double proceeds = c * market;
-    if (slippage) {
-      proceeds = depth.proceeds(c, market, regime);
-      sell(c, market);
-    }
+    double market = this.market.price();
+    double proceeds = this.market.proceeds(c, market);
+    this.market.sold(c, market);
     out.collateralSeized += c;
     out.debtRepaid += proceeds;
     waterfall.realise(d - proceeds, t, out);
-  }
-
-  // ---------------------------------------------------------------- perpetual futures
-
-  /**
-   * Liquidates a perp position (margin M, signed size s, entry E, funding included) at step t:
-   * closes it at the current market price with slippage against its side (a long sells, a short
-   * buys back, each moving the market by its permanent impact), whole or, above the rules'
-   * largest close, one chunk of that notional. The liquidation fee goes to the fund out of the
-   * equity left. A loss beyond the margin goes down the waterfall, with {@code adl} (the book)
-   * as the deleveraging stage when the rules turn ADL on. A position left open that is bankrupt
-   * at the market after its chunk is closed at once (SPEC 7: no loss left that never becomes
-   * bad debt). Returns the signed size left (0: closed); {@link #marginLeft()} its margin.
-   */
-  public double liquidatePerp(double margin, double size, double entry, int t, Deleveraging adl,
-                              PathOutcome out) {
-    double market = price;
-    double held = Math.abs(size);
-    recordLiquidation(PerpPosition.equity(margin, size, entry, market) < 0, t, out);
-    double chunk = perps.maxCloseNotionalUsd() > 0 ? perps.maxCloseNotionalUsd() / market : held;
-    if (chunk >= held) {
-      closePerp(margin, size, entry, held, t, adl, out);
-      marginLeft = 0;
-      return 0;
-    }
-    double sign = Math.signum(size);
-    double realised = trade(size, chunk, entry, market);
-    double m = margin + realised;
-    double fee = Math.min(Math.max(m, 0), perps.liquidationFee() * chunk * market);
-    waterfall.deposit(fee);
-    out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
-    m -= fee;
-    double rest = size - sign * chunk;
-    if (PerpPosition.equity(m, rest, entry, price) < 0) {
-      closePerp(m, rest, entry, Math.abs(rest), t, adl, out);
-      marginLeft = 0;
-      return 0;
-    }
-    marginLeft = m;
-    out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
-    return rest;
-  }
-
-  /** The margin of the position after the last {@link #liquidatePerp}, USD. */
-  public double marginLeft() {
-    return marginLeft;
-  }
-
-  /**
-   * Closes all {@code units} of a perp position: the fee from the equity left, or the loss
-   * beyond margin down the waterfall.
-   */
-  private void closePerp(double margin, double size, double entry, double units, int t,
-                         Deleveraging adl, PathOutcome out) {
-    double market = price;
-    double left = margin + trade(size, units, entry, market);
-    if (left >= 0) {
-      double fee = Math.min(left, perps.liquidationFee() * units * market);
-      waterfall.deposit(fee);
-      out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
-    } else {
-      waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),
-          size > 0 ? 1 : -1, t, perps.adl() == PerpRules.AdlRanking.OFF ? null : adl, out);
-    }
-  }
-
-  /**
-   * Trades {@code units} of a position of signed size s against the market at price
-   * {@code market} (a long sells, a short buys back), moving it by the permanent impact;
-   * returns the profit realised on them against the entry, USD.
-   */
-  private double trade(double size, double units, double entry, double market) {
-    if (size > 0) {
-      double proceeds = slippage ? depth.proceeds(units, market, regime) : units * market;
-      if (slippage) {
-        sell(units, market);
-      }
-      return proceeds - units * entry;
-    }
-    double cost = slippage ? depth.cost(units, market, regime) : units * market;
-    if (slippage) {
-      buy(units, market);
-    }
-    return units * entry - cost;
-  }
-
-  /** A purchase's permanent share of its price impact lifts the market for what follows. */
-  private void buy(double units, double market) {
-    if (permanentImpact > 0) {
-      double move = permanentImpact * depth.logImpactOfPurchase(units, market, regime);
-      impact += move;
-      price = market * Math.exp(move);
-    }
-  }
-
-  /** A sale's permanent share of its price impact moves the market for what follows. */
-  private void sell(double units, double market) {
-    if (permanentImpact > 0) {
-      double move = permanentImpact * depth.logImpact(units, market, regime);
-      impact += move;
-      price = market * Math.exp(move);
-    }
+    offerLoss(d - proceeds, t, market, out);
   }
 
   // ---------------------------------------------------------------- certificate bounds
@@ -422,7 +330,7 @@ public final class LiquidationEngine {
   public boolean certainlyUnprofitableBeforeSlippage(double hiRepay, double loRepay,
                                                      double bankrupt, double fullSeizure,
                                                      double valuation) {
-    double market = price;
+    double market = this.market.price();
     if (!(market >= bankrupt && valuation >= fullSeizure)) {
       return false;
     }

@@ -50,6 +50,8 @@ public final class PathOutcome implements PathResult {
    * the market stood below what the protocol saw (0 if never below).
    */
   public double minMarketToOracle;
+  /** The position whose close lost the most on the path, for the per-path rows. */
+  public final LargestLoss largestLoss = new LargestLoss();
 
   /** Counts one {@code c}. */
   public void count(OutcomeCount c) {
@@ -95,6 +97,7 @@ public final class PathOutcome implements PathResult {
     oraclePosts = 0;
     minMarketToOracle = 0;
     meanOracleGap = 0;
+    largestLoss.reset();
   }
 
   @Override

@@ -180,4 +180,13 @@ public final class PerpBook implements Serializable {
     }
     return new double[] {l, s};
   }
+
+  /** Notional of the book at entry, {@code sum |s| E}, USD. */
+  public double notionalUsd() {
+    double n = 0;
+    for (int i = 0; i < size.length; i++) {
+      n += Math.abs(size[i]) * entry[i];
+    }
+    return n;
+  }
 }

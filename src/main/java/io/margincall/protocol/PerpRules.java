@@ -12,7 +12,14 @@ import java.io.Serializable;
  * when {@code adl} is not {@link AdlRanking#OFF}, auto-deleveraging of profitable opposite
  * positions at the bankrupt position's bankruptcy price, then socialized loss.
  *
- * <p>Ideal: no fee, ADL off, no funding.
+ * <p>Who closes it: with {@code keeperReward} null, the venue's own engine (BitMEX, Binance, dYdX
+ * v4): nobody is paid and nothing is skipped. Otherwise outside keepers, paid
+ * {@link PerpKeeperReward} from the position's equity before the fee; under congestion a keeper
+ * skips a close whose reward is below its gas cost plus its minimum profit (SPEC 7: the profit
+ * check belongs to the fee mechanisms; the position, not the keeper, bears the close's
+ * slippage, so slippage does not enter it).
+ *
+ * <p>Ideal: no fee, ADL off, no funding, the venue's engine.
  *
  * @param liquidationFee fee as a share of the closed notional, in [0, 1)
  * @param adl how ADL ranks the opposite side, or OFF
@@ -20,9 +27,11 @@ import java.io.Serializable;
  * @param maxCloseNotionalUsd the most one liquidation closes, notional at the market price, USD:
  *     a larger position is closed in chunks, one per step while it stays eligible; 0: the whole
  *     position at once
+ * @param keeperReward what an outside keeper earns per close, or null: the venue's engine closes
  */
 public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding,
-                        double maxCloseNotionalUsd) implements Serializable {
+                        double maxCloseNotionalUsd, PerpKeeperReward keeperReward)
+    implements Serializable {
 
   /** How auto-deleveraging chooses the opposite positions it closes, best first. */
   public enum AdlRanking {
@@ -53,6 +62,12 @@ public record PerpRules(double liquidationFee, AdlRanking adl, FundingRules fund
       throw new IllegalArgumentException("largest close must be finite and >= 0 USD (0: whole"
           + " positions), got " + maxCloseNotionalUsd);
     }
+  }
+
+  /** Closed by the venue's engine. */
+  public PerpRules(double liquidationFee, AdlRanking adl, FundingRules funding,
+                   double maxCloseNotionalUsd) {
+    this(liquidationFee, adl, funding, maxCloseNotionalUsd, null);
   }
 
   /** Whole positions. */

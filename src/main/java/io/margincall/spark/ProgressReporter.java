@@ -1,6 +1,8 @@
 package io.margincall.spark;
 
 import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -88,8 +90,10 @@ public final class ProgressReporter extends SparkListener implements AutoCloseab
     double seconds = (System.nanoTime() - started) / 1e9;
     double rate = share * totalWork / seconds;
     String eta = share > 0 ? duration(seconds * (1 - share) / share) : "unknown";
-    out.printf(Locale.ROOT, "margincall: progress %5.1f %% (%,d of %,d path-points), %,.0f /s,"
-        + " ETA %s%n", 100 * share, Math.round(share * totalWork), totalWork, rate, eta);
+    // A leading ISO-8601 UTC time, as log collectors expect of every line.
+    out.printf(Locale.ROOT, "%s margincall: progress %5.1f %% (%,d of %,d path-points), %,.0f /s,"
+        + " ETA %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), 100 * share,
+        Math.round(share * totalWork), totalWork, rate, eta);
   }
 
   private static String duration(double seconds) {

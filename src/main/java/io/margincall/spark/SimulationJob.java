@@ -1,5 +1,6 @@
 package io.margincall.spark;
 
+import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.PathKernel;
@@ -82,7 +83,10 @@ public final class SimulationJob {
       "insurance_draw", "socialized_loss", "fund_exhausted", "liquidations", "failed_oracle_stale",
       "failed_unprofitable_fees", "failed_unprofitable_slippage", "failed_not_included",
       "first_bad_debt_step",
-      "horizon_shortfall", "min_market_to_oracle", "oracle_outage_steps");
+      "horizon_shortfall", "min_market_to_oracle", "oracle_outage_steps", "largest_loss_kind",
+      "largest_loss_account", "largest_loss_step", "largest_loss_usd",
+      "largest_loss_liquidation_price", "largest_loss_bankruptcy_price", "largest_loss_mark",
+      "largest_loss_market");
 
   /** One scenario: the statistics of all its paths. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
@@ -161,13 +165,15 @@ public final class SimulationJob {
   }
 
   private static Row row(int point, long path, PathOutcome o) {
+    LargestLoss w = o.largestLoss;
     return RowFactory.create(point, path, o.badDebt, o.insuranceDraw, o.socializedLoss,
         o.fundExhausted, perPath(o, OutcomeCount.LIQUIDATIONS),
         perPath(o, OutcomeCount.STALE_ORACLE_LIQUIDATIONS),
         perPath(o, OutcomeCount.UNPROFITABLE_AFTER_FEES),
         perPath(o, OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE),
         perPath(o, OutcomeCount.NOT_INCLUDED_IN_TIME), o.firstBadDebtStep, o.horizonShortfall,
-        o.minMarketToOracle, o.oracleOutageSteps);
+        o.minMarketToOracle, o.oracleOutageSteps, w.kindName(), w.account(), w.step(), w.loss(),
+        w.liquidationPrice(), w.bankruptcyPrice(), w.mark(), w.market());
   }
 
   /** A count of one path, as the paths table's {@code int} column holds it. */

@@ -9,6 +9,7 @@ import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
+import io.margincall.io.StaleStaging;
 import io.margincall.io.TablePublisher;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.Scenario;
@@ -145,6 +146,10 @@ public final class SimulationRun {
       // Delta writes the staged rows at publish: the path rows are still cached then.
       List<String> written = publisher.publish(r.replace());
       result.release();
+      for (StaleStaging.Removed stale : publisher.removedStaging()) {
+        out.printf(Locale.ROOT, "margincall: removed the stale staging folder %s: %s%n",
+            stale.folder(), stale.reason());
+      }
       return new Outcome(points, seconds, written, provenance, choices);
     } finally {
       spark.stop();
@@ -175,7 +180,9 @@ public final class SimulationRun {
       Scenario scenario = scenarios.get(p.index());
       out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
           plan.baseline(), s.configHash(), s.resolvedConfig(), s.time().steps(), s.time().stepSeconds(),
-          scenario.book().size(), scenario.book().totalDebt(), summary,
+          scenario.book().size(), scenario.book().totalDebt(),
+          scenario.perps() == null ? 0 : scenario.perps().size(),
+          scenario.perps() == null ? 0 : scenario.perps().notionalUsd(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,
           di.mean(), self ? 0 : di.standardError(), pUnpaired));
     }

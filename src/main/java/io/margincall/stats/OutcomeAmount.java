@@ -24,7 +24,10 @@ public enum OutcomeAmount {
       "mean per path of the liquidation fees perp liquidations paid into the insurance fund, USD"),
   PERP_BAD_DEBT("perp_bad_debt_mean",
       "of `bad_debt_mean`, the part from perp positions (their loss beyond margin), USD; the rest"
-          + " is the loans'");
+          + " is the loans'"),
+  PERP_KEEPER_REWARDS("perp_keeper_rewards_mean",
+      "mean per path of the rewards outside keepers earned closing perp positions"
+          + " (`perps.liquidator = keepers`; 0 when the venue's engine closes them), USD");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();

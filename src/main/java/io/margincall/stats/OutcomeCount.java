@@ -16,9 +16,14 @@ import java.util.Locale;
 public enum OutcomeCount {
   LIQUIDATIONS("liquidations_executed",
       "liquidations over all paths (a partial liquidation counts once)"),
+  // The column keeps its first name (a schema change is not worth it); the meaning says what
+  // it counts: late liquidations, whatever made them late, not only a stale oracle.
   STALE_ORACLE_LIQUIDATIONS("failed_oracle_stale",
-      "liquidations of accounts already insolvent at the market: the oracle let them through too"
-          + " late"),
+      "liquidations of accounts already insolvent at the market (collateral worth less than the"
+          + " debt at the market price just before): too late, whatever the cause (an oracle delay,"
+          + " heartbeat or outage, inclusion waits, or, with none of these, the market gapping past"
+          + " the bankruptcy price between two steps); despite the name, counted with no oracle"
+          + " lag too"),
   UNPROFITABLE_AFTER_FEES("failed_unprofitable_fees",
       "liquidations skipped (each step, each account) as unprofitable even at the market price"
           + " without slippage: gas fees, or an oracle above the market"),
@@ -37,7 +42,12 @@ public enum OutcomeCount {
       "bankrupt perp positions whose loss, beyond what the insurance fund paid, auto-deleveraging"
           + " was called on"),
   ADL_POSITIONS_HIT("adl_positions_hit",
-      "opposite perp positions closed in whole or in part by auto-deleveraging");
+      "opposite perp positions closed in whole or in part by auto-deleveraging"),
+  ACCOUNTS_ELIGIBLE_AT_START("accounts_eligible_at_start",
+      "loans already eligible for liquidation at the initial price (`c P LT < D`, a book loaded at"
+          + " a stressed moment; `accounts.eligible-at-start = liquidate`), summed over all paths:"
+          + " N x their number in the book. Each is liquidated from step 1 under the rules; its"
+          + " liquidations are in `liquidations_executed`");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();

@@ -27,6 +27,20 @@ public final class TailRisk {
   /** Fewest tail losses for which the ES interval is reported (NaN below). */
   public static final int MIN_TAIL_FOR_INTERVAL = 10;
 
+  /**
+   * The paths in the tail at a level: {@code ceil((1 - q) N)}, the losses the ES averages (zeros
+   * included). Below {@link #MIN_TAIL_FOR_INTERVAL} the ES has no interval.
+   */
+  public static long tailPaths(int perMille, long paths) {
+    return ceilDiv((1000L - perMille) * paths, 1000);
+  }
+
+  /** The fewest paths whose tail at {@code perMille} holds {@link #MIN_TAIL_FOR_INTERVAL} losses. */
+  public static long pathsForInterval(int perMille) {
+    // ceil((1000 - q) N / 1000) >= MIN  <=>  (1000 - q) N > (MIN - 1) 1000
+    return (MIN_TAIL_FOR_INTERVAL - 1) * 1000L / (1000L - perMille) + 1;
+  }
+
   /** The levels reported, in per mille. */
   public static final int[] LEVELS_PER_MILLE = {950, 990, 999};
 

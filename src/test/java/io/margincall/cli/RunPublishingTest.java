@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.margincall.io.CompleteRuns;
 import io.margincall.io.RunPublisher;
+import io.margincall.io.StagingOwner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +53,10 @@ class RunPublishingTest {
         "--set", "oracle.heartbeat=3600", "--out", out.toString(), "--master", "local[2]",
         "--progress-seconds", "0"};
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-01", "--job", "nightly", "--replace"));
-    run(concat(new String[] {"simulate"}, common, "--run-date", "2026-03-01"));  // ad hoc
+    // Ad hoc: a scenario without axes (simulate refuses a sweep's file).
+    run("simulate", "--conf", ROOT.resolve("conf/quickstart.conf").toString(), "--set", "run.paths=200",
+        "--set", "time.step=300", "--out", out.toString(), "--master", "local[2]",
+        "--progress-seconds", "0", "--run-date", "2026-03-01");
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-01", "--job", "nightly", "--replace",
         "--target", "P(bad debt) <= 0.5"));
     run(concat(new String[] {"sweep"}, common, "--run-date", "2026-03-02", "--job", "nightly", "--replace"));
@@ -97,7 +103,7 @@ class RunPublishingTest {
       String[] f = line.trim().split(" +");
       String id = f[2];
       assertEquals(List.of(id.equals(adhoc) ? "2026-03-01" : id.equals(nightly) ? "2026-03-01" : "2026-03-02",
-              id.equals(adhoc) ? "adhoc" : "nightly", "sweep-delay-bonus",
+              id.equals(adhoc) ? "adhoc" : "nightly", id.equals(adhoc) ? "quickstart" : "sweep-delay-bonus",
               id.equals(adhoc) ? "1" : "20", "200", id.equals(other) ? "no" : "yes"),
           List.of(f[0], f[1], f[3], f[4], f[5], f[6]), line);
     }
@@ -142,6 +148,33 @@ class RunPublishingTest {
     Files.createDirectories(whole);
     Files.writeString(whole.resolve(RunPublisher.MARKER), "{}");
     assertEquals(java.util.Set.of("whole"), CompleteRuns.of(new Configuration(), out.toString(), "summary"));
+  }
+
+  /**
+   * A killed run's staging folder is removed by the next run of the same root once its owner is
+   * provably gone; a concurrent run's (a live owner: this JVM) is left alone.
+   */
+  @Test
+  void theNextRunRemovesTheStagingOfADeadRunOnly() throws Exception {
+    Path out = dir.resolve("out");
+    FileSystem fs = FileSystem.getLocal(new Configuration());
+    org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path(out.resolve("_staging").toString());
+    Process killed = new ProcessBuilder("sleep", "30").start();
+    StagingOwner dead = new StagingOwner(StagingOwner.current().host(), killed.pid(),
+        killed.toHandle().info().startInstant().orElseThrow());
+    killed.destroyForcibly();
+    assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+    dead.write(fs, new org.apache.hadoop.fs.Path(staging, "20260101T000000Z-deadbeef"));
+    Files.createDirectories(out.resolve("_staging/20260101T000000Z-deadbeef/summary"));
+    StagingOwner.current().write(fs, new org.apache.hadoop.fs.Path(staging, "20260101T000000Z-a11ve000"));
+
+    run("simulate", "--conf", ROOT.resolve("conf/quickstart.conf").toString(), "--set", "run.paths=200",
+        "--set", "time.step=300", "--out", out.toString(), "--master", "local[2]",
+        "--progress-seconds", "0");
+
+    assertFalse(Files.exists(out.resolve("_staging/20260101T000000Z-deadbeef")));
+    assertTrue(Files.exists(out.resolve("_staging/20260101T000000Z-a11ve000/" + StagingOwner.FILE)));
+    assertEquals(1, CompleteRuns.of(new Configuration(), out.toString(), "summary").size());
   }
 
   private static String[] concat(String[] a, String[] b, String... c) {

@@ -74,4 +74,66 @@ class PerpsSettingsTest {
     assertEquals(400, mixed.book().size());
     assertEquals(400, mixed.perps().size());
   }
+
+  /**
+   * The keeper reward is read only when keepers close positions: with the venue's engine its
+   * keys change neither the hash nor the rules; with keepers they reach the rules (max-usd 0: no
+   * cap), and a cap below the floor names the key.
+   */
+  @Test
+  void keeperRewardsAreReadOnlyWhenKeepersClose() {
+    Path squeeze = ROOT.resolve("conf/short-squeeze.conf");
+    ScenarioSettings venue = ScenarioSettings.load(squeeze, List.of());
+    ScenarioSettings venueChanged = ScenarioSettings.load(squeeze,
+        List.of("perps.keeper-reward.rate=0.5"));
+    assertEquals(venue.configHash(), venueChanged.configHash());
+    assertNull(ScenarioFactory.build(venue).perpRules().keeperReward());
+    ScenarioSettings keepers = ScenarioSettings.load(squeeze, List.of("perps.liquidator=keepers",
+        "perps.keeper-reward.rate=0.001", "perps.keeper-reward.min-usd=3",
+        "perps.keeper-reward.max-usd=0"));
+    assertTrue(!keepers.configHash().equals(venue.configHash()), "keepers: another hash");
+    io.margincall.protocol.PerpKeeperReward reward =
+        ScenarioFactory.build(keepers).perpRules().keeperReward();
+    assertEquals(new io.margincall.protocol.PerpKeeperReward(0.001, 3, Double.POSITIVE_INFINITY),
+        reward);
+    assertEquals(3, reward.of(1_000), 0);
+    assertEquals(1_000, reward.of(1_000_000), 0);
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.liquidator=keepers", "perps.keeper-reward.min-usd=10",
+            "perps.keeper-reward.max-usd=5")));
+    assertTrue(e.getMessage().contains("perps.keeper-reward.max-usd"), e.getMessage());
+  }
+
+  /**
+   * Initial margin guards the book: a generated book may not draw leverage beyond it nor sit
+   * below its maintenance tiers; a file row must have been openable (its margin at least the
+   * rate times its notional, the rate at least its maintenance rate), named by file and line.
+   */
+  @Test
+  void initialMarginRefusesPositionsThatCouldNotHaveOpened() {
+    Path squeeze = ROOT.resolve("conf/short-squeeze.conf");
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.1")));
+    assertTrue(e.getMessage().contains("perps.generated.leverage-max")
+        && e.getMessage().contains("1 / perps.initial-margin"), e.getMessage());
+    e = assertThrows(ConfigError.class, () -> ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.01")));
+    assertTrue(e.getMessage().contains("perps.initial-margin"), e.getMessage());
+    assertNotNull(ScenarioFactory.build(ScenarioSettings.load(squeeze,
+        List.of("perps.initial-margin=0.05"))).perps(), "leverage <= 15 opens at 1/20");
+
+    Path mixed = ROOT.resolve("conf/mixed-lending-perps.conf");
+    InputError below = assertThrows(InputError.class, () -> ScenarioFactory.build(
+        ScenarioSettings.load(mixed, List.of("perps.initial-margin=0.05"))));
+    // perp-00001: margin 134.00 for 2.540454 x 1994.49 = 5,066.8 USD (leverage 37.8).
+    assertTrue(below.getMessage().contains("mixed-lending-perps.csv:402")
+        && below.getMessage().contains("field 'margin': 134.0")
+        && below.getMessage().contains("could not have been opened"), below.getMessage());
+    InputError underMaintenance = assertThrows(InputError.class, () -> ScenarioFactory.build(
+        ScenarioSettings.load(mixed, List.of("perps.initial-margin=0.007"))));
+    // perp-00003 (line 404) keeps a maintenance margin of 0.01.
+    assertTrue(underMaintenance.getMessage().contains("mixed-lending-perps.csv:404")
+        && underMaintenance.getMessage().contains("maintenance margin 0.01"),
+        underMaintenance.getMessage());
+  }
 }

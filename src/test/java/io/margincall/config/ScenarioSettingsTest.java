@@ -103,7 +103,7 @@ class ScenarioSettingsTest {
       "insurance.balance = -1           | insurance.balance = -1 | USD amount >= 0",
       "price.jumps.intensity-per-day = 50000 | price.jumps.intensity-per-day = 50000 | jumps per day in [0, 10000]",
       "liquidity.model = orderbook      | liquidity.model = \"orderbook\" | one of infinite, linear, constant-product",
-      "congestion.shocks.duration = 100 | congestion.shocks.duration = 100 | multiple of time.step",
+      "congestion { enabled = true, shocks.duration = 100 } | congestion.shocks.duration = 100 | multiple of time.step (12.0 s) while congestion.enabled = true",
       "oracle.security-hold = 30        | oracle.security-hold = 30 | multiple of time.step",
   })
   void outOfRangeOrWrongTypeNamesTheKeyTheValueAndWhatIsAllowed(String line, String shown,

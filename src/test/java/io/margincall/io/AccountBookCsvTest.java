@@ -67,6 +67,8 @@ class AccountBookCsvTest {
       "NaN entry           | account_id,kind,margin,size,entry_price\\np,perp,100,1,NaN\\n | :2: field 'entry_price': 'NaN' is not finite",
       "bad maintenance     | account_id,kind,margin,size,entry_price,maintenance_margin\\np,perp,100,1,2000,1\\n | :2: field 'maintenance_margin': 1 is out of range",
       "empty perp margin   | account_id,kind,margin,size,entry_price\\np,perp,,1,2000\\n | :2: field 'margin' is empty; a perp needs it",
+      "bad initial margin  | account_id,kind,margin,size,entry_price,initial_margin\\np,perp,100,1,2000,0\\n | :2: field 'initial_margin': 0 is out of range; expected a fraction in (0, 1]",
+      "initial on a loan   | account_id,kind,collateral,debt,initial_margin\\na,loan,1,2,0.1\\n | :2: field 'initial_margin' must be empty for a loan",
   })
   void brokenFilesAreRejectedPrecisely(String kind, String text, String expected) throws IOException {
     Path file = write(text.equals("''") ? "" : text);
@@ -77,10 +79,11 @@ class AccountBookCsvTest {
 
   @Test
   void readsLoansAndPerpsSideBySide() throws IOException {
-    Path file = write("account_id,kind,collateral,debt,margin,size,entry_price,maintenance_margin\n"
-        + "a,loan,1.5,100,,,,\n"
-        + "L,perp,,,500,2,2000,0.01\n"
-        + "S,perp,,,800,-3.5,2100,\n");
+    Path file = write("account_id,kind,collateral,debt,margin,size,entry_price,maintenance_margin,"
+        + "initial_margin\n"
+        + "a,loan,1.5,100,,,,,\n"
+        + "L,perp,,,500,2,2000,0.01,0.1\n"
+        + "S,perp,,,800,-3.5,2100,,\n");
     AccountBookCsv.Accounts a = AccountBookCsv.read(file, 0.8, 0.005);
     assertEquals(List.of("a"), a.ids());
     assertArrayEquals(new double[] {0.8}, a.threshold());
@@ -90,6 +93,8 @@ class AccountBookCsvTest {
     assertArrayEquals(new double[] {2, -3.5}, a.size());
     assertArrayEquals(new double[] {2000, 2100}, a.entry());
     assertArrayEquals(new double[] {0.01, 0.005}, a.maintenance());
+    assertEquals(0.1, a.initial()[0]);
+    assertTrue(Double.isNaN(a.initial()[1]), "no initial margin given");
     // Without a default, a missing maintenance margin is left for the caller (NaN).
     assertTrue(Double.isNaN(AccountBookCsv.read(file, 0.8).maintenance()[1]));
   }

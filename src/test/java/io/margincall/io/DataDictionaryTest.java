@@ -89,7 +89,7 @@ class DataDictionaryTest {
     out.reset();
     acc.add(out);
     acc.add(out);
-    return new PointStatistics(0, "base", List.of(600L), 0, "hash", "config", 10, 60, 1, 100,
+    return new PointStatistics(0, "base", List.of(600L), 0, "hash", "config", 10, 60, 1, 100, 0, 0,
         acc.summarize(60), 0, 0, 0, 0, 0, 0);
   }
 

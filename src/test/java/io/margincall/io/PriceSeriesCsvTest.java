@@ -108,7 +108,7 @@ class PriceSeriesCsvTest {
       "high below close       | " + HEADER + "2020-03-12T00:00:00Z,10,10.5,9,11,0\\n                   | :2: field 'high': 10.5 is below max(open, close) = 11.0",
       "low above open         | " + HEADER + "2020-03-12T00:00:00Z,10,12,10.5,11,0\\n                  | :2: field 'low': 10.5 is above min(open, close) = 10.0",
       "negative volume        | " + HEADER + "2020-03-12T00:00:00Z,10,12,9,11,-1\\n                    | :2: field 'volume': -1 is out of range",
-      "quoted field           | timestamp,close\\n\"2020-03-12T00:00:00Z\",1\\n                         | :2: field 'timestamp': '\"2020-03-12T00:00:00Z\"' is not a timestamp",
+      "stray quote            | timestamp,close\\n2020-03-12T00:00:00Z\",1\\n                          | :2: field 'timestamp': 2020-03-12T00:00:00Z\": a double quote inside an unquoted field",
   })
   void brokenFilesAreRejectedPrecisely(String kind, String text, String expected) throws IOException {
     Path file = write(text.equals("''") ? "" : text);

@@ -54,6 +54,7 @@ class SubmitScriptTest {
     pb.environment().put("FAKE_SUBMIT_ARGS", recorded.toString());
     pb.environment().put("MARGINCALL_CLUSTER_JAR", jar.toString());
     pb.environment().putAll(env);
+    Files.deleteIfExists(recorded);  // what an earlier call of the same test submitted
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), out);
@@ -139,6 +140,30 @@ class SubmitScriptTest {
     assertEquals(new TreeSet<>(List.of("/etc/hostname", top.toString(), mid.toString(), base.toString())),
         new TreeSet<>(shipped(r)));
     assertEquals(1, r.submitted().stream().filter("--files"::equals).count(), r.submitted().toString());
+  }
+
+  /**
+   * On a standalone master the cluster-mode driver gets no --files in its working directory: the
+   * scenario goes by its absolute path, read in place with its includes (a shared file system),
+   * and a missing include still stops the submission.
+   */
+  @Test
+  void standaloneClusterModeReadsTheScenarioInPlace() throws Exception {
+    write("scenario/common/base.conf", "run.seed = 4\n");
+    write("scenario/nested.conf", "include \"common/base.conf\"\n");
+    Path top = write("scenario/top.conf", "include \"nested.conf\"\n");
+    Result r = submit("--master", "spark://127.0.0.1:7077", "--deploy-mode", "cluster",
+        "simulate", "--conf", top.toString());
+    assertEquals(List.of("simulate", "--conf", top.toAbsolutePath().toString()), appArgs(r));
+    assertEquals(List.of(), shipped(r));
+
+    write("scenario/nested.conf", "include \"common/missing.conf\"\n");
+    r = submit("--master=spark://127.0.0.1:7077", "--deploy-mode=cluster", "simulate", "--conf",
+        top.toString());
+    assertEquals(2, r.exit(), r.output());
+    assertTrue(r.output().contains("nested.conf:1: include \"common/missing.conf\": no such file"),
+        r.output());
+    assertEquals(null, r.submitted(), "nothing may be submitted");
   }
 
   @ParameterizedTest

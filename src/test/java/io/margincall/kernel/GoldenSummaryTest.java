@@ -37,7 +37,7 @@ class GoldenSummaryTest {
       throws IOException {
     Path golden = ROOT.resolve("src/test/resources/golden/" + name + ".txt");
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve(conf),
-        List.of("run.paths=" + paths, "time.step=" + step));
+        List.of("run.paths=" + paths, "time.step=" + step), List.of(ROOT.resolve("conf")));
     Scenario scenario = ScenarioFactory.build(settings);
     String actual = "# config_hash " + settings.configHash() + "\n"
         + SummaryFingerprint.of(PathBatch.simulateAll(scenario, settings.run().paths())

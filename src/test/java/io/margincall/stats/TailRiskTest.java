@@ -27,6 +27,20 @@ class TailRiskTest {
     return v;
   }
 
+  /** The console's "needs N+ paths" is the first N at which {@link TailRisk#at} gives an ES interval. */
+  @Test
+  void theEsIntervalAppearsAtTheAnnouncedNumberOfPaths() {
+    assertEquals(9_001, TailRisk.pathsForInterval(999));
+    for (int level : TailRisk.LEVELS_PER_MILLE) {
+      long n = TailRisk.pathsForInterval(level);
+      TailRisk.Estimate below = TailRisk.at(level, n - 1, descending(oneTo((int) n - 1), (int) n - 1));
+      TailRisk.Estimate at = TailRisk.at(level, n, descending(oneTo((int) n), (int) n));
+      assertTrue(Double.isNaN(below.esLow()) && !Double.isNaN(at.esLow()), "level " + level);
+      assertTrue(TailRisk.tailPaths(level, n - 1) < TailRisk.MIN_TAIL_FOR_INTERVAL);
+      assertEquals(TailRisk.MIN_TAIL_FOR_INTERVAL, TailRisk.tailPaths(level, n));
+    }
+  }
+
   @Test
   void handComputedVarAndEs() {
     // N = 40, losses 1..40, q = 0.95: VaR = L_(ceil 38) = 38; ES = mean of the worst 2 = 39.5.

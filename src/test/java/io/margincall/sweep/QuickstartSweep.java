@@ -27,7 +27,8 @@ public final class QuickstartSweep {
     Path file = dir.resolve("s.conf");
     Files.writeString(file, "include \"" + ROOT.resolve("conf/quickstart.conf").toAbsolutePath()
         + "\"\n" + text);
-    SweepPlan p = SweepPlan.of(ScenarioSettings.load(file, List.of()));
+    SweepPlan p = SweepPlan.of(ScenarioSettings.load(file, List.of(),
+        List.of(ROOT.resolve("conf"))));
     plan[0] = p;
     List<Scenario> scenarios = new ArrayList<>();
     p.points().forEach(point -> scenarios.add(ScenarioFactory.build(point.settings())));
