@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow.dataset as ds
 
+import margincall_delta as mdelta
+
 MARKER = "_COMPLETE"
 
 # How each kind of run is made, for the message when a root has none (README, conf/*.conf).
@@ -62,6 +64,7 @@ class Run:
     job: str
     run_id: str
     tables: tuple = field(default=())
+    format: str = "parquet"
 
     def partition(self, table: str) -> str:
         return os.path.join(self.root, table, f"run_date={self.run_date}", f"job={self.job}",
@@ -76,11 +79,18 @@ class Run:
         if table not in self.tables:
             raise NoCompleteRun(f"run {self.run_id} did not write table '{table}' "
                                 f"(it wrote: {', '.join(self.tables)})")
+        if self.format == "delta":
+            frame = mdelta.read(os.path.join(self.root, table), self.run_id, filter=filter,
+                                columns=columns)
+            out = with_axis_columns(frame.drop_columns(
+                [c for c in ("run_date", "job", "run_id") if c in frame.column_names]).to_pandas())
+            out["run_date"], out["job"], out["run_id"] = self.run_date, self.job, self.run_id
+            return out
         if not os.path.isfile(os.path.join(part, MARKER)):
             raise NoCompleteRun(f"{part}: no {MARKER} marker; the run is incomplete, not read")
         # Files named _* or .* (Spark's _SUCCESS, .crc, the marker) are skipped by default.
         frame = ds.dataset(part, format="parquet").to_table(filter=filter, columns=columns)
-        out = frame.to_pandas()
+        out = with_axis_columns(frame.to_pandas())
         out["run_date"], out["job"], out["run_id"] = self.run_date, self.job, self.run_id
         return out
 
@@ -95,9 +105,18 @@ class Run:
 
 
 def complete_runs(root: str) -> list[Run]:
-    """Every complete run under `root`, oldest first (run ids start with their UTC start time)."""
+    """Every complete run under `root`, oldest first (run ids start with their UTC start time).
+    In a Delta root (output.format = delta) a run is complete when the summary table holds it."""
     runs = []
     summary_root = os.path.join(root, "summary")
+    if mdelta.is_delta(summary_root):
+        tables = {t: {r for _, _, r in mdelta.runs(os.path.join(root, t))}
+                  for t in ("summary", "distribution", "paths", "recommendation")
+                  if mdelta.is_delta(os.path.join(root, t))}
+        for run_date, job, run_id in mdelta.runs(summary_root):
+            runs.append(Run(root, run_date, job, run_id,
+                            tuple(t for t, ids in tables.items() if run_id in ids), "delta"))
+        return sorted(runs, key=lambda r: r.run_id)
     if not os.path.isdir(summary_root):
         return runs
     for date_dir in _subdirs(summary_root, "run_date="):
@@ -164,6 +183,32 @@ def run_kind(summary: pd.DataFrame) -> str:
     return mode.group(1)
 
 
+def axis_column(key: str) -> str:
+    """'protocol.liquidation-threshold' -> 'axis_protocol_liquidation_threshold'."""
+    return "axis_" + re.sub(r"[^A-Za-z0-9]", "_", key)
+
+
+def with_axis_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with one `axis_<key>` column per sweep axis, from the `axes` / `axes_text` maps
+    (src/docs/output.md): numeric axes as floats, booleans as booleans, other axes as text; empty
+    (NaN / None) where a point does not set the axis (one-at-a-time sweeps)."""
+    if "axes_text" not in frame.columns:
+        return frame
+    numbers = frame["axes"].map(lambda pairs: dict(pairs) if pairs is not None else {})
+    text = frame["axes_text"].map(lambda pairs: dict(pairs) if pairs is not None else {})
+    keys = list(dict.fromkeys(k for row in frame["axes_text"] if row is not None for k, _ in row))
+    columns = {}
+    for key in keys:
+        if any(key in row for row in numbers):
+            columns[axis_column(key)] = numbers.map(lambda row: row.get(key, float("nan")))
+        else:
+            words = text.map(lambda row: row.get(key))
+            if set(words.dropna()) <= {"true", "false"}:
+                words = words.map(lambda w: None if w is None else w == "true")
+            columns[axis_column(key)] = words
+    return frame.assign(**columns)
+
+
 def axis_columns(summary: pd.DataFrame) -> list[str]:
     """The sweep's axis columns, in axis order."""
     return [c for c in summary.columns if c.startswith("axis_")]
@@ -176,7 +221,7 @@ def axis_keys(summary: pd.DataFrame) -> dict[str, str]:
     for label in summary["point_label"]:
         for part in label.split(", "):
             key = part.split("=", 1)[0]
-            by_column["axis_" + re.sub(r"[^A-Za-z0-9]", "_", key)] = key
+            by_column[axis_column(key)] = key
     return {c: by_column.get(c, c[len("axis_"):]) for c in axis_columns(summary)}
 
 

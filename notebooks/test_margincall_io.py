@@ -7,7 +7,8 @@ import os
 import tempfile
 import unittest
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 import margincall_io as mio
 
@@ -29,9 +30,14 @@ class ReadersRuleTest(unittest.TestCase):
         for table in tables:
             part = os.path.join(self.root, table, f"run_date={date}", f"job={job}", f"run_id={run_id}")
             os.makedirs(part)
-            frame = pd.DataFrame({"point": [0, 1], "point_label": ["oracle.delay=0", "oracle.delay=600"],
-                                  "axis_oracle_delay": [0, 600], "config": [config, config]})
-            frame.to_parquet(os.path.join(part, "part-00000.parquet"))
+            frame = pa.table({
+                "point": [0, 1], "point_label": ["oracle.delay=0", "oracle.delay=600"],
+                "axes": pa.array([[("oracle.delay", 0.0)], [("oracle.delay", 600.0)]],
+                                 pa.map_(pa.string(), pa.float64())),
+                "axes_text": pa.array([[("oracle.delay", "0")], [("oracle.delay", "600")]],
+                                      pa.map_(pa.string(), pa.string())),
+                "config": [config, config]})
+            pq.write_table(frame, os.path.join(part, "part-00000.parquet"))
             if table in marked:
                 with open(os.path.join(part, mio.MARKER), "w") as f:
                     json.dump({"run_id": run_id, "tables": ",".join(tables)}, f)
@@ -66,11 +72,23 @@ class ReadersRuleTest(unittest.TestCase):
         self.assertEqual(list(summary["point"]), [0, 1])
         self.assertEqual(set(summary["job"]), {"nightly"})
         self.assertEqual(mio.axis_keys(summary), {"axis_oracle_delay": "oracle.delay"})
+        self.assertEqual(list(summary["axis_oracle_delay"]), [0.0, 600.0])
         os.remove(os.path.join(run.partition("summary"), mio.MARKER))
         with self.assertRaisesRegex(mio.NoCompleteRun, "no _COMPLETE marker"):
             run.read("summary")
         with self.assertRaisesRegex(mio.NoCompleteRun, "did not write table 'paths'"):
             run.read("paths")
+
+    def test_axis_columns_from_the_maps(self):
+        """One-at-a-time points set one axis each; booleans and strings keep their kind."""
+        frame = pa.table({
+            "axes": pa.array([[], [("oracle.delay", 0.0)], []], pa.map_(pa.string(), pa.float64())),
+            "axes_text": pa.array([[], [("oracle.delay", "0")], [("congestion.enabled", "true")]],
+                                  pa.map_(pa.string(), pa.string()))}).to_pandas()
+        out = mio.with_axis_columns(frame)
+        self.assertEqual(mio.axis_columns(out), ["axis_oracle_delay", "axis_congestion_enabled"])
+        self.assertEqual(out["axis_oracle_delay"].fillna(-1).tolist(), [-1, 0.0, -1])
+        self.assertEqual(out["axis_congestion_enabled"].tolist(), [None, None, True])
 
     def test_short_label(self):
         self.assertEqual(mio.short_label("oracle.delay=0, protocol.liquidation-threshold=0.9"),

@@ -5,16 +5,19 @@ import io.margincall.spark.ComparisonJob;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** {@code margincall compare}: are two runs' tables identical in every statistic? */
 final class CompareCommand {
   static final String HELP = String.join("\n",
-      "usage: margincall compare EXPECTED_OUT ACTUAL_OUT",
+      "usage: margincall compare EXPECTED_OUT ACTUAL_OUT [--expected-run ID] [--actual-run ID]",
       "",
-      "Compares the summary and distribution tables under two output roots, each holding one run,",
-      "in every column but run_id, run_date, created_at and code_version. Exit 0 if identical,",
-      "1 if they differ (the differences are printed), 2 on bad input.");
+      "Compares the summary and distribution tables of two complete runs in every column but",
+      "run_id, run_date, job, created_at, code_version and config. Each run is named by its output",
+      "root and, if the root holds several runs, its id (margincall runs OUT lists them); both may",
+      "lie under the same root. Exit 0 if identical, 1 if they differ (the differences are",
+      "printed), 2 on bad input.");
 
   private CompareCommand() {}
 
@@ -23,15 +26,39 @@ final class CompareCommand {
       out.println(HELP);
       return Main.OK;
     }
-    if (args.length != 2) {
+    List<String> roots = new ArrayList<>();
+    String expectedRun = null;
+    String actualRun = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--expected-run", "--actual-run" -> {
+          if (i + 1 >= args.length || args[i + 1].isBlank()) {
+            throw new UsageError("compare: " + args[i] + " needs a run id\n" + HELP);
+          }
+          if (args[i].equals("--expected-run")) {
+            expectedRun = args[++i];
+          } else {
+            actualRun = args[++i];
+          }
+        }
+        default -> {
+          if (args[i].startsWith("-")) {
+            throw new UsageError("compare: unknown option " + args[i] + "\n" + HELP);
+          }
+          roots.add(args[i]);
+        }
+      }
+    }
+    if (roots.size() != 2) {
       throw new UsageError("compare: expected two output roots\n" + HELP);
     }
-    for (String root : args) {
+    for (String root : roots) {
       if (!Files.isDirectory(Path.of(root))) {
         throw new UsageError("compare: " + root + " is not a directory");
       }
     }
-    List<String> differences = ComparisonJob.compare(args[0], args[1]);
+    List<String> differences = ComparisonJob.compare(roots.get(0), expectedRun, roots.get(1),
+        actualRun);
     if (differences.isEmpty()) {
       out.println("margincall compare: identical (" + String.join(", ", RunComparison.TABLES)
           + "; ignoring " + String.join(", ", RunComparison.VOLATILE) + ")");

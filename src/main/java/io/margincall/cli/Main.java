@@ -23,6 +23,7 @@ public final class Main {
       "  simulate   run one scenario and write its bad-debt statistics to Parquet",
       "  sweep      run every point of a parameter sweep on common random numbers",
       "  compare    check that two runs' tables are identical (reproducibility)",
+      "  runs       list the runs under an output root (date, job, id, scenario, complete or not)",
       "  calibrate  fit GBM, jump or GARCH parameters to a price series; print a config fragment",
       "  validate   check a scenario, its includes and input files; print its config and hash",
       "",
@@ -49,6 +50,8 @@ public final class Main {
           return RunCommand.run(rest, out, true);
         case "compare":
           return CompareCommand.run(rest, out);
+        case "runs":
+          return RunsCommand.run(rest, out);
         case "calibrate":
           return CalibrateCommand.run(rest, out);
         case "validate":

@@ -6,6 +6,7 @@ import io.margincall.config.SweepPlan;
 import io.margincall.config.SweepSettings;
 import io.margincall.io.OutputRoot;
 import io.margincall.io.PointStatistics;
+import io.margincall.io.RunListing;
 import io.margincall.io.RunProvenance;
 import io.margincall.kernel.Scenario;
 import io.margincall.spark.SimulationRun;
@@ -23,6 +24,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
 
 /** {@code margincall simulate} and {@code margincall sweep}: a run, end to end. */
 final class RunCommand {
@@ -200,6 +202,11 @@ final class RunCommand {
           + ": only on a cluster; in local mode the executor is the driver");
     }
 
+    String existing = RunListing.formatOf(new Configuration(), o.out());
+    if (existing != null && !existing.equals(base.output().format())) {
+      throw new UsageError("--out " + o.out() + " holds " + existing + " tables and output.format = "
+          + base.output().format() + ": one output root holds one format; choose another --out");
+    }
     SimulationRun.Request request = new SimulationRun.Request(base, plan, scenarios, master,
         "margincall " + (sweep ? "sweep " : "simulate ") + base.run().name(), o.out(), o.runDate(), o.job(),
         o.replace(), o.progressSeconds(), target, policyAxis, o.preferMax());

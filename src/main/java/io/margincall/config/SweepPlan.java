@@ -18,12 +18,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
   /** One axis: a config key and its values (Long, Double, Boolean or String). */
-  public record Axis(String key, List<Object> values) {
-    /** The column name of this axis in the output tables: {@code axis_<key with _>}. */
-    public String column() {
-      return "axis_" + key.replaceAll("[^A-Za-z0-9]", "_");
-    }
-  }
+  public record Axis(String key, List<Object> values) {}
 
   /**
    * One point: its index, the axis values it sets (by key, in axis order; in one-at-a-time

@@ -3,11 +3,14 @@ package io.margincall.io;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.MapType;
 
 /**
  * Compares the tables of two runs, column by column, leaving out the columns that may differ
@@ -26,12 +29,16 @@ public final class RunComparison {
 
   private RunComparison() {}
 
-  /** Differences between the runs under two output roots; empty when identical. */
-  public static List<String> compare(SparkSession spark, String expectedRoot, String actualRoot) {
+  /**
+   * Differences between two runs; empty when identical. A run id may be null when its root
+   * holds exactly one complete run.
+   */
+  public static List<String> compare(SparkSession spark, String expectedRoot, String expectedRun,
+                                     String actualRoot, String actualRun) {
     List<String> differences = new ArrayList<>();
     for (String table : TABLES) {
-      Dataset<Row> expected = stable(read(spark, expectedRoot, table));
-      Dataset<Row> actual = stable(read(spark, actualRoot, table));
+      Dataset<Row> expected = stable(read(spark, expectedRoot, expectedRun, table));
+      Dataset<Row> actual = stable(read(spark, actualRoot, actualRun, table));
       if (!Arrays.equals(expected.columns(), actual.columns())) {
         differences.add(table + ": columns differ: " + Arrays.toString(expected.columns())
             + " vs " + Arrays.toString(actual.columns()));
@@ -57,19 +64,43 @@ public final class RunComparison {
     return differences;
   }
 
-  private static Dataset<Row> read(SparkSession spark, String root, String table) {
-    var runs = CompleteRuns.of(spark.sparkContext().hadoopConfiguration(), root, table);
-    if (runs.size() != 1) {
-      throw new InputError(root + "/" + table + ": holds " + runs.size()
-          + " complete runs; pass an output root that holds exactly one");
+  /**
+   * The rows of one complete run ({@code runId}, or the root's only one) of a table: in a
+   * Parquet root a run whose partitions hold the marker, in a Delta root a run of the summary.
+   */
+  private static Dataset<Row> read(SparkSession spark, String root, String runId, String table) {
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    boolean delta = "delta".equals(RunListing.formatOf(hadoop, root));
+    var runs = delta ? RunListing.ofDelta(spark, root).stream().map(RunListing.Run::runId)
+        .collect(Collectors.toCollection(TreeSet::new)) : CompleteRuns.of(hadoop, root, table);
+    if (runId == null && runs.size() != 1) {
+      throw new InputError(root + "/" + table + ": holds " + runs.size() + " complete runs ("
+          + String.join(", ", runs) + "); name one with --expected-run / --actual-run "
+          + "(margincall runs " + root + " lists them)");
     }
-    Dataset<Row> df = spark.read().parquet(root + "/" + table);
-    return df.where(functions.col("run_id").equalTo(runs.iterator().next()));
+    if (runId != null && !runs.contains(runId)) {
+      throw new InputError(root + "/" + table + ": no complete run " + runId + "; complete runs: "
+          + (runs.isEmpty() ? "none" : String.join(", ", runs)));
+    }
+    String id = runId != null ? runId : runs.iterator().next();
+    Dataset<Row> df = delta ? spark.read().format("delta").load(root + "/" + table)
+        : spark.read().parquet(root + "/" + table);
+    return df.where(functions.col("run_id").equalTo(id));
   }
 
   private static Dataset<Row> stable(Dataset<Row> df) {
-    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
-        .map(functions::col).toArray(Column[]::new);
+    return comparable(df.drop(VOLATILE.toArray(new String[0])));
+  }
+
+  /**
+   * The columns in name order; maps (the axis values) as their entry lists, which, unlike maps,
+   * Spark can sort and compare.
+   */
+  public static Dataset<Row> comparable(Dataset<Row> df) {
+    Column[] keep = Arrays.stream(df.columns()).sorted()
+        .map(c -> df.schema().apply(c).dataType() instanceof MapType
+            ? functions.map_entries(functions.col(c)).as(c) : functions.col(c))
+        .toArray(Column[]::new);
     return df.select(keep);
   }
 }

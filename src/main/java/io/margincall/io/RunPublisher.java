@@ -33,7 +33,7 @@ import org.apache.spark.sql.SparkSession;
  * directory. The staging directory names its owner ({@link StagingOwner}); before it stages its
  * own tables, a run removes the staging directories it can prove stale ({@link StaleStaging}).
  */
-public final class RunPublisher {
+public final class RunPublisher implements TablePublisher {
   /** The completion marker, written last into every partition of a complete run. */
   public static final String MARKER = "_COMPLETE";
   /** Every table a run may write; a replacing run clears all of them for its (date, job). */
@@ -46,12 +46,17 @@ public final class RunPublisher {
   private final List<StaleStaging.Removed> removedStaging = new ArrayList<>();
 
   public RunPublisher(SparkSession spark, String outRoot, RunProvenance run) {
-    if (!run.job().matches("[A-Za-z0-9_-]{1,64}")) {
-      throw new IllegalArgumentException("job name must be 1-64 letters, digits, '_' or '-': " + run.job());
-    }
+    checkJob(run.job());
     this.spark = spark;
     this.root = new Path(outRoot);
     this.run = run;
+  }
+
+  /** A job name is a partition directory: 1-64 letters, digits, '_' or '-'. */
+  static void checkJob(String job) {
+    if (!job.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new IllegalArgumentException("job name must be 1-64 letters, digits, '_' or '-': " + job);
+    }
   }
 
   private Path staging() {
@@ -65,6 +70,7 @@ public final class RunPublisher {
   }
 
   /** Writes one table to the staging area. */
+  @Override
   public void stage(String table, Dataset<Row> rows, int files) {
     if (staged.isEmpty()) {
       claimStaging();
@@ -89,6 +95,7 @@ public final class RunPublisher {
   }
 
   /** The stale staging directories of earlier runs this run removed, and why. */
+  @Override
   public List<StaleStaging.Removed> removedStaging() {
     return List.copyOf(removedStaging);
   }
@@ -99,6 +106,7 @@ public final class RunPublisher {
    *
    * @return the partition directories written
    */
+  @Override
   public List<String> publish(boolean replace) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     List<String> written = new ArrayList<>();

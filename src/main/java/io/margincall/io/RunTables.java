@@ -8,10 +8,13 @@ import io.margincall.stats.WilsonInterval;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,34 +31,22 @@ public final class RunTables {
 
   private RunTables() {}
 
-  /** A sweep axis as a typed column. */
-  public record AxisColumn(String name, DataType type) {}
+  /**
+   * A sweep axis as the tables record it: its config key as written ({@code oracle.delay}), and
+   * whether every value is a number (then the point's value is also in the {@code axes} map).
+   */
+  public record Axis(String key, boolean numeric) {}
 
-  /** The type of an axis column from its values: long, double, boolean or string. */
-  public static DataType axisType(List<Object> values) {
-    if (values.stream().allMatch(v -> v instanceof Long)) {
-      return DataTypes.LongType;
-    }
-    if (values.stream().allMatch(v -> v instanceof Number)) {
-      return DataTypes.DoubleType;
-    }
-    if (values.stream().allMatch(v -> v instanceof Boolean)) {
-      return DataTypes.BooleanType;
-    }
-    return DataTypes.StringType;
-  }
+  /** The type of the values of {@code axes}; the same for every run, whatever it sweeps. */
+  public static final MapType AXES_TYPE =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, true);
+  /** The type of the values of {@code axes_text}. */
+  public static final MapType AXES_TEXT_TYPE =
+      DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true);
 
-  private static Object axisValue(Object v, DataType type) {
-    if (v == null) {
-      return null;
-    }
-    if (type == DataTypes.DoubleType) {
-      return ((Number) v).doubleValue();
-    }
-    if (type == DataTypes.StringType) {
-      return String.valueOf(v);
-    }
-    return v;
+  /** Whether an axis with these values is numeric (every value a Long or a Double). */
+  public static boolean numeric(List<Object> values) {
+    return values.stream().allMatch(v -> v instanceof Number);
   }
 
   /** The provenance columns; {@code configHash} null for tables that span points. */
@@ -71,14 +62,30 @@ public final class RunTables {
         .add("created_at", DataTypes.TimestampType, Timestamp.from(p.createdAt()));
   }
 
-  private static Columns point(Columns c, PointStatistics s, List<AxisColumn> axes) {
-    c.add("point", DataTypes.IntegerType, s.point())
-        .add("point_label", DataTypes.StringType, s.label());
+  /**
+   * The point's columns. Its axis values are two maps keyed by config key, in axis order, so
+   * that every run, whatever it sweeps, has one schema: readers that take the schema from one
+   * file (pandas, pyarrow datasets, DuckDB) see every run's axes. An axis the point does not set
+   * (one-at-a-time sweeps) is not in the maps.
+   */
+  private static Columns point(Columns c, PointStatistics s, List<Axis> axes) {
+    Map<String, Double> numbers = new LinkedHashMap<>();
+    Map<String, String> text = new LinkedHashMap<>();
     for (int a = 0; a < axes.size(); a++) {
-      AxisColumn axis = axes.get(a);
-      c.add(axis.name(), axis.type(), axisValue(s.axisValues().get(a), axis.type()));
+      Object v = s.axisValues().get(a);
+      if (v == null) {
+        continue;
+      }
+      Axis axis = axes.get(a);
+      if (axis.numeric()) {
+        numbers.put(axis.key(), ((Number) v).doubleValue());
+      }
+      text.put(axis.key(), String.valueOf(v));
     }
-    return c;
+    return c.add("point", DataTypes.IntegerType, s.point())
+        .add("point_label", DataTypes.StringType, s.label())
+        .add("axes", AXES_TYPE, numbers)
+        .add("axes_text", AXES_TEXT_TYPE, text);
   }
 
   private static Columns proportion(Columns c, String name, WilsonInterval w) {
@@ -87,7 +94,7 @@ public final class RunTables {
   }
 
   /** The summary row of one point. */
-  public static Columns summary(RunProvenance p, PointStatistics s, List<AxisColumn> axes) {
+  public static Columns summary(RunProvenance p, PointStatistics s, List<Axis> axes) {
     Columns c = point(provenance(p, s.configHash()), s, axes);
     var r = s.summary();
     c.add("baseline_point", DataTypes.IntegerType, s.baseline())
@@ -147,7 +154,7 @@ public final class RunTables {
   }
 
   /** One row per loss bin of one point. */
-  public static List<Columns> distribution(RunProvenance p, PointStatistics s, List<AxisColumn> axes) {
+  public static List<Columns> distribution(RunProvenance p, PointStatistics s, List<Axis> axes) {
     List<Columns> rows = new ArrayList<>();
     LossHistogram.Bin[] bins = s.summary().distribution();
     for (int k = 0; k < bins.length; k++) {

@@ -4,11 +4,13 @@ import io.margincall.config.ScenarioSettings;
 import io.margincall.config.SweepPlan;
 import io.margincall.io.BuildInfo;
 import io.margincall.io.Columns;
+import io.margincall.io.DeltaPublisher;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
 import io.margincall.io.StaleStaging;
+import io.margincall.io.TablePublisher;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtSummary;
@@ -83,7 +85,7 @@ public final class SimulationRun {
     List<Scenario> scenarios = r.scenarios();
     Target target = r.target();
     String policyAxis = r.policyAxis();
-    SparkSession spark = SparkSessions.create(r.master(), r.appName());
+    SparkSession spark = SparkSessions.create(r.master(), r.appName(), base.output().delta());
     try {
       Instant startedAt = Instant.now();
       long started = System.nanoTime();
@@ -101,11 +103,13 @@ public final class SimulationRun {
       RunProvenance provenance = new RunProvenance(runId(startedAt), r.runDate(), r.job(),
           base.run().name(), base.run().seed(), BuildInfo.codeVersion(), Instant.now());
       List<PointStatistics> points = statistics(plan, scenarios, result.statistics());
-      List<RunTables.AxisColumn> axisColumns = new ArrayList<>();
+      List<RunTables.Axis> axisColumns = new ArrayList<>();
       for (SweepPlan.Axis axis : plan.axes()) {
-        axisColumns.add(new RunTables.AxisColumn(axis.column(), RunTables.axisType(axis.values())));
+        axisColumns.add(new RunTables.Axis(axis.key(), RunTables.numeric(axis.values())));
       }
-      RunPublisher publisher = new RunPublisher(spark, r.out(), provenance);
+      TablePublisher publisher = base.output().delta()
+          ? new DeltaPublisher(spark, r.out(), provenance)
+          : new RunPublisher(spark, r.out(), provenance);
       List<Columns> summaryRows = new ArrayList<>();
       List<Columns> distributionRows = new ArrayList<>();
       for (PointStatistics p : points) {
@@ -140,8 +144,9 @@ public final class SimulationRun {
         }
         publisher.stage("recommendation", frame(spark, rows), 1);
       }
-      result.release();
+      // Delta writes the staged rows at publish: the path rows are still cached then.
       List<String> written = publisher.publish(r.replace());
+      result.release();
       for (StaleStaging.Removed stale : publisher.removedStaging()) {
         out.printf(Locale.ROOT, "margincall: removed the stale staging folder %s: %s%n",
             stale.folder(), stale.reason());

@@ -10,6 +10,7 @@ import io.margincall.config.SweepPlan;
 import io.margincall.io.BuildInfo;
 import io.margincall.io.Columns;
 import io.margincall.io.PointStatistics;
+import io.margincall.io.RunComparison;
 import io.margincall.io.RunProvenance;
 import io.margincall.io.RunPublisher;
 import io.margincall.io.RunTables;
@@ -22,14 +23,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Column;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,22 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     Assertions.assertFalse(codeVersion.contains("unknown"), "code_version " + codeVersion);
     Assertions.assertEquals(BuildInfo.codeVersion(), codeVersion, "code_version");
 
+    // created_at: an instant in UTC that every reader understands, not INT96 (no time zone).
+    for (String table : List.of("summary", "distribution", "paths")) {
+      try (Stream<Path> files = Files.walk(out.resolve(table))) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".parquet")).toList()) {
+          try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+              new org.apache.hadoop.fs.Path(file.toString()), new Configuration()))) {
+            var type = reader.getFooter().getFileMetaData().getSchema().getType("created_at")
+                .asPrimitiveType();
+            Assertions.assertEquals(PrimitiveType.PrimitiveTypeName.INT64, type.getPrimitiveTypeName(), file.toString());
+            Assertions.assertEquals(LogicalTypeAnnotation.timestampType(true,
+                LogicalTypeAnnotation.TimeUnit.MICROS), type.getLogicalTypeAnnotation(), file.toString());
+          }
+        }
+      }
+    }
+
     // The same scenario here, without Spark.
     ScenarioSettings settings = ScenarioSettings.load(ROOT.resolve("conf/quickstart.conf"), sets);
     SweepPlan plan = SweepPlan.single(settings);
@@ -133,10 +152,8 @@ class EndToEndLauncherTest extends JavaDataFrameSuiteBase {
     }
   }
 
-  /** The columns that must be identical, in a fixed order. */
+  /** The columns that must be identical, in a fixed order (maps as entry lists). */
   private static Dataset<Row> stable(Dataset<Row> df) {
-    Column[] keep = Arrays.stream(df.columns()).filter(c -> !VOLATILE.contains(c)).sorted()
-        .map(functions::col).toArray(Column[]::new);
-    return df.select(keep);
+    return RunComparison.comparable(df.drop(VOLATILE.toArray(new String[0])));
   }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
@@ -72,6 +71,52 @@ class RunPublishingTest {
     assertEquals(List.of(out.resolve("recommendation/run_date=2026-03-01/job=nightly/" + kept)),
         runDirs(out, "recommendation", "2026-03-01", "nightly"));
     assertEquals(3, CompleteRuns.of(new Configuration(), out.toString(), "summary").size());
+
+    // compare picks runs by id from a root of several; runs lists them, complete or not.
+    String[] ids = CompleteRuns.of(new Configuration(), out.toString(), "summary").toArray(String[]::new);
+    String adhoc = runDirs(out, "summary", "2026-03-01", "adhoc").get(0).getFileName().toString()
+        .substring("run_id=".length());
+    String nightly = kept.substring("run_id=".length());
+    String other = runDirs(out, "summary", "2026-03-02", "nightly").get(0).getFileName().toString()
+        .substring("run_id=".length());
+    Result r = exec("compare", out.toString(), out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("holds 3 complete runs (" + String.join(", ", ids) + ")"), r.err());
+    r = exec("compare", out.toString(), out.toString(), "--expected-run", nightly, "--actual-run", other);
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("identical"), r.out());
+    r = exec("compare", out.toString(), out.toString(), "--expected-run", nightly, "--actual-run", adhoc);
+    assertEquals(1, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("summary: 20 rows expected, 1 found"), r.out());
+    r = exec("compare", out.toString(), out.toString(), "--expected-run", "nope");
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("no complete run nope; complete runs: " + String.join(", ", ids)), r.err());
+
+    Files.delete(out.resolve("distribution/run_date=2026-03-02/job=nightly/run_id=" + other + "/"
+        + RunPublisher.MARKER));
+    r = exec("runs", out.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(4, lines.size(), r.out());
+    assertTrue(lines.get(0).matches("run_date +job +run_id +scenario +points +paths +complete"), lines.get(0));
+    for (String line : lines.subList(1, 4)) {
+      String[] f = line.trim().split(" +");
+      String id = f[2];
+      assertEquals(List.of(id.equals(adhoc) ? "2026-03-01" : id.equals(nightly) ? "2026-03-01" : "2026-03-02",
+              id.equals(adhoc) ? "adhoc" : "nightly", id.equals(adhoc) ? "quickstart" : "sweep-delay-bonus",
+              id.equals(adhoc) ? "1" : "20", "200", id.equals(other) ? "no" : "yes"),
+          List.of(f[0], f[1], f[3], f[4], f[5], f[6]), line);
+    }
+  }
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result exec(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /**
@@ -82,24 +127,10 @@ class RunPublishingTest {
   void aKilledRunLeavesNoVisiblePartition() throws Exception {
     Path out = dir.resolve("out");
     Path log = dir.resolve("launcher.log");
-    Process process = new ProcessBuilder(ROOT.resolve("jobs/margincall").toString(), "sweep",
+    KilledRun.killWhileComputing(List.of(ROOT.resolve("jobs/margincall").toString(), "sweep",
         "--conf", ROOT.resolve("conf/sweep-delay-bonus.conf").toString(),
         "--set", "run.paths=400000", "--out", out.toString(), "--master", "local[2]",
-        "--progress-seconds", "1")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      // Each progress line starts with its ISO-8601 UTC time, as log collectors expect.
-      Pattern progress = Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ margincall: progress ");
-      while (!progress.matcher(Files.readString(log)).find()) {
-        assertTrue(process.isAlive(), "launcher ended early:\n" + Files.readString(log));
-        assertTrue(System.nanoTime() < deadline, "no progress line:\n" + Files.readString(log));
-        Thread.sleep(200);
-      }
-    } finally {
-      process.destroyForcibly();  // the launcher execs java: this is SIGKILL to the JVM
-      process.waitFor(1, TimeUnit.MINUTES);
-    }
+        "--progress-seconds", "1"), log);
     for (String table : RunPublisher.TABLES) {
       assertFalse(Files.exists(out.resolve(table)), table + " must not exist after a killed run");
     }

@@ -59,8 +59,7 @@ class DataDictionaryTest {
 
   /**
    * The names a row's first cell documents: {@code `p_bad_debt`, `_lo`, `_hi`} is three names (a
-   * leading {@code _} is a suffix of the first), {@code `var_*_lo`} and {@code `axis_<key>`} are
-   * patterns.
+   * leading {@code _} is a suffix of the first), {@code `var_*_lo`} is a pattern.
    */
   private static List<Pattern> namesOfRow(String cell) {
     List<Pattern> names = new ArrayList<>();
@@ -82,8 +81,7 @@ class DataDictionaryTest {
 
   private static final RunProvenance PROVENANCE_ROW = new RunProvenance("run", LocalDate.EPOCH,
       "adhoc", "test", 1, "0+test", Instant.EPOCH);
-  private static final List<RunTables.AxisColumn> AXES =
-      List.of(new RunTables.AxisColumn("axis_oracle_delay", DataTypes.LongType));
+  private static final List<RunTables.Axis> AXES = List.of(new RunTables.Axis("oracle.delay", true));
 
   private static PointStatistics point() {
     BadDebtAccumulator acc = new BadDebtAccumulator(2);
