@@ -250,8 +250,19 @@ final class RunCommand {
             : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",
                 TailRisk.tailPaths(e.perMille(), r.paths()), TailRisk.MIN_TAIL_FOR_INTERVAL,
                 TailRisk.pathsForInterval(e.perMille()));
-        out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (%s)%n",
-            e.perMille() / 10.0, e.var(), e.es(), ci);
+        if (r.tailExact()) {
+          out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f / %,.2f USD  (%s)%n",
+              e.perMille() / 10.0, e.var(), e.es(), ci);
+        } else {  // binned beyond statistics.exact-tail-max-values: each figure with its bound
+          out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    %,.2f +- %,.2f / %,.2f +- %,.2f USD  (%s)%n",
+              e.perMille() / 10.0, e.var(), e.varError(), e.es(), e.esError(), ci);
+        }
+      }
+      String few = r.fewPathsWarning();
+      if (!few.isEmpty()) {
+        out.printf(Locale.ROOT, "  few tail paths      %s: fewer than %d paths with bad debt behind"
+            + " them, so they move with the seed (src/docs/statistics.md)%n", few,
+            TailRisk.FEW_TAIL_PATHS);
       }
       out.printf(Locale.ROOT, "  P(fund exhausted)   %.5f; mean socialized loss %,.2f USD%n",
           r.fundExhausted().estimate(), r.meanSocializedLoss());

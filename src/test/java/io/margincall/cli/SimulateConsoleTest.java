@@ -77,4 +77,35 @@ class SimulateConsoleTest {
     line("^  VaR / ES  99.0 % .*\\(no ES CI: too few tail losses, 3 < 10; needs 901\\+ paths\\)$");
     line("^  VaR / ES  99.9 % .*\\(no ES CI: too few tail losses, 1 < 10; needs 9,001\\+ paths\\)$");
   }
+
+  /**
+   * The figures that rest on fewer than 50 paths with bad debt are named: with 300 paths the
+   * 99.9 % tail holds 1 path, the 99 % tail 3 (both have bad debt on this violent market).
+   */
+  @Test
+  void figuresOnFewTailPathsAreNamed() {
+    Matcher m = line("^  few tail paths +(.*): fewer than 50 paths with bad debt behind them.*$");
+    assertTrue(m.group(1).contains("var_99/es_99 (3)") && m.group(1).contains("var_999/es_999 (1)"),
+        m.group());
+  }
+
+  /**
+   * Beyond statistics.exact-tail-max-values the tail is binned: each VaR and ES is printed with
+   * its error bound (here 5 exact values for 300 paths: every level is binned).
+   */
+  @Test
+  void aBinnedTailPrintsEachFigureWithItsBound() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"simulate", "--conf", dir.resolve("violent.conf").toString(),
+        "--set", "statistics.exact-tail-max-values=5", "--out", dir.resolve("binned").toString(),
+        "--master", "local[1]", "--progress-seconds", "0"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String binned = out.toString(StandardCharsets.UTF_8);
+    assertTrue(Pattern.compile("^  VaR / ES  95.0 %    [\\d,.]+ \\+- [\\d,.]+ / [\\d,.]+ \\+- [\\d,.]+ USD",
+        Pattern.MULTILINE).matcher(binned).find(), binned);
+    assertTrue(!console.contains("+-"), "the exact tail prints no bound:\n" + console);
+  }
 }
