@@ -72,6 +72,8 @@ class ImportanceSamplingTest {
     double expected = exact(sds);  // ~0.002
     // The tilt that centres the walk on the barrier at the horizon.
     Estimate e = run(sds, barrier(sds) / (STEPS * STEP_SD), 20_000);
+    System.out.printf("importance sampling, P = %.4e +- %.1e (exact %.4e); unweighted %.4f%n",
+        e.p(), e.se(), expected, e.unweighted());
     assertEquals(expected, e.p(), 4 * e.se(),
         "exact " + expected + ", weighted " + e.p() + ", se " + e.se());
     // The statistics weight the paths the same way.
