@@ -244,7 +244,17 @@ final class RunCommand {
           r.badDebt().estimate(), r.badDebt().low(), r.badDebt().high());
       out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
           r.meanBadDebt(), r.meanBadDebtStdErr());
+      double tilt = first.importanceTilt();
+      if (tilt != 0) {
+        out.printf(Locale.ROOT, "  importance sampling tilt %s; effective paths %,.0f of %,d (weighted"
+            + " estimates and normal intervals)%n", tilt, r.effectivePaths(), r.paths());
+      }
       for (TailRisk.Estimate e : r.tail()) {
+        if (tilt != 0) {  // the tail figures are NaN under weights: say why rather than print NaN
+          out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    not estimated under importance sampling"
+              + " (weighted quantiles are not built)%n", e.perMille() / 10.0);
+          continue;
+        }
         String ci = !Double.isNaN(e.esLow())
             ? String.format(Locale.ROOT, "ES 95%% CI [%,.2f, %,.2f]", e.esLow(), e.esHigh())
             : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",

@@ -5,8 +5,12 @@ package io.margincall.config;
  * sweepable, like the sample's size and seed).
  *
  * @param antithetic paths in pairs, the second on its partner's price normals negated
+ * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
+ *     deviations (0: off)
  */
-public record SamplingSettings(boolean antithetic) {
+public record SamplingSettings(boolean antithetic, double importanceTilt) {
+  static final String TILT = "sampling.importance.tilt";
+
   static SamplingSettings read(ConfigReader r, PriceSettings price, RunSettings run) {
     boolean antithetic = r.bool("sampling.antithetic");
     if (antithetic && !"gbm".equals(price.model())) {
@@ -17,10 +21,28 @@ public record SamplingSettings(boolean antithetic) {
       throw r.invalid("sampling.antithetic", "false with an odd run.paths (" + run.paths()
           + "): antithetic paths come in pairs");
     }
-    if (!antithetic) {
-      // Independent paths, as before the switch existed: the hash of existing scenarios stays.
-      r.forget("sampling.");
+    double tilt = r.number(TILT, v -> v >= -10 && v <= 10, "a number in [-10, 10]");
+    if (tilt != 0) {
+      if (!"gbm".equals(price.model())) {
+        throw r.invalid(TILT, "0 with price.model = " + price.model()
+            + ": a historical return has no density to tilt");
+      }
+      if (!"normal".equals(price.innovations())) {
+        throw r.invalid(TILT, "0 with price.innovations = " + price.innovations()
+            + ": only normal shocks are tilted (their likelihood ratio is exp(-theta z + theta^2/2))");
+      }
+      if (antithetic) {
+        throw r.invalid(TILT, "0 with sampling.antithetic = true: one variance reduction at a"
+            + " time (a pair of tilted paths is not yet a validated estimator)");
+      }
     }
-    return new SamplingSettings(antithetic);
+    // Off, as before each switch existed: the hash of existing scenarios stays.
+    if (!antithetic) {
+      r.forget("sampling.antithetic");
+    }
+    if (tilt == 0) {
+      r.forget("sampling.importance.");
+    }
+    return new SamplingSettings(antithetic, tilt);
   }
 }

@@ -44,6 +44,7 @@ public final class ScenarioFactory {
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
+        .importanceTilt(s.sampling().importanceTilt())
         .build();
   }
 

@@ -25,6 +25,7 @@ import java.util.List;
  * @param pBadDebtDiff P(bad debt) minus the baseline's, with paired and unpaired errors
  * @param pBadDebtDiffSe paired standard error of {@code pBadDebtDiff}
  * @param pBadDebtDiffSeUnpaired unpaired standard error of {@code pBadDebtDiff}
+ * @param importanceTilt importance sampling's tilt of the price normals (0: off)
  */
 public record PointStatistics(int point, String label, List<Object> axisValues, int baseline,
                               String configHash, String config, int steps, double stepSeconds,
@@ -32,4 +33,4 @@ public record PointStatistics(int point, String label, List<Object> axisValues, 
                               double perpNotionalUsd, BadDebtSummary summary,
                               double badDebtDiff, double badDebtDiffSe, double badDebtDiffSeUnpaired,
                               double pBadDebtDiff, double pBadDebtDiffSe,
-                              double pBadDebtDiffSeUnpaired) {}
+                              double pBadDebtDiffSeUnpaired, double importanceTilt) {}

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 9;
+  public static final int SCHEMA_VERSION = 10;
 
   private RunTables() {}
 
@@ -100,6 +100,7 @@ public final class RunTables {
     c.add("baseline_point", DataTypes.IntegerType, s.baseline())
         .add("paths", DataTypes.LongType, r.paths())
         .addDouble("effective_paths", r.effectivePaths())
+        .addDouble("importance_tilt", s.importanceTilt())
         .add("steps", DataTypes.IntegerType, s.steps())
         .addDouble("step_seconds", s.stepSeconds())
         .add("accounts", DataTypes.IntegerType, s.accounts())

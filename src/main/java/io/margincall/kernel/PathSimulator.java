@@ -61,6 +61,7 @@ public final class PathSimulator implements PathKernel {
     CrossMarginBook crossMargin = scenario.crossMargin();
     this.marketPath = crossMargin == null ? scenario.market().newPath()
         : scenario.market().newPath(crossMargin.assets());
+    this.marketPath.tilt(scenario.importanceTilt());
     this.gas = scenario.congestion() == null ? null : scenario.congestion().newPath();
     this.keeper = new Keeper(scenario.congestion(), gas);
     this.oracle = scenario.oracle().newFeed();
@@ -134,6 +135,11 @@ public final class PathSimulator implements PathKernel {
       shortfall += index.horizonShortfall(logPrice);
     }
     out.horizonShortfall = shortfall;
+    // The likelihood ratio of the path's tilted price normals (jumps, regime and the other
+    // mechanisms draw untilted: their ratio is 1).
+    if (scenario.importanceTilt() != 0) {
+      out.weight = Math.exp(marketPath.logLikelihoodRatio());
+    }
   }
 
   /**

@@ -40,13 +40,15 @@ import java.io.Serializable;
  * @param antithetic paths come in pairs (2k, 2k + 1), the second walking the first's price
  *     normals negated (SPEC 8: a change to the shocks, not to the models); the other
  *     mechanisms keep each path's own streams
+ * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
+ *     deviations (0: off); each path is then weighted by its likelihood ratio
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic)
+                       boolean antithetic, double importanceTilt)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -56,7 +58,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   double permanentImpact, double minProfitUsd, CongestionRules congestion,
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false);
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0);
   }
 
   public Scenario {
@@ -96,7 +98,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic);
+        .antithetic(antithetic).importanceTilt(importanceTilt);
   }
 
   /**
@@ -123,6 +125,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private PerpRules perpRules;
 
     private boolean antithetic;
+    private double importanceTilt;
 
     private Builder() {}
 
@@ -221,13 +224,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** Importance sampling's tilt of the price normals (see {@link Scenario}); 0: off. */
+    public Builder importanceTilt(double importanceTilt) {
+      this.importanceTilt = importanceTilt;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic);
+          perpRules, antithetic, importanceTilt);
     }
 
     private static <T> T required(T value, String name) {

@@ -50,6 +50,8 @@ public final class PathOutcome implements PathResult {
    * the market stood below what the protocol saw (0 if never below).
    */
   public double minMarketToOracle;
+  /** The path's weight: 1, or its likelihood ratio under importance sampling. */
+  public double weight = 1;
   /** The position whose close lost the most on the path, for the per-path rows. */
   public final LargestLoss largestLoss = new LargestLoss();
 
@@ -98,6 +100,12 @@ public final class PathOutcome implements PathResult {
     minMarketToOracle = 0;
     meanOracleGap = 0;
     largestLoss.reset();
+    weight = 1;
+  }
+
+  @Override
+  public double weight() {
+    return weight;
   }
 
   @Override

@@ -185,7 +185,7 @@ public final class SimulationRun {
           scenario.perps() == null ? 0 : scenario.perps().size(),
           scenario.perps() == null ? 0 : scenario.perps().notionalUsd(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,
-          di.mean(), self ? 0 : di.standardError(), pUnpaired));
+          di.mean(), self ? 0 : di.standardError(), pUnpaired, scenario.importanceTilt()));
     }
     return out;
   }

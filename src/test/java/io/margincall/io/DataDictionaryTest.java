@@ -90,7 +90,7 @@ class DataDictionaryTest {
     acc.add(out);
     acc.add(out);
     return new PointStatistics(0, "base", List.of(600L), 0, "hash", "config", 10, 60, 1, 100, 0, 0,
-        acc.summarize(60), 0, 0, 0, 0, 0, 0);
+        acc.summarize(60), 0, 0, 0, 0, 0, 0, 0);
   }
 
   private static void assertDocumented(StructType schema, String... sections) {

@@ -26,7 +26,7 @@ class RunTablesSchemaTest {
     out.reset();
     acc.add(out);
     return new PointStatistics(0, label, Arrays.asList(axisValues), 0, "hash", "config", 10, 60,
-        1, 100, 0, 0, acc.summarize(60), 0, 0, 0, 0, 0, 0);
+        1, 100, 0, 0, acc.summarize(60), 0, 0, 0, 0, 0, 0, 0);
   }
 
   private static final PointStatistics SIMULATE = point("base");

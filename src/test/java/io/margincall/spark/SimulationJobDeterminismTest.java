@@ -109,6 +109,34 @@ class SimulationJobDeterminismTest {
     }
   }
 
+  /**
+   * Importance-sampled paths carry weights other than 1; the weighted sums merge exactly, so
+   * any partitioning gives the same bits, and the weights reach the Spark job's statistics.
+   */
+  @Test
+  void importanceSampledBitsDoNotDependOnPartitions() {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    ScenarioSettings settings = ScenarioSettings.load(conf,
+        List.of("run.paths=1000", "time.step=60", "oracle.delay=1800",
+            "sampling.importance.tilt=-0.01"));
+    Scenario scenario = ScenarioFactory.build(settings);
+    var reference = PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds());
+    assertTrue(reference.effectivePaths() < settings.run().paths(), "weighted paths");
+    String expected = fingerprint(reference);
+    SparkSession spark = SparkSessions.create("local[2]", "importance");
+    try {
+      for (int partitions : new int[] {1, 7}) {
+        BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
+            partitions);
+        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
+            partitions + " partitions");
+      }
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
   @Test
   void retriedTasksChangeNoBit() {

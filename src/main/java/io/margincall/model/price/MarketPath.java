@@ -32,7 +32,7 @@ public final class MarketPath {
   private final double toStress;
   private final double toCalm;
   private final double stressVariance;
-  private final boolean plain;
+  private boolean plain;
   private final CorrelatedAssets assets;
   private final double[] assetLogPrice;
   private final double[] shock;
@@ -40,6 +40,11 @@ public final class MarketPath {
   private ZigguratSampler.NormalizedGaussian normal;
   /** 1, or -1 on the second path of an antithetic pair. */
   private double normalSign = 1.0;
+  /** Importance sampling: the mean of every normal price shock (0: off). */
+  private double tilt;
+  /** The path's tilted normals: their sum and count, for the likelihood ratio. */
+  private double tiltedSum;
+  private long tiltedCount;
   private SharedStateContinuousSampler gamma;
   private UniformRandomProvider jumpRng;
   private ZigguratSampler.NormalizedGaussian jumpNormal;
@@ -73,6 +78,39 @@ public final class MarketPath {
     this.plain = model.plainGbm() && assets == null;
   }
 
+  /**
+   * Importance sampling: every normal price shock is drawn as {@code eps + theta} ({@code eps}
+   * the path's own normal), so the path must be weighted by {@link #logLikelihoodRatio}. 0 (the
+   * default) is plain sampling, on the plain path's code and bits.
+   */
+  public void tilt(double theta) {
+    if (theta != 0 && (model.history() != null || dof > 0)) {
+      throw new IllegalArgumentException("only normal GBM or GARCH shocks can be tilted");
+    }
+    this.tilt = theta;
+    this.plain = model.plainGbm() && assets == null && theta == 0;
+  }
+
+  /**
+   * The log of the path's likelihood ratio so far, plain density over tilted density of its
+   * normal price shocks: {@code -theta sum z + n theta^2 / 2} (0 when not tilted). Kept in logs:
+   * the ratio itself under- or overflows over long paths.
+   */
+  public double logLikelihoodRatio() {
+    return tilt == 0 ? 0 : -tilt * tiltedSum + tiltedCount * (tilt * tilt / 2);
+  }
+
+  /** A normal price shock: the path's own normal (negated on an antithetic partner), tilted. */
+  private double priceNormal() {
+    double z = normalSign * normal.sample();
+    if (tilt != 0) {
+      z += tilt;
+      tiltedSum += z;
+      tiltedCount++;
+    }
+    return z;
+  }
+
   /** Starts a path with its streams. */
   public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
                     UniformRandomProvider regimeStream) {
@@ -87,6 +125,8 @@ public final class MarketPath {
   public void reset(UniformRandomProvider priceRng, UniformRandomProvider jumps,
                     UniformRandomProvider regimeStream, boolean negated) {
     normalSign = negated ? -1.0 : 1.0;
+    tiltedSum = 0;
+    tiltedCount = 0;
     normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
     historyRng = priceRng;
     historyIndex = -1;
@@ -146,7 +186,7 @@ public final class MarketPath {
       }
       return next;
     }
-    double z = normalSign * normal.sample();
+    double z = priceNormal();
     if (gamma != null) {
       z = z * tScale / Math.sqrt(gamma.sample() / dof);
     }
@@ -184,7 +224,7 @@ public final class MarketPath {
     int k = assetLogPrice.length;
     double[] l = assets.cholesky();
     for (int a = 0; a < k; a++) {
-      shock[a] = normalSign * normal.sample();
+      shock[a] = priceNormal();
     }
     assetLogPrice[0] = logPrice;
     for (int a = 0; a < k; a++) {  // x = L e (L lower triangular)
