@@ -89,24 +89,12 @@ class SimulationJobDeterminismTest {
   /** Antithetic pairs are never split between tasks, so any partitioning gives the same bits. */
   @Test
   void antitheticBitsDoNotDependOnPartitions() {
-    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
-    ScenarioSettings settings = ScenarioSettings.load(conf,
-        List.of("run.paths=1002", "time.step=60", "oracle.delay=1800",
-            "sampling.antithetic=true"));
+    ScenarioSettings settings = quickstart("run.paths=1002", "time.step=60",
+        "oracle.delay=1800", "sampling.antithetic=true");
     Scenario scenario = ScenarioFactory.build(settings);
     String expected = fingerprint(PathBatch.simulateAll(scenario, settings.run().paths())
         .summarize(settings.time().stepSeconds()));
-    SparkSession spark = SparkSessions.create("local[2]", "antithetic");
-    try {
-      for (int partitions : new int[] {1, 7}) {
-        BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
-            partitions);
-        assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
-            partitions + " partitions");
-      }
-    } finally {
-      spark.stop();
-    }
+    assertSameBitsOnPartitions("antithetic", settings, scenario, expected);
   }
 
   /**
@@ -115,16 +103,25 @@ class SimulationJobDeterminismTest {
    */
   @Test
   void importanceSampledBitsDoNotDependOnPartitions() {
-    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
-    ScenarioSettings settings = ScenarioSettings.load(conf,
-        List.of("run.paths=1000", "time.step=60", "oracle.delay=1800",
-            "sampling.importance.tilt=-0.01"));
+    ScenarioSettings settings = quickstart("run.paths=1000", "time.step=60",
+        "oracle.delay=1800", "sampling.importance.tilt=-0.01");
     Scenario scenario = ScenarioFactory.build(settings);
     var reference = PathBatch.simulateAll(scenario, settings.run().paths())
         .summarize(settings.time().stepSeconds());
     assertTrue(reference.effectivePaths() < settings.run().paths(), "weighted paths");
-    String expected = fingerprint(reference);
-    SparkSession spark = SparkSessions.create("local[2]", "importance");
+    assertSameBitsOnPartitions("importance", settings, scenario, fingerprint(reference));
+  }
+
+  /** conf/quickstart.conf with the given overrides. */
+  private static ScenarioSettings quickstart(String... overrides) {
+    Path conf = Path.of(System.getProperty("margincall.basedir", "."), "conf", "quickstart.conf");
+    return ScenarioSettings.load(conf, List.of(overrides));
+  }
+
+  /** The Spark job on local[2] with 1 and 7 partitions gives the {@code expected} summary. */
+  private static void assertSameBitsOnPartitions(String name, ScenarioSettings settings,
+                                                 Scenario scenario, String expected) {
+    SparkSession spark = SparkSessions.create("local[2]", name);
     try {
       for (int partitions : new int[] {1, 7}) {
         BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
