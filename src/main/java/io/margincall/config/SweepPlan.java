@@ -56,7 +56,7 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
     List<Axis> axes = sweep.axes();
     List<Map<String, Object>> combos = switch (sweep.mode()) {
       case "grid" -> grid(axes);
-      case "one-at-a-time" -> oneAtATime(axes);
+      case "one-at-a-time" -> oneAtATime(axes, sweep.allTogether());
       default -> latinHypercube(axes, sweep.points(), base.run().seed(), sweep.ranges());
     };
     if (combos.size() > 10_000) {
@@ -71,9 +71,10 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
 
   /**
    * The base scenario first, then each axis value alone (every other key as in the scenario):
-   * an ablation, where each axis lists a mechanism's ideal setting.
+   * an ablation, where each axis lists a mechanism's ideal setting. With {@code allTogether},
+   * a last point sets every axis to its last value at once (every defence on together).
    */
-  private static List<Map<String, Object>> oneAtATime(List<Axis> axes) {
+  private static List<Map<String, Object>> oneAtATime(List<Axis> axes, boolean allTogether) {
     List<Map<String, Object>> combos = new ArrayList<>();
     combos.add(new LinkedHashMap<>());
     for (Axis axis : axes) {
@@ -82,6 +83,13 @@ public record SweepPlan(List<Axis> axes, List<Point> points, int baseline) {
         m.put(axis.key(), value);
         combos.add(m);
       }
+    }
+    if (allTogether) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (Axis axis : axes) {
+        m.put(axis.key(), axis.values().get(axis.values().size() - 1));
+      }
+      combos.add(m);
     }
     return combos;
   }

@@ -28,9 +28,11 @@ import java.util.TreeSet;
  * @param points the number of Latin hypercube points (0 in the other modes)
  * @param baseline the baseline's axis values, by key (empty: the first point)
  * @param baselineOrigin where {@code sweep.baseline} is set, for messages
+ * @param allTogether one-at-a-time only: a last point with every axis at its last value
  */
 public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges, String mode,
-                            int points, Map<String, Object> baseline, String baselineOrigin) {
+                            int points, Map<String, Object> baseline, String baselineOrigin,
+                            boolean allTogether) {
   /** Sections whose keys cannot be axes: the time grid, the sample, and non-model sections. */
   private static final List<String> NOT_SWEEPABLE = List.of("time.", "run.", "sweep.", "output.",
       "faults.", "statistics.", "sampling.");
@@ -84,6 +86,12 @@ public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges
       default -> throw new ConfigError(ConfigReader.origin(c.getValue("sweep.mode").origin())
           + ": sweep.mode = " + mode + ": must be one of grid, one-at-a-time, latin-hypercube");
     }
+    boolean allTogether = c.getBoolean("sweep.all-together");
+    if (allTogether && !mode.equals("one-at-a-time")) {
+      throw new ConfigError(ConfigReader.origin(c.getValue("sweep.all-together").origin())
+          + ": sweep.all-together = true: only with sweep.mode = one-at-a-time (sweep.mode = "
+          + mode + ")");
+    }
     Config wanted = c.getConfig("sweep.baseline");
     String where = wanted.isEmpty() ? "sweep.baseline"
         : ConfigReader.origin(c.getValue("sweep.baseline").origin()) + ": sweep.baseline";
@@ -96,7 +104,7 @@ public record SweepSettings(List<SweepPlan.Axis> axes, Map<String, Range> ranges
     }
     return new SweepSettings(axes, ranges, mode, points, baseline,
         wanted.isEmpty() ? where : where + " = " + wanted.root().render(
-            ConfigRenderOptions.concise()));
+            ConfigRenderOptions.concise()), allTogether);
   }
 
   private static List<SweepPlan.Axis> axes(Config axesConfig, Map<String, Range> ranges) {

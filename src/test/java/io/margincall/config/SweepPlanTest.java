@@ -84,6 +84,23 @@ class SweepPlanTest {
   }
 
   @Test
+  void allTogetherAddsOnePointWithEveryAxisAtItsLastValue() throws IOException {
+    SweepPlan p = plan("sweep { mode = one-at-a-time, all-together = true }\n"
+        + "sweep.axes { oracle.delay = [0], protocol.bonus = [0.0, 0.1] }\n"
+        + "oracle.delay = 600\nprotocol.bonus = 0.05\n");
+    assertEquals(5, p.points().size());
+    SweepPlan.Point last = p.points().get(4);
+    assertEquals(0, last.settings().oracle().delaySteps());
+    assertEquals(0.1, last.settings().protocol().bonus());
+    assertEquals("oracle.delay=0, protocol.bonus=0.1", last.label());
+    assertEquals(0, p.baseline());
+    ConfigError e = fails("sweep { all-together = true }\nsweep.axes.oracle.delay = [0, 60]\n");
+    assertTrue(e.getMessage().contains("sweep.all-together = true: only with sweep.mode = one-at-a-time"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("sweep.conf:1"), e.getMessage());
+  }
+
+  @Test
   void baselineIsPickedByAxisValues() throws IOException {
     SweepPlan p = plan("sweep.axes.oracle.delay = [0, 60, 120]\nsweep.baseline.oracle.delay = 60\n");
     assertEquals(1, p.baseline());
