@@ -122,6 +122,7 @@ final class FullScanIndex implements AccountIndex {
    */
   private void liquidate(int i, int t, PathOutcome out) {
     double d = debt[i];
+    engine.account(LargestLoss.LOAN, i);
     engine.recordLiquidation(value(i, price) < d, t, out);
     double repay = engine.firstRepay(d);
     double[] valuation = engine.seizesAtOracle() ? oracle : price;

@@ -31,6 +31,21 @@ public final class PathBatch {
   }
 
   /**
+   * The reused outcome of one point of a sweep of {@code pointCount} points: with several, it
+   * records each account's first liquidation, for the comparison with the baseline point
+   * ({@link io.margincall.stats.LiquidationCosts}); O(accounts) memory, nothing per step.
+   */
+  public static PathOutcome sweepOutcome(Scenario point, int pointCount) {
+    PathOutcome out = new PathOutcome();
+    if (pointCount > 1) {
+      out.recordFirstLiquidations(
+          point.crossMargin() == null ? point.book().size() : point.crossMargin().size(),
+          point.perps() == null ? 0 : point.perps().size());
+    }
+    return out;
+  }
+
+  /**
    * Every point of a sweep over all {@code paths} in this JVM, without Spark: the reference
    * for tests and benchmarks. Same loop order as a Spark task: per path, every point.
    */
@@ -40,7 +55,7 @@ public final class PathBatch {
     PathOutcome[] outcomes = new PathOutcome[n];
     for (int p = 0; p < n; p++) {
       kernels[p] = PathKernel.of(points.get(p));
-      outcomes[p] = new PathOutcome();
+      outcomes[p] = sweepOutcome(points.get(p), n);
     }
     SweepAccumulator acc = new SweepAccumulator(n, paths, BadDebtAccumulator.UNBOUNDED,
         points.get(0).antithetic());

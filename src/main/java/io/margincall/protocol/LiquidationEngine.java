@@ -137,11 +137,19 @@ public final class LiquidationEngine {
    */
   public void position(int kind, int account, double liquidationPrice, double bankruptcyPrice,
                        double logMark) {
-    positionKind = kind;
-    positionAccount = account;
+    account(kind, account);
     positionTrigger = liquidationPrice;
     positionBankruptcy = bankruptcyPrice;
     positionLogMark = logMark;
+  }
+
+  /**
+   * Names the account the next liquidation is of, without its prices: for an index that offers
+   * its losses itself (cross-margin).
+   */
+  public void account(int kind, int account) {
+    positionKind = kind;
+    positionAccount = account;
   }
 
   /** Offers a loss the named position's close realised at step t to the path's largest. */
@@ -220,7 +228,7 @@ public final class LiquidationEngine {
           // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
           // no debt may be left that never becomes bad debt).
           closeOut(c, d, t, out);
-          out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+          recordCloseOut(t, out);
           return closed();
         }
         collateralLeft = c;
@@ -270,12 +278,21 @@ public final class LiquidationEngine {
    */
   public void recordLiquidation(boolean insolventAtMarket, int t, PathOutcome out) {
     out.count(OutcomeCount.LIQUIDATIONS);
+    out.liquidated(positionKind, positionAccount, t);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
     if (insolventAtMarket) {
       out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS);
     }
+  }
+
+  /**
+   * Books the protocol's close-out at step t of the named position, which no liquidator took.
+   */
+  public void recordCloseOut(int t, PathOutcome out) {
+    out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+    out.liquidated(positionKind, positionAccount, t);
   }
 
   /** The fund's share of the bonus on a repayment. */
