@@ -142,7 +142,7 @@ final class FullScanIndex implements AccountIndex {
     }
     d -= repay;
     out.debtRepaid += repay;
-    engine.depositBonus(repay);
+    engine.depositBonus(repay, out);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {

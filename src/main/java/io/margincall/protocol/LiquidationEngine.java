@@ -2,6 +2,7 @@ package io.margincall.protocol;
 
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 
 /**
@@ -242,7 +243,7 @@ public final class LiquidationEngine {
     d -= repay;
     out.collateralSeized += seized;
     out.debtRepaid += repay;
-    depositBonus(repay);
+    depositBonus(repay, out);
     market = stepMarket.price();  // the liquidator's sale may have moved it
     if (d > 0 && insolvent(c, d, market)) {
       closeOut(c, d, t, out);
@@ -295,9 +296,13 @@ public final class LiquidationEngine {
     out.liquidated(positionKind, positionAccount, t);
   }
 
-  /** The fund's share of the bonus on a repayment. */
-  public void depositBonus(double repay) {
-    waterfall.deposit(bonusShare * bonus * repay);
+  /**
+   * The bonus on a repayment: the fund's share into the fund, the rest booked as the
+   * liquidator's ({@link OutcomeAmount#LIQUIDATION_BONUS}).
+   */
+  public void depositBonus(double repay, PathOutcome out) {
+    waterfall.deposit(bonusShare * bonus * repay);  // this order: the fund's bits as before
+    out.add(OutcomeAmount.LIQUIDATION_BONUS, (1 - bonusShare) * bonus * repay);
   }
 
   /**
