@@ -142,8 +142,7 @@ public final class RunTables {
     }
     // What liquidators earn, loans and perps together: a defence's cost to keepers, next to the
     // bad debt it removes.
-    c.addDouble("keeper_revenue_mean", r.amountMean(OutcomeAmount.LIQUIDATION_BONUS)
-        + r.amountMean(OutcomeAmount.PERP_KEEPER_REWARDS));
+    c.addDouble("keeper_revenue_mean", r.keeperRevenueMean());
     c.addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("oracle_gap_mean", r.meanOracleGap())
