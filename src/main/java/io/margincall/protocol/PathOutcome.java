@@ -60,10 +60,11 @@ public final class PathOutcome implements PathResult {
 
   /**
    * Records, from now on, the step each account is first liquidated at on a path, for a book of
-   * {@code loans} loans (or cross-margin accounts) and {@code perps} perp positions.
+   * {@code loans} loans (or cross-margin accounts) and {@code perps} perp positions; {@code book}
+   * identifies the accounts ({@link FirstLiquidations}).
    */
-  public void recordFirstLiquidations(int loans, int perps) {
-    firstLiquidations = new FirstLiquidations(loans, perps);
+  public void recordFirstLiquidations(int loans, int perps, long book) {
+    firstLiquidations = new FirstLiquidations(loans, perps, book);
   }
 
   /**

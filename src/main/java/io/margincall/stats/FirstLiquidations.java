@@ -19,9 +19,14 @@ public final class FirstLiquidations {
   private final int[][] first;
   private final int[][] listed;
   private final int[] listedCount = new int[2];
+  private final long book;
 
-  /** For a book of {@code loans} loans and {@code perps} perp positions. */
-  public FirstLiquidations(int loans, int perps) {
+  /**
+   * For a book of {@code loans} loans and {@code perps} perp positions; {@code book} identifies
+   * its accounts (equal for books of the same accounts, whatever their rules).
+   */
+  public FirstLiquidations(int loans, int perps, long book) {
+    this.book = book;
     first = new int[][] {new int[loans], new int[perps]};
     listed = new int[][] {new int[loans], new int[perps]};
     Arrays.fill(first[LOANS], -1);
@@ -44,6 +49,11 @@ public final class FirstLiquidations {
       first[kind][account] = t;
       listed[kind][listedCount[kind]++] = account;
     }
+  }
+
+  /** What identifies the book's accounts: two records of equal books can be compared. */
+  public long book() {
+    return book;
   }
 
   /** Number of accounts of {@code kind} in the book. */

@@ -53,9 +53,12 @@ public final class LiquidationCosts implements Mergeable<LiquidationCosts>, Seri
     }
   }
 
-  /** Whether two books can be compared account by account: the same number of each kind. */
+  /**
+   * Whether two records can be compared account by account: of books of the same accounts (the
+   * same positions, whatever the rules applied to them).
+   */
   public static boolean comparable(FirstLiquidations a, FirstLiquidations b) {
-    return a != null && b != null
+    return a != null && b != null && a.book() == b.book()
         && a.accounts(FirstLiquidations.LOANS) == b.accounts(FirstLiquidations.LOANS)
         && a.accounts(FirstLiquidations.PERPS) == b.accounts(FirstLiquidations.PERPS);
   }

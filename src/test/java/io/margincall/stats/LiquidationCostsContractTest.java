@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * account lands in the one class its two first-liquidation steps say.
  */
 class LiquidationCostsContractTest extends MergeableContract<LiquidationCosts> {
-  private final FirstLiquidations point = new FirstLiquidations(6, 4);
-  private final FirstLiquidations baseline = new FirstLiquidations(6, 4);
+  private final FirstLiquidations point = new FirstLiquidations(6, 4, 0);
+  private final FirstLiquidations baseline = new FirstLiquidations(6, 4, 0);
 
   @Override
   LiquidationCosts empty() {
@@ -44,8 +44,8 @@ class LiquidationCostsContractTest extends MergeableContract<LiquidationCosts> {
 
   @Test
   void eachAccountIsClassifiedByItsTwoSteps() {
-    FirstLiquidations p = new FirstLiquidations(5, 2);
-    FirstLiquidations b = new FirstLiquidations(5, 2);
+    FirstLiquidations p = new FirstLiquidations(5, 2, 0);
+    FirstLiquidations b = new FirstLiquidations(5, 2, 0);
     // Loans: 0 only here (false positive), 1 only at the baseline (prevented), 2 later here
     // (+3), 3 earlier here (-2), 4 the same step; perps: 0 only here, 1 never.
     p.record(FirstLiquidations.LOANS, 0, 7);

@@ -165,6 +165,20 @@ class LiquidationCostsTest {
     }
   }
 
+  /**
+   * Another book of as many accounts (a sweep over the generated book) is other users: not
+   * compared; the same book under other rules is.
+   */
+  @Test
+  void onlyTheSameAccountsAreCompared() {
+    Scenario base = book(11, 0.80, 0.010, 5);
+    SweepAccumulator acc = PathBatch.simulateSweep(
+        List.of(base, book(11, 0.80, 0.010, 6), book(11, 0.79, 0.020, 5)), 0, 10);
+    assertEquals(10, acc.liquidationCosts(0).paths());
+    assertEquals(0, acc.liquidationCosts(1).paths(), acc.liquidationCosts(1).toString());
+    assertEquals(10, acc.liquidationCosts(2).paths());
+  }
+
   /** The paths split into ranges, each range accumulated apart, merged in any order. */
   @Test
   void countsDoNotDependOnHowThePathsAreSplit() {
