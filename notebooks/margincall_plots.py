@@ -240,3 +240,66 @@ def ablation_table(summary: pd.DataFrame) -> pd.DataFrame:
         "diff / baseline bad debt": diff / base_mean if base_mean > 0 else np.nan,
         "significant (95 %)": diff.abs() > Z95 * rows["bad_debt_mean_diff_se"],
     }).sort_values("mean bad debt diff (USD)").reset_index(drop=True)
+
+
+# Costs a point can be charged against the baseline, in order of preference: (column, name on the
+# figure, whether to divide by the paths). Columns a run lacks (older schema, or a defence that
+# does not report them) are skipped.
+COSTS = (
+    ("false_positive_liquidations", "false-positive liquidations\n(accounts per path liquidated here, not at the baseline)", True),
+    ("collateral_locked_mean", "collateral locked (USD per path)", False),
+    ("keeper_revenue_mean", "keeper revenue (USD per path)", False),
+)
+
+
+def cost_columns(summary: pd.DataFrame, most: int = 2):
+    """The costs this run reports (a column present with at least one value), at most `most`."""
+    found = [c for c in COSTS if c[0] in summary.columns and summary[c[0]].notna().any()]
+    return found[:most]
+
+
+def cost_values(summary: pd.DataFrame, cost) -> np.ndarray:
+    column, _, per_path = cost
+    x = summary[column].to_numpy(float)
+    return x / summary["paths"].to_numpy(float) if per_path else x
+
+
+def pareto_front(cost, loss) -> list[int]:
+    """Indices of the points no other point beats on both (cost and loss no higher, one lower),
+    ordered by cost: the frontier of what can be bought. NaNs are never on it."""
+    cost, loss = np.asarray(cost, float), np.asarray(loss, float)
+    ok = ~(np.isnan(cost) | np.isnan(loss))
+    order = [i for i in np.lexsort((loss, cost)) if ok[i]]
+    front, best = [], math.inf
+    for i in order:
+        if loss[i] < best:
+            front.append(int(i))
+            best = loss[i]
+    return front
+
+
+def frontier(ax, summary: pd.DataFrame, cost, metric: str, labels):
+    """Each point's `metric` (95 % interval) against its cost; the baseline in orange, the
+    points no other beats on both joined by a line."""
+    x = cost_values(summary, cost)
+    y = summary[metric].to_numpy(float)
+    if metric + "_lo" in summary.columns:
+        lo, hi = summary[metric + "_lo"].to_numpy(float), summary[metric + "_hi"].to_numpy(float)
+    else:  # a mean: +-1.96 standard errors
+        se = summary[metric.replace("_mean", "_se")].to_numpy(float)
+        lo, hi = y - Z95 * se, y + Z95 * se
+    base = int(summary["baseline_point"].iloc[0])
+    is_base = (summary["point"] == base).to_numpy()
+    ax.errorbar(x, y, yerr=[y - lo, hi - y], fmt="o", color="C0", ms=5, capsize=3, lw=1,
+                label="point, 95 % CI of the metric")
+    ax.plot(x[is_base], y[is_base], "o", color="C1", ms=9, label="baseline", zorder=3)
+    front = pareto_front(x, y)
+    ax.plot(x[front], y[front], "-o", color="C2", lw=1.5, ms=9, mfc="none", mew=1.5,
+            label="frontier: no point beats these on both (labelled)")
+    # Only the frontier and the baseline are labelled: two dozen labels would hide the points.
+    for i in sorted(set(front) | set(np.flatnonzero(is_base))):
+        ax.annotate(labels[i], (x[i], y[i]), xytext=(5, 4), textcoords="offset points", fontsize=7.5,
+                    color="C1" if is_base[i] else "C2")
+    ax.set_xlabel(cost[1])
+    ax.set_ylabel(metric_name(metric))
+    ax.legend(fontsize=8, loc="best")

@@ -43,3 +43,21 @@ class AxisValuesTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class FrontierTest(unittest.TestCase):
+    def test_the_front_keeps_only_points_nothing_beats_on_both(self):
+        # (cost, loss): 0 (0, 10) cheapest; 1 (1, 4) beats 2 (2, 6) on both; 3 (3, 4) ties 1 on
+        # loss at a higher cost, so it is beaten; 4 (5, 0) the safest; 5 has no cost (NaN).
+        cost = [0, 1, 2, 3, 5, float("nan")]
+        loss = [10, 4, 6, 4, 0, 1]
+        self.assertEqual([0, 1, 4], mplots.pareto_front(cost, loss))
+
+    def test_costs_the_run_lacks_are_skipped(self):
+        summary = pd.DataFrame({"paths": [10, 10], "false_positive_liquidations": [None, None],
+                                "keeper_revenue_mean": [1.0, 2.0]})
+        self.assertEqual(["keeper_revenue_mean"], [c[0] for c in mplots.cost_columns(summary)])
+        summary["false_positive_liquidations"] = [0, 30]
+        costs = mplots.cost_columns(summary)
+        self.assertEqual("false_positive_liquidations", costs[0][0])
+        self.assertEqual([0.0, 3.0], list(mplots.cost_values(summary, costs[0])))

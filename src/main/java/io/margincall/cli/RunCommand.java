@@ -334,6 +334,7 @@ final class RunCommand {
                 : String.format(Locale.ROOT, "%+.2f (%.2f; unpaired %.2f)", q.badDebtDiff(),
                     q.badDebtDiffSe(), q.badDebtDiffSeUnpaired()));
       }
+      BaselineComparison.print(out, points);
     }
     for (String w : written) {
       out.printf(Locale.ROOT, "  output              %s%n", w);

@@ -1,6 +1,7 @@
 package io.margincall.io;
 
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.LiquidationCosts;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ import java.util.List;
  * @param pBadDebtDiffSe paired standard error of {@code pBadDebtDiff}
  * @param pBadDebtDiffSeUnpaired unpaired standard error of {@code pBadDebtDiff}
  * @param importanceTilt importance sampling's tilt of the price normals (0: off)
+ * @param liquidationCosts the point's liquidations against the baseline's, account by account
+ *     on each path; null when not compared (a simulate run, or a point whose book is not the
+ *     baseline's accounts)
  */
 public record PointStatistics(int point, String label, List<Object> axisValues, int baseline,
                               String configHash, String config, int steps, double stepSeconds,
@@ -33,4 +37,20 @@ public record PointStatistics(int point, String label, List<Object> axisValues, 
                               double perpNotionalUsd, BadDebtSummary summary,
                               double badDebtDiff, double badDebtDiffSe, double badDebtDiffSeUnpaired,
                               double pBadDebtDiff, double pBadDebtDiffSe,
-                              double pBadDebtDiffSeUnpaired, double importanceTilt) {}
+                              double pBadDebtDiffSeUnpaired, double importanceTilt,
+                              LiquidationCosts liquidationCosts) {
+
+  /** As the canonical constructor, not compared account by account with a baseline. */
+  public PointStatistics(int point, String label, List<Object> axisValues, int baseline,
+                         String configHash, String config, int steps, double stepSeconds,
+                         int accounts, double totalDebtUsd, int perpPositions,
+                         double perpNotionalUsd, BadDebtSummary summary, double badDebtDiff,
+                         double badDebtDiffSe, double badDebtDiffSeUnpaired, double pBadDebtDiff,
+                         double pBadDebtDiffSe, double pBadDebtDiffSeUnpaired,
+                         double importanceTilt) {
+    this(point, label, axisValues, baseline, configHash, config, steps, stepSeconds, accounts,
+        totalDebtUsd, perpPositions, perpNotionalUsd, summary, badDebtDiff, badDebtDiffSe,
+        badDebtDiffSeUnpaired, pBadDebtDiff, pBadDebtDiffSe, pBadDebtDiffSeUnpaired,
+        importanceTilt, null);
+  }
+}

@@ -1,5 +1,6 @@
 package io.margincall.io;
 
+import io.margincall.stats.LiquidationCosts;
 import io.margincall.stats.LossHistogram;
 import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
@@ -27,7 +28,7 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RunTables {
   /** Version of the table layout; bumped on any change of columns or their meaning. */
-  public static final int SCHEMA_VERSION = 10;
+  public static final int SCHEMA_VERSION = 11;
 
   private RunTables() {}
 
@@ -139,6 +140,9 @@ public final class RunTables {
     for (OutcomeAmount a : OutcomeAmount.values()) {
       c.addDouble(a.column(), r.amountMean(a));
     }
+    // What liquidators earn, loans and perps together: a defence's cost to keepers, next to the
+    // bad debt it removes.
+    c.addDouble("keeper_revenue_mean", r.keeperRevenueMean());
     c.addDouble("inclusion_wait_mean_seconds", r.meanInclusionWaitSeconds())
         .addDouble("horizon_shortfall_mean", r.meanHorizonShortfall())
         .addDouble("oracle_gap_mean", r.meanOracleGap())
@@ -150,8 +154,28 @@ public final class RunTables {
         .addDouble("p_bad_debt_diff", s.pBadDebtDiff())
         .addDouble("p_bad_debt_diff_se", s.pBadDebtDiffSe())
         .addDouble("p_bad_debt_diff_se_unpaired", s.pBadDebtDiffSeUnpaired())
-        .add("config", DataTypes.StringType, s.config());
-    return c;
+        .addDouble("p_bad_debt_diff_lo", s.pBadDebtDiff() - Z95 * s.pBadDebtDiffSe())
+        .addDouble("p_bad_debt_diff_hi", s.pBadDebtDiff() + Z95 * s.pBadDebtDiffSe());
+    liquidationCosts(c, s.liquidationCosts());
+    return c.add("config", DataTypes.StringType, s.config());
+  }
+
+  /** The two-sided 95 % normal quantile of the paired intervals. */
+  private static final double Z95 = 1.959963984540054;
+
+  /**
+   * The point's liquidations against the baseline's on the same paths, accounts x paths; null
+   * when not compared.
+   */
+  private static void liquidationCosts(Columns c, LiquidationCosts k) {
+    boolean none = k == null;
+    c.add("false_positive_liquidations", DataTypes.LongType, none ? null : k.falsePositives())
+        .add("prevented_liquidations", DataTypes.LongType, none ? null : k.prevented())
+        .add("accounts_liquidated_both", DataTypes.LongType, none ? null : k.both())
+        .add("delayed_liquidations", DataTypes.LongType, none ? null : k.delayed())
+        .add("advanced_liquidations", DataTypes.LongType, none ? null : k.advanced())
+        .add("liquidation_delay_mean_steps", DataTypes.DoubleType,
+            none || k.both() == 0 ? null : k.meanDelaySteps());
   }
 
   /** One row per loss bin of one point. */

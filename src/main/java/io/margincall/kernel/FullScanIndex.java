@@ -122,6 +122,7 @@ final class FullScanIndex implements AccountIndex {
    */
   private void liquidate(int i, int t, PathOutcome out) {
     double d = debt[i];
+    engine.account(LargestLoss.LOAN, i);
     engine.recordLiquidation(value(i, price) < d, t, out);
     double repay = engine.firstRepay(d);
     double[] valuation = engine.seizesAtOracle() ? oracle : price;
@@ -141,7 +142,7 @@ final class FullScanIndex implements AccountIndex {
     }
     d -= repay;
     out.debtRepaid += repay;
-    engine.depositBonus(repay);
+    engine.depositBonus(repay, out);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {

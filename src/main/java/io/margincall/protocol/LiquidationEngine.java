@@ -2,6 +2,7 @@ package io.margincall.protocol;
 
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.liquidity.MarketDepth;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 
 /**
@@ -137,11 +138,19 @@ public final class LiquidationEngine {
    */
   public void position(int kind, int account, double liquidationPrice, double bankruptcyPrice,
                        double logMark) {
-    positionKind = kind;
-    positionAccount = account;
+    account(kind, account);
     positionTrigger = liquidationPrice;
     positionBankruptcy = bankruptcyPrice;
     positionLogMark = logMark;
+  }
+
+  /**
+   * Names the account the next liquidation is of, without its prices: for an index that offers
+   * its losses itself (cross-margin).
+   */
+  public void account(int kind, int account) {
+    positionKind = kind;
+    positionAccount = account;
   }
 
   /** Offers a loss the named position's close realised at step t to the path's largest. */
@@ -220,7 +229,7 @@ public final class LiquidationEngine {
           // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
           // no debt may be left that never becomes bad debt).
           closeOut(c, d, t, out);
-          out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+          recordCloseOut(t, out);
           return closed();
         }
         collateralLeft = c;
@@ -234,7 +243,7 @@ public final class LiquidationEngine {
     d -= repay;
     out.collateralSeized += seized;
     out.debtRepaid += repay;
-    depositBonus(repay);
+    depositBonus(repay, out);
     market = stepMarket.price();  // the liquidator's sale may have moved it
     if (d > 0 && insolvent(c, d, market)) {
       closeOut(c, d, t, out);
@@ -270,6 +279,7 @@ public final class LiquidationEngine {
    */
   public void recordLiquidation(boolean insolventAtMarket, int t, PathOutcome out) {
     out.count(OutcomeCount.LIQUIDATIONS);
+    out.liquidated(positionKind, positionAccount, t);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
@@ -278,9 +288,21 @@ public final class LiquidationEngine {
     }
   }
 
-  /** The fund's share of the bonus on a repayment. */
-  public void depositBonus(double repay) {
-    waterfall.deposit(bonusShare * bonus * repay);
+  /**
+   * Books the protocol's close-out at step t of the named position, which no liquidator took.
+   */
+  public void recordCloseOut(int t, PathOutcome out) {
+    out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+    out.liquidated(positionKind, positionAccount, t);
+  }
+
+  /**
+   * The bonus on a repayment: the fund's share into the fund, the rest booked as the
+   * liquidator's ({@link OutcomeAmount#LIQUIDATION_BONUS}).
+   */
+  public void depositBonus(double repay, PathOutcome out) {
+    waterfall.deposit(bonusShare * bonus * repay);  // this order: the fund's bits as before
+    out.add(OutcomeAmount.LIQUIDATION_BONUS, (1 - bonusShare) * bonus * repay);
   }
 
   /**

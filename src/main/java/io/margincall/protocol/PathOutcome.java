@@ -1,5 +1,6 @@
 package io.margincall.protocol;
 
+import io.margincall.stats.FirstLiquidations;
 import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.PathResult;
@@ -54,6 +55,33 @@ public final class PathOutcome implements PathResult {
   public double weight = 1;
   /** The position whose close lost the most on the path, for the per-path rows. */
   public final LargestLoss largestLoss = new LargestLoss();
+  /** Each account's first liquidation step, when a sweep compares points; else null. */
+  private FirstLiquidations firstLiquidations;
+
+  /**
+   * Records, from now on, the step each account is first liquidated at on a path, for a book of
+   * {@code loans} loans (or cross-margin accounts) and {@code perps} perp positions; {@code book}
+   * identifies the accounts ({@link FirstLiquidations}).
+   */
+  public void recordFirstLiquidations(int loans, int perps, long book) {
+    firstLiquidations = new FirstLiquidations(loans, perps, book);
+  }
+
+  /**
+   * Account {@code account} of {@code kind} ({@link LargestLoss#LOAN} or {@link LargestLoss#PERP})
+   * was liquidated or closed out at step t.
+   */
+  public void liquidated(int kind, int account, int t) {
+    if (firstLiquidations != null) {
+      firstLiquidations.record(kind == LargestLoss.PERP ? FirstLiquidations.PERPS
+          : FirstLiquidations.LOANS, account, t);
+    }
+  }
+
+  @Override
+  public FirstLiquidations firstLiquidations() {
+    return firstLiquidations;
+  }
 
   /** Counts one {@code c}. */
   public void count(OutcomeCount c) {
@@ -100,6 +128,9 @@ public final class PathOutcome implements PathResult {
     minMarketToOracle = 0;
     meanOracleGap = 0;
     largestLoss.reset();
+    if (firstLiquidations != null) {
+      firstLiquidations.reset();
+    }
     weight = 1;
   }
 

@@ -70,7 +70,7 @@ public final class PerpLiquidation {
         return size;  // still eligible; tried again next step
       }
       closePerp(margin, size, entry, held, 0, t, adl, out);
-      out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+      engine.recordCloseOut(t, out);
       return 0;
     }
     engine.recordLiquidation(bankrupt, t, out);

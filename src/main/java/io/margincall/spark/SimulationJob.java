@@ -2,6 +2,7 @@ package io.margincall.spark;
 
 import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.kernel.PathBatch;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
@@ -130,7 +131,7 @@ public final class SimulationJob {
           PathOutcome[] outcomes = new PathOutcome[pointCount];
           for (int p = 0; p < pointCount; p++) {
             kernels[p] = PathKernel.of(scenarios.get(p));
-            outcomes[p] = new PathOutcome();
+            outcomes[p] = PathBatch.sweepOutcome(scenarios.get(p), pointCount);
           }
           SweepAccumulator acc = new SweepAccumulator(pointCount, paths, maxTailValues,
               antithetic);

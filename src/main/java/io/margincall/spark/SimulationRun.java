@@ -14,6 +14,7 @@ import io.margincall.io.TablePublisher;
 import io.margincall.kernel.PathSample;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.LiquidationCosts;
 import io.margincall.stats.PairedDifference;
 import io.margincall.stats.SweepAccumulator;
 import io.margincall.sweep.Recommendation;
@@ -175,6 +176,7 @@ public final class SimulationRun {
       BadDebtSummary summary = summaries.get(p.index());
       PairedDifference d = acc.badDebtDifference(p.index());
       PairedDifference di = acc.badDebtIndicatorDifference(p.index());
+      LiquidationCosts costs = acc.liquidationCosts(p.index());
       boolean self = p.index() == plan.baseline();
       double unpaired = self ? 0 : Math.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
       double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
@@ -185,7 +187,8 @@ public final class SimulationRun {
           scenario.perps() == null ? 0 : scenario.perps().size(),
           scenario.perps() == null ? 0 : scenario.perps().notionalUsd(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,
-          di.mean(), self ? 0 : di.standardError(), pUnpaired, scenario.importanceTilt()));
+          di.mean(), self ? 0 : di.standardError(), pUnpaired, scenario.importanceTilt(),
+          costs.paths() > 0 ? costs : null));
     }
     return out;
   }

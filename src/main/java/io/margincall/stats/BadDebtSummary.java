@@ -104,4 +104,12 @@ public record BadDebtSummary(
     }
     return b.toString();
   }
+
+  /**
+   * What liquidators earn per path, loans and perps together, before slippage and gas: the
+   * bonus on loans less the fund's share, plus the perp keepers' rewards, USD.
+   */
+  public double keeperRevenueMean() {
+    return amountMean(OutcomeAmount.LIQUIDATION_BONUS) + amountMean(OutcomeAmount.PERP_KEEPER_REWARDS);
+  }
 }

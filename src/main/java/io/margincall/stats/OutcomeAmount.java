@@ -27,7 +27,11 @@ public enum OutcomeAmount {
           + " is the loans'"),
   PERP_KEEPER_REWARDS("perp_keeper_rewards_mean",
       "mean per path of the rewards outside keepers earned closing perp positions"
-          + " (`perps.liquidator = keepers`; 0 when the venue's engine closes them), USD");
+          + " (`perps.liquidator = keepers`; 0 when the venue's engine closes them), USD"),
+  LIQUIDATION_BONUS("liquidation_bonus_mean",
+      "mean per path of the bonus liquidators earned on loans: `bonus x repaid`, the collateral"
+          + " seized beyond the debt repaid at the valuation price, less the insurance fund's share"
+          + " (`insurance.bonus-share`); before slippage and gas, USD");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();

@@ -40,4 +40,12 @@ public interface PathResult {
   default double weight() {
     return 1.0;
   }
+
+  /**
+   * The step each account was first liquidated at on the path, when a sweep compares points
+   * account by account ({@link LiquidationCosts}); null when not recorded.
+   */
+  default FirstLiquidations firstLiquidations() {
+    return null;
+  }
 }

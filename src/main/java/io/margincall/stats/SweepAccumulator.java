@@ -8,11 +8,12 @@ import java.io.Serializable;
  * parts; a partition, a sweep and a whole run merge the same way.
  */
 public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final BadDebtAccumulator[] points;
   private final PairedDifference[] badDebtDiff;
   private final PairedDifference[] indicatorDiff;
+  private final LiquidationCosts[] costs;
 
   /** An empty accumulator for {@code pointCount} points of a run of {@code expectedPaths}. */
   public SweepAccumulator(int pointCount, long expectedPaths) {
@@ -36,10 +37,12 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
     points = new BadDebtAccumulator[pointCount];
     badDebtDiff = new PairedDifference[pointCount];
     indicatorDiff = new PairedDifference[pointCount];
+    costs = new LiquidationCosts[pointCount];
     for (int p = 0; p < pointCount; p++) {
       points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues, antithetic);
       badDebtDiff[p] = new PairedDifference();
       indicatorDiff[p] = new PairedDifference();
+      costs[p] = new LiquidationCosts();
     }
   }
 
@@ -58,6 +61,9 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
       points[p].add(o);
       badDebtDiff[p].add(o.weight() * o.badDebt() - base);
       indicatorDiff[p].add(o.weight() * (o.badDebt() > 0 ? 1 : 0) - baseIndicator);
+      if (LiquidationCosts.comparable(o.firstLiquidations(), b.firstLiquidations())) {
+        costs[p].add(o.firstLiquidations(), b.firstLiquidations());
+      }
     }
   }
 
@@ -74,6 +80,7 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
       points[p].merge(other.points[p]);
       badDebtDiff[p].merge(other.badDebtDiff[p]);
       indicatorDiff[p].merge(other.indicatorDiff[p]);
+      costs[p].merge(other.costs[p]);
     }
   }
 
@@ -93,5 +100,13 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
   /** Point p minus the baseline, path by path: the indicator of bad debt > 0. */
   public PairedDifference badDebtIndicatorDifference(int p) {
     return indicatorDiff[p];
+  }
+
+  /**
+   * Point p against the baseline, account by account on each path: liquidations it adds,
+   * prevents, delays or advances. Empty when the outcomes did not record first liquidations.
+   */
+  public LiquidationCosts liquidationCosts(int p) {
+    return costs[p];
   }
 }

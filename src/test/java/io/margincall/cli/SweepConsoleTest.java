@@ -27,17 +27,38 @@ class SweepConsoleTest {
         "  accounts.generated.size-median-usd = [50000]",
         "  protocol.liquidation-threshold = [0.8]",
         "  insurance.balance = [0, 1000]", "}", ""));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = Main.run(new String[] {"sweep", "--conf", file.toString(), "--out",
-        dir.resolve("out").toString(), "--master", "local[1]", "--progress-seconds", "0"},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    String console = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String console = sweep(file);
     assertTrue(Pattern.compile("(?m)^  point accounts\\.generated\\.size-median-usd"
         + " protocol\\.liquidation-threshold insurance\\.balance P\\(bad debt\\)").matcher(console).find(),
         console);
     assertTrue(Pattern.compile("(?m)^  0 +50000 +0\\.8 +0 +\\d").matcher(console).find(), console);
     assertTrue(Pattern.compile("(?m)^  1 +50000 +0\\.8 +1000 +\\d").matcher(console).find(), console);
+  }
+
+  /** Below the sweep table, each point against the baseline: paired changes and costs. */
+  @Test
+  void eachPointIsComparedWithTheBaseline() throws IOException {
+    Path file = dir.resolve("lt.conf");
+    Files.writeString(file, String.join("\n", "run.paths = 200", "time.step = 300",
+        "accounts.generated.count = 30", "sweep.axes {",
+        "  protocol.liquidation-threshold = [0.8, 0.76]", "}", ""));
+    String console = sweep(file);
+    assertTrue(console.contains("vs baseline, same paths"), console);
+    assertTrue(Pattern.compile("(?m)^  0 +baseline +[\\d,.]+$").matcher(console).find(), console);
+    // A stricter threshold liquidates accounts the baseline did not, and earlier.
+    assertTrue(Pattern.compile("(?m)^  1 +[+-]0\\.\\d{5} \\[[+-]0\\.\\d{5}, [+-]0\\.\\d{5}\\] +[+-][\\d,.]+ "
+        + "\\[[+-][\\d,.]+, [+-][\\d,.]+\\] +[1-9]\\d*\\.\\d{3} +0\\.000 +-\\d+\\.\\d\\d +[\\d,.]+$")
+        .matcher(console).find(), console);
+  }
+
+  /** The console of a successful sweep of {@code file}, on one local core. */
+  private String sweep(Path file) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"sweep", "--conf", file.toString(), "--out",
+        dir.resolve("out").toString(), "--master", "local[1]", "--progress-seconds", "0"},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8);
   }
 }
