@@ -1,22 +1,90 @@
 package io.margincall.config;
 
+import io.margincall.protocol.LiquidationIncentive;
+import java.util.Locale;
+
 /**
  * Section {@code protocol}: the liquidation rules.
  *
  * @param liquidationThreshold LT in (0, 1]
- * @param closeFactor share of the debt one liquidation repays, (0, 1]
- * @param bonus liquidation bonus, [0, 1)
- * @param dustUsd debt at or below which a liquidation repays everything, USD
+ * @param closeFactor share of the debt one liquidation repays, (0, 1] (the fixed rule)
+ * @param bonus liquidation bonus, [0, 1) (the fixed rule and aave-v3)
+ * @param dustUsd debt at or below which a liquidation repays everything, USD (the fixed rule)
  * @param seizePrice "market" or "oracle"
+ * @param incentive the incentive rule and its parameters
+ * @param allowUnhealthyLiquidation run a setting whose liquidation leaves a just-eligible
+ *     account less healthy (LT x (1 + bonus) >= 1), for a study; else it is refused
  */
 public record ProtocolSettings(double liquidationThreshold, double closeFactor, double bonus,
-                               double dustUsd, String seizePrice) {
+                               double dustUsd, String seizePrice, IncentiveSettings incentive,
+                               boolean allowUnhealthyLiquidation) {
+  static final String ALLOW_UNHEALTHY = "protocol.allow-unhealthy-liquidation";
+
   static ProtocolSettings read(ConfigReader r) {
-    return new ProtocolSettings(
+    ProtocolSettings p = new ProtocolSettings(
         r.number("protocol.liquidation-threshold", v -> v > 0 && v <= 1, "a fraction in (0, 1]"),
         r.number("protocol.close-factor", v -> v > 0 && v <= 1, "a fraction in (0, 1]"),
         r.number("protocol.bonus", v -> v >= 0 && v < 1, "a fraction in [0, 1)"),
         r.number("protocol.dust", v -> v >= 0 && v < 1e12, "a USD amount >= 0"),
-        r.choice("protocol.seize-price", "market", "oracle"));
+        r.choice("protocol.seize-price", "market", "oracle"),
+        IncentiveSettings.read(r),
+        r.bool(ALLOW_UNHEALTHY));
+    r.forget(ALLOW_UNHEALTHY);  // it refuses settings, it changes no result
+    String model = p.incentive().model();
+    if (!"fixed".equals(model)) {
+      // The fixed rule's close factor and dust are not the protocols' (nor their bonus, except
+      // Aave's): they change no result then.
+      r.forget("protocol.close-factor");
+      r.forget("protocol.dust");
+      if (!"aave-v3".equals(model)) {
+        r.forget("protocol.bonus");
+      }
+    }
+    double lt = p.liquidationThreshold();
+    String why = p.unhealthyLiquidation(lt);
+    if (why != null) {
+      boolean bonusDecides = "fixed".equals(model) || "aave-v3".equals(model);
+      throw r.invalid(bonusDecides ? "protocol.bonus" : "protocol.liquidation-threshold",
+          "such that LT x (1 + bonus) < 1 with protocol.liquidation-threshold = " + lt + why);
+    }
+    return p;
+  }
+
+  /** The incentive rule these settings give (protocol.incentive.model and its section). */
+  public LiquidationIncentive rule() {
+    IncentiveSettings i = incentive;
+    return switch (i.model()) {
+      case "aave-v3" -> new LiquidationIncentive.AaveV3(bonus, i.closeFactorHfThreshold(),
+          i.defaultLiquidationCloseFactor(), i.minBaseMaxCloseFactorThreshold(),
+          i.minLeftoverBase());
+      case "euler" -> new LiquidationIncentive.Euler(i.maxLiquidationDiscount());
+      case "morpho" -> new LiquidationIncentive.Morpho(i.liquidationCursor(),
+          i.maxLiquidationIncentiveFactor());
+      default -> new LiquidationIncentive.Fixed(closeFactor, bonus, dustUsd);
+    };
+  }
+
+  /**
+   * Null if a liquidation under these rules leaves an account of liquidation threshold
+   * {@code threshold} that has just become eligible healthier, or the allowance is given; else
+   * why not, for an error message. After a liquidation repaying r of debt D against collateral
+   * worth C at the oracle, health {@code (C - r (1 + b)) LT / (D - r)} is below the health
+   * {@code C LT / D} before exactly when {@code LT (1 + b) > C LT / D}: with
+   * {@code LT (1 + b) >= 1}, every partial liquidation of an eligible account (health below 1)
+   * leaves it less healthy, and liquidations cannot restore it. Aave's PoolConfigurator refuses
+   * such a reserve ({@code liquidationThreshold.percentMul(liquidationBonus) <= 100 %}); the
+   * bonus is the rule's at health 1, the moment the account becomes eligible.
+   */
+  String unhealthyLiquidation(double threshold) {
+    double bonusAtOne = rule().bonusAtEligibility(threshold);
+    double product = threshold * (1 + bonusAtOne);
+    if (allowUnhealthyLiquidation || product < 1) {
+      return null;
+    }
+    return String.format(Locale.ROOT, ", bonus at health 1 = %s (protocol.incentive.model = %s):"
+        + " LT x (1 + bonus) = %.6f >= 1, so a partial liquidation leaves every eligible account"
+        + " less healthy than before and liquidations cannot restore it (Aave's PoolConfigurator"
+        + " refuses such a reserve); set %s = true to run it for a study",
+        bonusAtOne, incentive.model(), product, ALLOW_UNHEALTHY);
   }
 }

@@ -162,7 +162,7 @@ public final class ScenarioFactory {
 
   private static LiquidationRules liquidation(ProtocolSettings p) {
     return new LiquidationRules(p.closeFactor(), p.bonus(), p.dustUsd(),
-        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET);
+        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET, p.rule());
   }
 
   private static InsuranceRules insurance(InsuranceSettings i) {
@@ -268,12 +268,31 @@ public final class ScenarioFactory {
       if (s.accounts().refuseEligibleAtStart()) {
         rejectAccountsEligibleAtTheStart(s.accounts().file(), s.price().initial(), a);
       }
+      rejectUnhealthyLiquidation(s, a);
       return AccountBook.of(a.collateral(), a.debt(), a.threshold());
     }
     AccountsSettings.Generated g = s.accounts().generated();
     return GeneratedBook.draw(PathStreams.stream(s.run().seed(), 0, PathStreams.ACCOUNT_BOOK),
         g.count(), s.price().initial(), g.sizeMedianUsd(), g.sizeLogSigma(), g.leverageMin(),
         g.leverageMax(), threshold);
+  }
+
+  /**
+   * An account whose own liquidation threshold makes its liquidation leave it less healthy
+   * ({@link ProtocolSettings#unhealthyLiquidation}) is refused, naming its line, unless
+   * {@code protocol.allow-unhealthy-liquidation}; protocol.liquidation-threshold, which the
+   * other rows take, was checked with the settings.
+   */
+  private static void rejectUnhealthyLiquidation(ScenarioSettings s, AccountBookCsv.Accounts a) {
+    double[] lt = a.threshold();
+    for (int i = 0; i < lt.length; i++) {
+      String why = s.protocol().unhealthyLiquidation(lt[i]);
+      if (why != null) {
+        throw new InputError(s.accounts().file() + ":" + a.lines().get(i) + ": account '"
+            + a.ids().get(i) + "': liquidation_threshold = " + lt[i] + ": LT x (1 + bonus) must"
+            + " be below 1" + why);
+      }
+    }
   }
 
   /**

@@ -65,6 +65,11 @@ public final class ScenarioSettings {
     statistics = StatisticsSettings.read(r);
     sampling = SamplingSettings.read(r, price, run);
     price.assets().requireSupported(r, price, oracle, liquidity, congestion, accounts);
+    if (price.assets().count() > 1 && "aave-v3".equals(protocol.incentive().model())) {
+      throw r.invalid(IncentiveSettings.MODEL, "fixed, euler or morpho while price.assets lists"
+          + " further assets: Aave's close factor and dust rule apply per collateral reserve, and"
+          + " a cross-margined account is valued as a whole");
+    }
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
     hashedKeys = Set.copyOf(r.canonical().keySet());

@@ -24,7 +24,9 @@ import io.margincall.stats.OutcomeCount;
  * the seizure takes asset 0 first, then the next; an account whose collateral is then worth
  * less than its debt at the market is closed and the rest goes down the {@link LossWaterfall}.
  * Ideal mechanisms only: no slippage, congestion, outages or price options beyond GBM (rejected
- * by the configuration).
+ * by the configuration). The incentive rules that decide from the account as a whole apply
+ * (fixed, Euler's discount from its health, Morpho's factor from its threshold); Aave's, whose
+ * thresholds and dust rule are per collateral reserve, is refused with several assets.
  */
 final class FullScanIndex implements AccountIndex {
   private final CrossMarginBook book;
@@ -124,13 +126,16 @@ final class FullScanIndex implements AccountIndex {
     double d = debt[i];
     engine.account(LargestLoss.LOAN, i);
     engine.recordLiquidation(value(i, price) < d, t, out);
-    double repay = engine.firstRepay(d);
+    double threshold = book.threshold()[i];
+    double collateralUsd = engine.readsOracle() ? value(i, oracle) : Double.NaN;
+    double repay = engine.firstRepay(collateralUsd, d, threshold);
+    double bonus = engine.bonus(collateralUsd, d, threshold);
     double[] valuation = engine.seizesAtOracle() ? oracle : price;
     double available = value(i, valuation);
-    double wanted = engine.valueWanted(repay);
+    double wanted = LiquidationEngine.valueWanted(repay, bonus);
     if (wanted > available) {
       wanted = available;
-      repay = engine.repayForValue(available);
+      repay = LiquidationEngine.repayForValue(available, bonus);
     }
     for (int a = 0; a < k && wanted > 0; a++) {
       double held = collateral[i * k + a];
@@ -142,7 +147,7 @@ final class FullScanIndex implements AccountIndex {
     }
     d -= repay;
     out.debtRepaid += repay;
-    engine.depositBonus(repay, out);
+    engine.depositBonus(repay, bonus, out);
     double left = value(i, price);
     if (d > 0 && left < d) {
       for (int a = 0; a < k; a++) {

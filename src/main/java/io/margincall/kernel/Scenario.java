@@ -9,6 +9,7 @@ import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
+import io.margincall.protocol.LiquidationIncentive;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpRules;
@@ -80,6 +81,11 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     }
     if (perpRules == null) {
       perpRules = PerpRules.ideal();
+    }
+    if (crossMargin != null && liquidation != null
+        && liquidation.incentive() instanceof LiquidationIncentive.AaveV3) {
+      throw new IllegalArgumentException("Aave's close factor and dust rule apply per collateral"
+          + " reserve: not modelled for cross-margined books");
     }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "

@@ -27,6 +27,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   private final int accounts;
   private final LiquidationEngine engine;
   private final boolean seizeAtOracle;
+  private final boolean readsOracle;
   private final Keeper keeper;
   private final MarketPath marketPath;
   // Per-path state of touched accounts (indexed by trigger rank).
@@ -58,6 +59,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     this.accounts = book.size();
     this.engine = engine;
     this.seizeAtOracle = engine.seizesAtOracle();
+    this.readsOracle = engine.readsOracle();
     this.keeper = keeper;
     this.marketPath = marketPath;
     this.bulkSkips = bulkSkips;
@@ -102,7 +104,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       return;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
+    double oraclePrice = readsOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
@@ -140,7 +142,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       if (result == OPEN) {
         stillOpen[reopened++] = i;
       } else if (result == SKIPPED) {
-        waiting.add(i, key, collateral[i], debt[i]);
+        waiting.add(i, key, collateral[i], debt[i], book.threshold(i));
       }
     }
     waiting.commit();
@@ -190,7 +192,8 @@ final class TriggerOrderedIndex implements AccountIndex {
     engine.openStep(t, logPrice, marketPath.regime());
     double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
     if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
-        waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
+        waiting.maxBonus(e), waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e),
+        valuation)) {
       return false;
     }
     out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES, fresh);
@@ -231,9 +234,9 @@ final class TriggerOrderedIndex implements AccountIndex {
   }
 
   private boolean certainlyUnprofitable(int i, double oraclePrice) {
-    double repay = waiting.repay(i);
-    return engine.certainlyUnprofitableBeforeSlippage(repay, repay, waiting.bankruptPrice(i),
-        waiting.fullSeizurePrice(i), seizeAtOracle ? oraclePrice : engine.price());
+    return engine.certainlyUnprofitableBeforeSlippage(waiting.repay(i), waiting.leastRepay(i),
+        waiting.bonus(i), waiting.bankruptPrice(i), waiting.fullSeizurePrice(i),
+        seizeAtOracle ? oraclePrice : engine.price());
   }
 
   private double nextTrigger() {
@@ -260,7 +263,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
     engine.position(LargestLoss.LOAN, book.sourceRow(i),
         debt[i] / (collateral[i] * book.threshold(i)), debt[i] / collateral[i], this.logOracle);
-    int result = engine.liquidate(collateral[i], debt[i], oraclePrice, t, out);
+    int result = engine.liquidate(collateral[i], debt[i], book.threshold(i), oraclePrice, t, out);
     collateral[i] = engine.collateralLeft();
     debt[i] = engine.debtLeft();
     return result;

@@ -10,8 +10,12 @@ import io.margincall.protocol.LiquidationEngine;
  *
  * <p>Each position also carries bounds over the prefix up to it, which let the kernel settle a
  * <em>quiet step</em> (one where only waiting accounts are eligible and none can change) in O(1)
- * instead of visiting each one: the largest first repayment and bankruptcy and full-seizure
- * prices among them, and their pending inclusions. An account's bounds are computed once, when
+ * instead of visiting each one: the largest and smallest repayment, the largest bonus, the
+ * largest bankruptcy and full-seizure prices among them, and their pending inclusions. The
+ * repayment and bonus bounds are the incentive rule's extremes over every oracle price
+ * ({@link LiquidationEngine#maxFirstRepay}, {@link LiquidationEngine#minFirstRepay},
+ * {@link LiquidationEngine#maxBonus}): under a rule that reads health (Aave's close factor,
+ * Euler's discount) they hold while the oracle moves. An account's bounds are computed once, when
  * it starts waiting. They are certificates only: a step they cannot certify is settled account
  * by account with the exact rules, so they change no result.
  *
@@ -37,6 +41,7 @@ final class WaitingAccounts {
   // Per position k: bounds over positions 0..k, valid for k < validUpTo.
   private final double[] maxRepay;
   private final double[] minRepay;
+  private final double[] maxBonus;
   private final double[] maxBankruptPrice;
   private final double[] maxFullSeizurePrice;
   private final int[] pendingCount;
@@ -62,6 +67,8 @@ final class WaitingAccounts {
 
   // Per account (by trigger rank), set when it starts waiting: its certificate values.
   private final double[] repay;
+  private final double[] leastRepay;
+  private final double[] bonus;
   private final double[] bankruptPrice;
   private final double[] fullSeizurePrice;
 
@@ -80,10 +87,13 @@ final class WaitingAccounts {
     this.spare = new Entries(accounts);
     this.added = new Entries(accounts);
     this.repay = new double[accounts];
+    this.leastRepay = new double[accounts];
+    this.bonus = new double[accounts];
     this.bankruptPrice = new double[accounts];
     this.fullSeizurePrice = new double[accounts];
     this.maxRepay = new double[accounts];
     this.minRepay = new double[accounts];
+    this.maxBonus = new double[accounts];
     this.maxBankruptPrice = new double[accounts];
     this.maxFullSeizurePrice = new double[accounts];
     this.pendingCount = new int[accounts];
@@ -128,17 +138,20 @@ final class WaitingAccounts {
   }
 
   /**
-   * Account i, with collateral c and debt d, was skipped at this step under key {@code key}:
-   * it waits from commit() on. Calls come in visiting order.
+   * Account i, with collateral c, debt d and threshold {@code threshold}, was skipped at this
+   * step under key {@code key}: it waits from commit() on. Calls come in visiting order.
    */
-  void add(int i, double key, double c, double d) {
+  void add(int i, double key, double c, double d, double threshold) {
     int k = addedCount++;
     added.account[k] = i;
     added.key[k] = key;
-    double repay = rules.firstRepay(d);
+    double repay = rules.maxFirstRepay(d);
+    double bonus = rules.maxBonus(threshold);
     this.repay[i] = repay;
+    this.leastRepay[i] = rules.minFirstRepay(d);
+    this.bonus[i] = bonus;
     bankruptPrice[i] = LiquidationEngine.bankruptPrice(c, d);
-    fullSeizurePrice[i] = rules.fullSeizurePrice(repay, c);
+    fullSeizurePrice[i] = LiquidationEngine.fullSeizurePrice(repay, bonus, c);
   }
 
   /**
@@ -215,6 +228,7 @@ final class WaitingAccounts {
     int[] account = list.account;
     double hiRepay = k > 0 ? maxRepay[k - 1] : Double.NEGATIVE_INFINITY;
     double loRepay = k > 0 ? minRepay[k - 1] : Double.POSITIVE_INFINITY;
+    double hiBonus = k > 0 ? maxBonus[k - 1] : Double.NEGATIVE_INFINITY;
     double bankrupt = k > 0 ? maxBankruptPrice[k - 1] : 0;
     double fullSeizure = k > 0 ? maxFullSeizurePrice[k - 1] : 0;
     int pending = k > 0 ? pendingCount[k - 1] : 0;
@@ -223,8 +237,10 @@ final class WaitingAccounts {
       // Comparisons rather than Math.max/min: no NaN or -0 here, and they are cheaper.
       int i = account[k];
       double r = repay[i];
+      double least = leastRepay[i];
       hiRepay = r > hiRepay ? r : hiRepay;
-      loRepay = r < loRepay ? r : loRepay;
+      loRepay = least < loRepay ? least : loRepay;
+      hiBonus = bonus[i] > hiBonus ? bonus[i] : hiBonus;
       bankrupt = bankruptPrice[i] > bankrupt ? bankruptPrice[i] : bankrupt;
       fullSeizure = fullSeizurePrice[i] > fullSeizure ? fullSeizurePrice[i] : fullSeizure;
       int until = pendingUntil[i];
@@ -234,6 +250,7 @@ final class WaitingAccounts {
       }
       maxRepay[k] = hiRepay;
       minRepay[k] = loRepay;
+      maxBonus[k] = hiBonus;
       maxBankruptPrice[k] = bankrupt;
       maxFullSeizurePrice[k] = fullSeizure;
       pendingCount[k] = pending;
@@ -247,9 +264,14 @@ final class WaitingAccounts {
     return maxRepay[e - 1];
   }
 
-  /** Smallest first repayment among the first e accounts, USD. */
+  /** Smallest repayment among the first e accounts, USD. */
   double minRepay(int e) {
     return minRepay[e - 1];
+  }
+
+  /** Largest bonus among the first e accounts. */
+  double maxBonus(int e) {
+    return maxBonus[e - 1];
   }
 
   /** A market price at or above which the first e accounts are certainly solvent. */
@@ -275,9 +297,19 @@ final class WaitingAccounts {
     return earliestPending[e - 1];
   }
 
-  /** The first repayment of waiting account i, USD. */
+  /** The largest first repayment of waiting account i, USD. */
   double repay(int i) {
     return repay[i];
+  }
+
+  /** The smallest repayment of waiting account i, USD. */
+  double leastRepay(int i) {
+    return leastRepay[i];
+  }
+
+  /** The largest bonus of waiting account i. */
+  double bonus(int i) {
+    return bonus[i];
   }
 
   /** A market price at or above which waiting account i is certainly solvent. */

@@ -12,9 +12,10 @@ import io.margincall.stats.OutcomeCount;
  * of an insolvent position, and the exact bounds the kernel's bulk-skip certificates are built
  * from. Every account index calls this class; none repeats a rule.
  *
- * <p>A position here is collateral {@code c} (asset units) against debt {@code d} (USD). A
- * liquidation repays {@link #firstRepay}{@code (d)} and takes collateral worth
- * {@code repay x (1 + bonus)} at the valuation price (the market, or the oracle with
+ * <p>A position here is collateral {@code c} (asset units) against debt {@code d} (USD), with a
+ * liquidation threshold. A liquidation repays what the {@link LiquidationIncentive} rule gives
+ * ({@link #firstRepay}: the fixed close factor, or a protocol's rule) and takes collateral worth
+ * {@code repay x (1 + bonus)}, the rule's bonus, at the valuation price (the market, or the oracle with
  * {@link SeizePricing#ORACLE}), capped at {@code c} (the repayment shrinks in proportion). With
  * slippage or congestion modelled, the keeper first checks its profit after the sale and the
  * fee and skips below the minimum; an insolvent position no keeper takes is closed by the
@@ -43,10 +44,8 @@ public final class LiquidationEngine {
    */
   public static final double CERTIFICATE_MARGIN = 1e-12;
 
-  private final double closeFactor;
-  private final double bonus;
-  private final double onePlusBonus;
-  private final double dust;
+  private final LiquidationIncentive incentive;
+  private final boolean readsOracle;
   private final boolean seizeAtOracle;
   private final double bonusShare;
   private final double minProfit;
@@ -67,7 +66,7 @@ public final class LiquidationEngine {
   private double positionLogMark;
 
   /**
-   * @param rules close factor, bonus, dust and seize pricing
+   * @param rules close factor, bonus, dust, seize pricing and incentive rule
    * @param minProfitUsd a keeper skips a liquidation expected to earn less, USD; checked only
    *     when slippage or congestion is modelled (SPEC 7: the ideal keeper always executes)
    * @param depth what selling collateral fetches
@@ -80,11 +79,9 @@ public final class LiquidationEngine {
   public LiquidationEngine(LiquidationRules rules, double minProfitUsd, MarketDepth depth,
                            double permanentImpact, GasMarket gas, LossWaterfall waterfall,
                            double bonusShare, PerpRules perps) {
-    this.closeFactor = rules.closeFactor();
-    this.bonus = rules.bonus();
-    this.onePlusBonus = 1 + bonus;
-    this.dust = rules.dustUsd();
+    this.incentive = rules.incentive();
     this.seizeAtOracle = rules.pricing() == SeizePricing.ORACLE;
+    this.readsOracle = seizeAtOracle || incentive.readsOracle();
     this.bonusShare = bonusShare;
     this.minProfit = minProfitUsd;
     this.stepMarket = new StepMarket(depth, permanentImpact);
@@ -102,6 +99,14 @@ public final class LiquidationEngine {
   /** Whether seized collateral is valued at the oracle price (else at the market). */
   public boolean seizesAtOracle() {
     return seizeAtOracle;
+  }
+
+  /**
+   * Whether {@link #liquidate} reads its oracle price: with oracle-priced seizure, or an
+   * incentive rule that reads health or USD values at the oracle. Else callers may pass NaN.
+   */
+  public boolean readsOracle() {
+    return readsOracle;
   }
 
   // ---------------------------------------------------------------- the market during a step
@@ -161,25 +166,38 @@ public final class LiquidationEngine {
 
   // ---------------------------------------------------------------- the exact rules
 
-  /** What the first liquidation of a position owing {@code d} repays: all of it within dust. */
-  public double firstRepay(double d) {
-    double repay = closeFactor * d;
-    return d - repay <= dust ? d : repay;
+  /**
+   * What a liquidation of a position owing {@code d} with collateral worth
+   * {@code collateralUsd} at the oracle (NaN unless {@link #readsOracle}) and threshold
+   * {@code threshold} repays before the cap at the collateral held, under the incentive rule.
+   */
+  public double firstRepay(double collateralUsd, double d, double threshold) {
+    return incentive.repay(collateralUsd, d, threshold);
   }
 
-  /** Collateral units a repayment wants at the valuation price: {@code repay (1 + b) / value}. */
-  public double unitsWanted(double repay, double valuation) {
-    return repay * onePlusBonus / valuation;
+  /** The bonus of that liquidation, under the incentive rule. */
+  public double bonus(double collateralUsd, double d, double threshold) {
+    return incentive.bonus(collateralUsd, d, threshold);
   }
 
   /** Collateral value (USD at the valuation price) a repayment wants: {@code repay (1 + b)}. */
-  public double valueWanted(double repay) {
-    return repay * onePlusBonus;
+  public static double valueWanted(double repay, double bonus) {
+    return repay * (1 + bonus);
   }
 
   /** The repayment that takes collateral worth {@code value} (USD, at the valuation price). */
-  public double repayForValue(double value) {
-    return value / onePlusBonus;
+  public static double repayForValue(double value, double bonus) {
+    return value / (1 + bonus);
+  }
+
+  /**
+   * The repayment the protocol accepts for a partial liquidation of a position (collateral
+   * worth {@code collateralUsd} at the oracle, debt d) that chose {@code repay}; see
+   * {@link LiquidationIncentive#admissibleRepay}.
+   */
+  public double admissibleRepay(double repay, double collateralUsd, double d, double bonus,
+                                double oracleToValuation) {
+    return incentive.admissibleRepay(repay, collateralUsd, d, bonus, oracleToValuation);
   }
 
   /** Whether collateral c is worth less than debt d at market price p: the position is bankrupt. */
@@ -198,23 +216,36 @@ public final class LiquidationEngine {
   }
 
   /**
-   * One liquidation of a position with collateral c and debt d at step t, at the current market
-   * price ({@link #price()}); {@code oraclePrice} is read only with oracle-priced seizure.
+   * One liquidation of a position with collateral c, debt d and liquidation threshold
+   * {@code threshold} at step t, at the current market price ({@link #price()});
+   * {@code oraclePrice} is read only when {@link #readsOracle}.
    * Returns {@link #CLOSED}, {@link #OPEN} or {@link #SKIPPED}; the position afterwards is
    * {@link #collateralLeft()}, {@link #debtLeft()}. Books the liquidation, the skip or the
    * close-out into {@code out}.
    */
-  public int liquidate(double c, double d, double oraclePrice, int t, PathOutcome out) {
+  public int liquidate(double c, double d, double threshold, double oraclePrice, int t,
+                       PathOutcome out) {
     double market = stepMarket.price();
-    double repay = firstRepay(d);
+    double collateralUsd = c * oraclePrice;  // NaN when the rule does not read the oracle
+    double repay = incentive.repay(collateralUsd, d, threshold);
+    double bonus = incentive.bonus(collateralUsd, d, threshold);
+    double onePlusBonus = 1 + bonus;
     double valuation = seizeAtOracle ? oraclePrice : market;
-    double wanted = unitsWanted(repay, valuation);
+    double wanted = repay * onePlusBonus / valuation;
     double seized;
     if (wanted <= c) {
+      if (repay < d && wanted < c) {
+        double accepted = incentive.admissibleRepay(repay, collateralUsd, d, bonus,
+            oraclePrice / valuation);
+        if (accepted != repay) {
+          repay = accepted;
+          wanted = repay * onePlusBonus / valuation;
+        }
+      }
       seized = wanted;
     } else {
       seized = c;
-      repay = repayForValue(c * valuation);
+      repay = c * valuation / onePlusBonus;
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
@@ -243,7 +274,7 @@ public final class LiquidationEngine {
     d -= repay;
     out.collateralSeized += seized;
     out.debtRepaid += repay;
-    depositBonus(repay, out);
+    depositBonus(repay, bonus, out);
     market = stepMarket.price();  // the liquidator's sale may have moved it
     if (d > 0 && insolvent(c, d, market)) {
       closeOut(c, d, t, out);
@@ -297,10 +328,10 @@ public final class LiquidationEngine {
   }
 
   /**
-   * The bonus on a repayment: the fund's share into the fund, the rest booked as the
-   * liquidator's ({@link OutcomeAmount#LIQUIDATION_BONUS}).
+   * The bonus on a repayment (the incentive rule's, for this liquidation): the fund's share into
+   * the fund, the rest booked as the liquidator's ({@link OutcomeAmount#LIQUIDATION_BONUS}).
    */
-  public void depositBonus(double repay, PathOutcome out) {
+  public void depositBonus(double repay, double bonus, PathOutcome out) {
     waterfall.deposit(bonusShare * bonus * repay);  // this order: the fund's bits as before
     out.add(OutcomeAmount.LIQUIDATION_BONUS, (1 - bonusShare) * bonus * repay);
   }
@@ -323,7 +354,25 @@ public final class LiquidationEngine {
   // Each bound below stands for one exact test of liquidate() above and is computed by the same
   // formula, widened by CERTIFICATE_MARGIN. They rely on two invariants: a skipped position's
   // state does not change while it waits (the index that holds it guarantees it), and a sale
-  // never fetches more than the market price (MarketDepth.proceeds).
+  // never fetches more than the market price (MarketDepth.proceeds). The incentive rule's
+  // repayment and bonus may move with the oracle while a position waits (Aave's close factor
+  // with health, Euler's discount): the bounds take the rule's extremes over every oracle price
+  // (LiquidationIncentive.maxRepay, minRepay, maxBonus), which the fixed rule's constants are.
+
+  /** The largest first repayment of a position owing d at any oracle price, USD. */
+  public double maxFirstRepay(double d) {
+    return incentive.maxRepay(d);
+  }
+
+  /** The smallest repayment a liquidation of a position owing d makes at any oracle price. */
+  public double minFirstRepay(double d) {
+    return incentive.minRepay(d);
+  }
+
+  /** The largest bonus a position of this threshold can get, at any health. */
+  public double maxBonus(double threshold) {
+    return incentive.maxBonus(threshold);
+  }
 
   /** A market price at or above which the position (c, d) is certainly not {@link #insolvent}. */
   public static double bankruptPrice(double c, double d) {
@@ -331,30 +380,34 @@ public final class LiquidationEngine {
   }
 
   /**
-   * A valuation price at or above which the seizure of {@code repay} certainly takes no more
-   * than the c units held ({@code unitsWanted(repay, valuation) <= c}).
+   * A valuation price at or above which a seizure for at most {@code maxRepay} with a bonus of
+   * at most {@code maxBonus} certainly takes no more than the c units held
+   * ({@code repay (1 + bonus) / valuation <= c} in {@link #liquidate}).
    */
-  public double fullSeizurePrice(double repay, double c) {
-    return unitsWanted(repay, c) * (1 + CERTIFICATE_MARGIN);
+  public static double fullSeizurePrice(double maxRepay, double maxBonus, double c) {
+    return maxRepay * (1 + maxBonus) / c * (1 + CERTIFICATE_MARGIN);
   }
 
   /**
-   * Whether liquidating any position with a first repayment in [loRepay, hiRepay], at the
-   * current market price and the valuation price given, certainly fails the keeper's profit
-   * check before slippage ({@code seized x market - repaid - fee < min profit}, which implies
-   * the check with slippage, as a sale never fetches more than the market price), while the
-   * position stays solvent at the market ({@code price >= bankrupt}) and keeps collateral
-   * ({@code valuation >= fullSeizure}). Any position this certifies gets the same answer from
-   * {@link #liquidate}: a skip counted as unprofitable after fees, nothing else changed.
+   * Whether liquidating any position with a first repayment in [loRepay, hiRepay] and a bonus of
+   * at most {@code maxBonus}, at the current market price and the valuation price given,
+   * certainly fails the keeper's profit check before slippage ({@code seized x market - repaid -
+   * fee < min profit}, which implies the check with slippage, as a sale never fetches more than
+   * the market price), while the position stays solvent at the market
+   * ({@code price >= bankrupt}) and keeps collateral ({@code valuation >= fullSeizure}). Any
+   * position this certifies gets the same answer from {@link #liquidate}: a skip counted as
+   * unprofitable after fees, nothing else changed.
    */
   public boolean certainlyUnprofitableBeforeSlippage(double hiRepay, double loRepay,
-                                                     double bankrupt, double fullSeizure,
-                                                     double valuation) {
+                                                     double maxBonus, double bankrupt,
+                                                     double fullSeizure, double valuation) {
     double market = stepMarket.price();
     if (!(market >= bankrupt && valuation >= fullSeizure)) {
       return false;
     }
-    // Before slippage a liquidation earns repay x ((1 + bonus) x market / valuation - 1) - fee.
+    // Before slippage a liquidation earns repay x ((1 + bonus) x market / valuation - 1) - fee,
+    // increasing in the bonus: the largest bonus bounds it.
+    double onePlusBonus = 1 + maxBonus;
     double gain = seizeAtOracle
         ? onePlusBonus * market / valuation * (1 + CERTIFICATE_MARGIN) - 1
         : onePlusBonus - 1;

@@ -12,15 +12,27 @@ import java.io.Serializable;
  * less than its remaining debt, the account is closed: the rest of its collateral is sold and
  * the debt it cannot repay is bad debt (SPEC 7). At most one liquidation per account per step.
  *
- * <p>Ideal: close factor 1, bonus 0, dust 0.
+ * <p>That is the fixed rule; {@code incentive} may instead be one a protocol specifies
+ * ({@link LiquidationIncentive}: Aave v3.3's close factor, Euler's health-scaled discount,
+ * Morpho's incentive factor), which then decides the repayment and the bonus.
+ *
+ * <p>Ideal: close factor 1, bonus 0, dust 0, the fixed rule.
  *
  * @param closeFactor share of the debt one liquidation may repay, in (0, 1]
  * @param bonus liquidation bonus (penalty) as a fraction of the repaid debt, in [0, 1)
  * @param dustUsd debt at or below which a liquidation repays everything, USD, {@code >= 0}
  * @param pricing how seized collateral is valued
+ * @param incentive the rule that decides each liquidation's repayment and bonus; null: the fixed
+ *     rule of {@code closeFactor}, {@code bonus} and {@code dustUsd}
  */
 public record LiquidationRules(double closeFactor, double bonus, double dustUsd,
-                               SeizePricing pricing) implements Serializable {
+                               SeizePricing pricing, LiquidationIncentive incentive)
+    implements Serializable {
+
+  /** The fixed rule: close factor, constant bonus and dust as given. */
+  public LiquidationRules(double closeFactor, double bonus, double dustUsd, SeizePricing pricing) {
+    this(closeFactor, bonus, dustUsd, pricing, null);
+  }
 
   public LiquidationRules {
     if (!(closeFactor > 0 && closeFactor <= 1)) {
@@ -34,6 +46,9 @@ public record LiquidationRules(double closeFactor, double bonus, double dustUsd,
     }
     if (pricing == null) {
       throw new IllegalArgumentException("seize pricing must be given");
+    }
+    if (incentive == null) {
+      incentive = new LiquidationIncentive.Fixed(closeFactor, bonus, dustUsd);
     }
   }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * path's outcome must have the same bits. The variants reach each branch: liquidators blocked by
  * the fee (market- and oracle-priced seizure, with and without a native gas price), by slippage
  * (AMM, thin linear book), waiting for inclusion and not included in time (low bids, gas
- * shocks), with no fee at all (congestion off), TWAP, and a close factor of 1. Each must have
- * used the shortcut, or the comparison would prove nothing.
+ * shocks), with no fee at all (congestion off), TWAP, a close factor of 1, and each protocol's
+ * incentive rule (whose repayment and bonus move with the oracle while an account waits). Each
+ * must have used the shortcut, or the comparison would prove nothing.
  */
 class BulkSkipTest {
   private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
@@ -41,6 +42,11 @@ class BulkSkipTest {
       "congestion.native-price-usd=3000,protocol.dust=0",
       "liquidity.depth-usd=2000000,keeper.min-profit-usd=50,congestion.enabled=false",
       "protocol.seize-price=oracle,oracle.delay=600,protocol.bonus=0.01",
+      "protocol.incentive.model=aave-v3",
+      "protocol.incentive.model=aave-v3,protocol.seize-price=oracle,protocol.bonus=0.01",
+      "protocol.incentive.model=euler",
+      "protocol.incentive.model=euler,protocol.seize-price=oracle,oracle.delay=600",
+      "protocol.incentive.model=morpho,protocol.seize-price=oracle",
   })
   void bulkSettlementGivesTheSameBitsAsVisitingEveryAccount(String sets) {
     List<String> all = new ArrayList<>(List.of("time.step=60", "time.horizon=86400",

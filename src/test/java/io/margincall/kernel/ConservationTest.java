@@ -8,6 +8,7 @@ import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.protocol.InsuranceRules;
+import io.margincall.protocol.LiquidationIncentive;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
@@ -20,9 +21,12 @@ import org.junit.jupiter.api.Test;
  * Invariants that hold on every path, whatever the rules: bad debt = insurance draw +
  * socialized loss; no account loses more collateral than it held, none ends with negative
  * collateral or debt; what the path reports as seized is what the accounts lost; an account
- * left partly liquidated shows as a partial liquidation, and close factor 1 makes none.
+ * left partly liquidated shows as a partial liquidation, and close factor 1 makes none; under
+ * each protocol's incentive rule too.
  */
 class ConservationTest {
+  private static final double S0 = 2000;
+
 
   @ParameterizedTest(name = "closeFactor={0} bonus={1} pricing={2} delay={3} fund={4}")
   @CsvSource({
@@ -33,12 +37,40 @@ class ConservationTest {
   })
   void everyPathConservesDebtAndCollateral(double closeFactor, double bonus, SeizePricing pricing,
                                            int delay, double fund) {
-    double s0 = 2000;
     AccountBook book = GeneratedBook.draw(PathStreams.stream(5, 0, PathStreams.ACCOUNT_BOOK),
-        300, s0, 50_000, 1.0, 1.5, 12, 0.93);
-    Scenario scenario = Scenario.builder().seed(99).steps(720).stepSeconds(120).initialPrice(s0)
+        300, S0, 50_000, 1.0, 1.5, 12, 0.93);
+    conserves(book, new LiquidationRules(closeFactor, bonus, 50, pricing), bonus, delay, fund,
+        closeFactor < 1);
+  }
+
+  /**
+   * The same invariants under each protocol's incentive rule, on a book with many small
+   * accounts (median 5,000 USD: Aave's 2,000 USD minimum position and 1,000 USD leftover bind).
+   */
+  @ParameterizedTest(name = "{0} pricing={1}")
+  @CsvSource({
+      "aave-v3, ORACLE",
+      "aave-v3, MARKET",
+      "euler,   MARKET",
+      "morpho,  MARKET",
+  })
+  void everyIncentiveRuleConservesDebtAndCollateral(String model, SeizePricing pricing) {
+    AccountBook book = GeneratedBook.draw(PathStreams.stream(6, 0, PathStreams.ACCOUNT_BOOK),
+        300, S0, 5_000, 1.5, 1.5, 12, 0.93);
+    LiquidationIncentive rule = switch (model) {
+      case "aave-v3" -> new LiquidationIncentive.AaveV3(0.075, 0.95, 0.5, 2000, 1000);
+      case "euler" -> new LiquidationIncentive.Euler(0.15);
+      default -> new LiquidationIncentive.Morpho(0.3, 1.15);
+    };
+    conserves(book, new LiquidationRules(1, 0, 0, pricing, rule), rule.maxBonus(0.93), 90, 20_000,
+        rule instanceof LiquidationIncentive.AaveV3);
+  }
+
+  private static void conserves(AccountBook book, LiquidationRules rules, double maxBonus,
+                                int delay, double fund, boolean partialExpected) {
+    Scenario scenario = Scenario.builder().seed(99).steps(720).stepSeconds(120).initialPrice(S0)
         .price(GeometricBrownianMotion.of(0, 2.0, 120)).oracle(new OracleRules(delay, 0.005, 30))
-        .book(book).liquidation(new LiquidationRules(closeFactor, bonus, 50, pricing))
+        .book(book).liquidation(rules)
         .insurance(new InsuranceRules(fund, 0.2)).build();
     PathSimulator kernel = new PathSimulator(scenario);
     PathOutcome out = new PathOutcome();
@@ -49,7 +81,7 @@ class ConservationTest {
       double tolerance = 1e-9 * Math.max(1, out.badDebt);
       assertEquals(out.badDebt, out.insuranceDraw + out.socializedLoss, tolerance,
           "path " + path + ": bad debt = draw + socialized");
-      assertTrue(out.insuranceDraw <= fund + 0.2 * bonus * book.totalDebt() + tolerance);
+      assertTrue(out.insuranceDraw <= fund + 0.2 * maxBonus * book.totalDebt() + tolerance);
       double lost = 0;
       double debtGone = 0;
       boolean partial = false;
@@ -79,12 +111,12 @@ class ConservationTest {
       assertTrue(partialLiquidations <= out.countOf(OutcomeCount.LIQUIDATIONS), "path " + path);
       assertTrue(!partial || partialLiquidations > 0,
           "path " + path + ": an account was left partly liquidated, none counted");
-      if (closeFactor == 1) {
-        assertEquals(0, partialLiquidations, "path " + path + ": close factor 1 closes accounts");
+      if (!partialExpected) {
+        assertEquals(0, partialLiquidations, "path " + path + ": the whole debt is repaid");
       }
     }
     assertTrue(pathsWithBadDebt > 10, "the case should produce bad debt: " + pathsWithBadDebt);
-    if (closeFactor < 1) {
+    if (partialExpected) {
       assertTrue(pathsWithPartial > 10, "the case should leave partly liquidated accounts");
     }
   }
