@@ -12,6 +12,8 @@ import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.LossWaterfall;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpPosition;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.stats.OutcomeCount;
@@ -94,6 +96,67 @@ class MarginShiftTest {
       liquidations += kernel.countOf(OutcomeCount.LIQUIDATIONS);
     }
     assertTrue(liquidations > 500 && factorMoves > 1000, liquidations + " liquidations");
+  }
+
+  /**
+   * The perp index under a random factor on its maintenance rates against a scan of every
+   * position each step with the rule written out in price space ({@code equity < MM m |s| mark},
+   * {@link PerpPosition#eligible}): the same positions closed at the same steps. The index
+   * recomputes one trigger per (side, tier), the scan every position; a difference in a
+   * boundary's rounding would need a mark within 1e-15 of a trigger, which random marks avoid.
+   */
+  @org.junit.jupiter.api.Test
+  void theShiftedPerpIndexClosesWhatAFullScanDoes() {
+    long closes = 0;
+    for (int seed = 0; seed < 40; seed++) {
+      SplittableRandom rng = new SplittableRandom(1000 + seed);
+      int n = 20 + rng.nextInt(150);
+      double[] margin = new double[n];
+      double[] size = new double[n];
+      double[] entry = new double[n];
+      double[] mm = new double[n];
+      double[] tiers = {0.005, 0.01, 0.025, 0.05};
+      for (int i = 0; i < n; i++) {
+        size[i] = (rng.nextBoolean() ? 1 : -1) * (0.1 + 5 * rng.nextDouble());
+        entry[i] = 1000 * (0.97 + 0.06 * rng.nextDouble());
+        mm[i] = tiers[rng.nextInt(tiers.length)];
+        margin[i] = Math.abs(size[i]) * entry[i] / (2 + 18 * rng.nextDouble());  // 2x to 20x
+      }
+      PerpBook book = PerpBook.of(margin, size, entry, mm);
+      PerpIndex index = new PerpIndex(book, engine(LiquidationRules.ideal()),
+          new Keeper(null, null), MarketModel.of(GeometricBrownianMotion.of(0, 1, 60)).newPath(),
+          PerpRules.ideal());
+      index.startPath();
+      boolean[] open = new boolean[n];
+      java.util.Arrays.fill(open, true);
+      PathOutcome out = new PathOutcome();
+      double logMark = Math.log(1000);
+      double m = 1;
+      long expected = 0;
+      for (int t = 1; t <= 300; t++) {
+        logMark += 0.006 * (rng.nextDouble() - 0.5);
+        if (rng.nextInt(3) == 0) {
+          m = Math.max(0.8, Math.min(3, m * (1 + 0.2 * (rng.nextDouble() - 0.4))));
+          index.marginFactor(m);
+        }
+        if (logMark < index.fallTrigger() || logMark > index.riseTrigger()) {
+          index.settle(t, logMark, logMark, out);
+        }
+        double mark = Math.exp(logMark);
+        for (int i = 0; i < n; i++) {
+          if (open[i] && PerpPosition.eligible(margin[i], size[i], entry[i], mm[i] * m, mark)) {
+            open[i] = false;
+            expected++;
+          }
+        }
+        assertEquals(expected, out.countOf(OutcomeCount.LIQUIDATIONS), "seed " + seed + ", step " + t);
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(open[i] ? size[i] : 0, index.sizeAfterPath(i), "seed " + seed + ", position " + i);
+      }
+      closes += expected;
+    }
+    assertTrue(closes > 500, closes + " closes");
   }
 
   private static LiquidationEngine engine(LiquidationRules rules) {
