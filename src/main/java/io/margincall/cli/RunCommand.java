@@ -286,6 +286,9 @@ final class RunCommand {
                 + " price.initial, liquidated from step 1%n", eligible / r.paths(),
             eligible == r.paths() ? "" : "s");
       }
+      if (s.margin().rules() != null) {
+        printMargin(out, r);
+      }
       if (s.perps().enabled()) {
         out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
             r.amountMean(OutcomeAmount.PERP_BAD_DEBT));
@@ -359,5 +362,25 @@ final class RunCommand {
             c.group(), target.metric(), c.estimate(), c.low(), c.high(), c.bound());
       }
     }
+  }
+
+  /**
+   * The dynamic margin's factor and cost, and its forecasts' errors per scored window: the mean
+   * log ratio forecast / realised and its root mean square.
+   */
+  private static void printMargin(PrintStream out, BadDebtSummary r) {
+    out.printf(Locale.ROOT, "  margin              factor %.4f on average (%,d moves); %,.2f USD of"
+            + " borrowing capacity locked, time-average per path%n",
+        r.amountMean(OutcomeAmount.MARGIN_FACTOR), r.count(OutcomeCount.MARGIN_UPDATES),
+        r.amountMean(OutcomeAmount.MARGIN_CAPACITY_LOST));
+    double windows = r.amountMean(OutcomeAmount.VOLATILITY_FORECAST_WINDOWS);
+    double gasWindows = r.amountMean(OutcomeAmount.GAS_FORECAST_WINDOWS);
+    out.printf(Locale.ROOT, "  margin forecasts    variance: log(forecast / realised) %+.3f, RMSE"
+            + " %.3f (%.1f windows per path)%s%n",
+        r.amountMean(OutcomeAmount.VOLATILITY_FORECAST_LOG_ERROR) / windows,
+        Math.sqrt(r.amountMean(OutcomeAmount.VOLATILITY_FORECAST_SQUARED_LOG_ERROR) / windows),
+        windows, gasWindows == 0 ? "" : String.format(Locale.ROOT, "; gas %+.3f, RMSE %.3f",
+            r.amountMean(OutcomeAmount.GAS_FORECAST_LOG_ERROR) / gasWindows,
+            Math.sqrt(r.amountMean(OutcomeAmount.GAS_FORECAST_SQUARED_LOG_ERROR) / gasWindows)));
   }
 }

@@ -36,6 +36,23 @@ public final class ScenarioFactory {
   private ScenarioFactory() {}
 
   public static Scenario build(ScenarioSettings s) {
+    Scenario.Builder b = builder(s);
+    if (s.margin().rules() == null) {
+      return b.build();
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().startsWith("margin factor")) {
+        throw e;
+      }
+      // The factor's bounds against the book's thresholds and maintenance margins.
+      throw new ConfigError("defences.margin (min-factor = " + s.margin().rules().minFactor()
+          + ", max-factor = " + s.margin().rules().maxFactor() + "): " + e.getMessage());
+    }
+  }
+
+  private static Scenario.Builder builder(ScenarioSettings s) {
     TimeSettings time = s.time();
     return Scenario.builder().seed(s.run().seed()).steps(time.steps()).stepSeconds(time.stepSeconds())
         .initialPrice(s.price().initial()).market(market(s.price(), time)).oracle(oracle(s.oracle(), time))
@@ -44,8 +61,7 @@ public final class ScenarioFactory {
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
-        .importanceTilt(s.sampling().importanceTilt())
-        .build();
+        .importanceTilt(s.sampling().importanceTilt()).margin(s.margin().rules());
   }
 
   /** The perp positions, or null when perps.source = none. */

@@ -33,6 +33,7 @@ public final class ScenarioSettings {
   private final SamplingSettings sampling;
   private final FaultSettings faults;
   private final PerpsSettings perps;
+  private final MarginSettings margin;
   private final String configHash;
   private final Set<String> hashedKeys;
 
@@ -61,6 +62,7 @@ public final class ScenarioSettings {
     keeper = KeeperSettings.read(r);
     congestion = CongestionSettings.read(r, time);
     insurance = InsuranceSettings.read(r);
+    margin = MarginSettings.read(r, time, congestion);
     output = OutputSettings.read(r);
     statistics = StatisticsSettings.read(r);
     sampling = SamplingSettings.read(r, price, run);
@@ -186,6 +188,11 @@ public final class ScenarioSettings {
 
   public PerpsSettings perps() {
     return perps;
+  }
+
+  /** Section {@code defences.margin}. */
+  public MarginSettings margin() {
+    return margin;
   }
 
   /** See {@link ConfigHash}: the model settings and input files, not names or partitions. */

@@ -30,6 +30,21 @@ interface AccountIndex {
    */
   void settle(int t, double logPrice, double logOracle, PathOutcome out);
 
+  /**
+   * The dynamic margin factor m from this step on (1: the book's own margins): a loan is
+   * eligible below {@code D m / (c LT)}, a perp position's maintenance margin is {@code MM m}.
+   * Every account moves alike, so a one-price index shifts its triggers instead of touching its
+   * accounts (SPEC 8).
+   */
+  void marginFactor(double factor);
+
+  /**
+   * The borrowing capacity the margin factor takes from the open accounts at the oracle price
+   * {@code oraclePrice} (the main asset's), USD: {@code c O (LT - LT / m)} summed over loans,
+   * {@code |s| O MM (m - 1)} over perp positions.
+   */
+  double capacityLost(double oraclePrice);
+
   /** Shortfall of open accounts at the horizon (what they owe beyond what they hold), USD. */
   double horizonShortfall(double logPrice);
 }

@@ -41,6 +41,8 @@ final class FullScanIndex implements AccountIndex {
   private final double[] debt;
   private final double[] price;
   private final double[] oracle;
+  // The dynamic margin's factor: health is sum_a c_a O_a LT / (m D) (1: the book's own).
+  private double factor = 1;
 
   FullScanIndex(CrossMarginBook book, OracleRules oracleRules, MarketPath marketPath,
                 LiquidationEngine engine, LossWaterfall waterfall) {
@@ -89,10 +91,30 @@ final class FullScanIndex implements AccountIndex {
       price[a] = Math.exp(marketPath.logPrice(a));
     }
     for (int i = 0; i < n; i++) {
-      if (debt[i] > 0 && value(i, oracle) * book.threshold()[i] < debt[i]) {
+      if (debt[i] > 0 && value(i, oracle) * book.threshold()[i] / factor < debt[i]) {
         liquidate(i, t, out);
       }
     }
+  }
+
+  /** Cross-margined accounts have no one trigger to shift: the next full scan applies it. */
+  @Override
+  public void marginFactor(double factor) {
+    this.factor = factor;
+  }
+
+  /**
+   * Over the accounts' assets at the last step's oracle prices (the main asset's is
+   * {@code oraclePrice}; the others' feeds have posted this step).
+   */
+  @Override
+  public double capacityLost(double oraclePrice) {
+    oracle[0] = oraclePrice;
+    double lost = 0;
+    for (int i = 0; i < n; i++) {
+      lost += value(i, oracle) * book.threshold()[i] * (1 - 1 / factor);
+    }
+    return lost;
   }
 
   @Override

@@ -47,6 +47,8 @@ public final class PathSimulator implements PathKernel {
   private double impact;
   // Loans eligible at the initial price (oracle = market = initial before step 1).
   private final int eligibleAtStart;
+  // The dynamic margin, or null: the static margin (each account's own LT and MM).
+  private final MarginFactor margin;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -82,6 +84,7 @@ public final class PathSimulator implements PathKernel {
     this.single = indexes.length == 1 ? lending : null;
     this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
     this.eligibleAtStart = crossMargin == null ? eligibleAt(scenario.book(), logInitial) : 0;
+    this.margin = scenario.margin() == null ? null : new MarginFactor(scenario.margin(), gas != null);
   }
 
   /** The loans eligible at oracle log price {@code logOracle}: those whose trigger lies above it. */
@@ -125,10 +128,19 @@ public final class PathSimulator implements PathKernel {
     }
     engine.startPath();
     impact = 0;
+    if (margin != null) {
+      margin.reset(logInitial);
+      for (AccountIndex index : indexes) {
+        index.marginFactor(1);
+      }
+    }
     for (AccountIndex index : indexes) {
       index.startPath();
     }
     double logPrice = walk(out);
+    if (margin != null) {
+      margin.finish(steps, out);
+    }
     out.oraclePosts = oracle.posts();
     double shortfall = 0;
     for (AccountIndex index : indexes) {
@@ -176,9 +188,16 @@ public final class PathSimulator implements PathKernel {
         if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
           minGap = gap;
         }
+        if (margin != null && margin.observe(t, logOracle, gas, out)) {
+          fall = applyMargin();  // tighter: accounts may be eligible at an unchanged oracle
+          rise = this.rise;
+        }
         if (logOracle < fall || logOracle > rise) {
           fall = settle(t, logPrice, logOracle, out);
           rise = this.rise;
+        }
+        if (margin != null) {
+          margin.account(capacityLost(logOracle));
         }
       }
       if (end == funding) {  // funding at the mark of this step, after its liquidations
@@ -211,6 +230,24 @@ public final class PathSimulator implements PathKernel {
     }
     impact += engine.takeImpact();
     return triggers();
+  }
+
+  /** Moves every index to the margin factor governance just set; returns the new fall trigger. */
+  private double applyMargin() {
+    for (AccountIndex index : indexes) {
+      index.marginFactor(margin.factor());
+    }
+    return triggers();
+  }
+
+  /** The borrowing capacity the margin factor takes from the accounts open after the step, USD. */
+  private double capacityLost(double logOracle) {
+    double oraclePrice = Math.exp(logOracle);
+    double lost = 0;
+    for (AccountIndex index : indexes) {
+      lost += index.capacityLost(oraclePrice);
+    }
+    return lost;
   }
 
   /** The indexes' fall trigger (the highest); sets {@link #rise} (the lowest rise trigger). */

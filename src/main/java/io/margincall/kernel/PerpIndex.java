@@ -72,6 +72,12 @@ final class PerpIndex implements AccountIndex {
   // The step's mark price, for the ADL ranking.
   private double mark;
   private double logMark;
+  // The dynamic margin's factor on every maintenance rate (1: the book's own); the tiers share
+  // a rate, so a change recomputes one trigger per tier, not one per position.
+  private double factor = 1;
+  // sum |s| MM over the open positions, for the capacity the margin takes.
+  private double maintenanceUnits;
+  private final double bookMaintenanceUnits;
 
   PerpIndex(PerpBook book, LiquidationEngine engine, Keeper keeper, MarketPath marketPath,
             PerpRules rules) {
@@ -89,6 +95,11 @@ final class PerpIndex implements AccountIndex {
       margin[i] = book.margin(i);
       size[i] = book.positionSize(i);
     }
+    double units = 0;
+    for (int i = 0; i < n; i++) {
+      units += Math.abs(size[i]) * book.maintenance(i);
+    }
+    this.bookMaintenanceUnits = units;
     this.closed = new boolean[n];
     this.touched = new boolean[n];
     this.touchedList = new int[n];
@@ -125,6 +136,7 @@ final class PerpIndex implements AccountIndex {
     touchedCount = 0;
     partialCount = 0;
     fundingIndex.reset();
+    maintenanceUnits = bookMaintenanceUnits;
     double[] oi = book.openInterest();
     for (int side = LONG; side <= SHORT; side++) {
       openInterest[side] = oi[side];
@@ -161,7 +173,7 @@ final class PerpIndex implements AccountIndex {
       return;
     }
     double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex.of(side),
-        side == LONG ? 1 : -1, book.tierRate(side, k));
+        side == LONG ? 1 : -1, book.tierRate(side, k) * factor);
     tierLogTrigger[side][k] = trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
   }
 
@@ -206,7 +218,8 @@ final class PerpIndex implements AccountIndex {
 
   /** ln of position i's trigger now, from its current margin and size and its side's funding. */
   private double logTrigger(int i) {
-    double trigger = PerpPosition.triggerPrice(margin[i], size[i], entry(i), book.maintenance(i));
+    double trigger = PerpPosition.triggerPrice(margin[i], size[i], entry(i),
+        book.maintenance(i) * factor);
     return trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
   }
 
@@ -278,12 +291,13 @@ final class PerpIndex implements AccountIndex {
     double before = size[i];
     double e = entry(i);
     engine.position(LargestLoss.PERP, i, PerpPosition.triggerPrice(margin[i], before, e,
-        book.maintenance(i)), PerpPosition.bankruptcyPrice(margin[i], before, e), logMark);
+        book.maintenance(i) * factor), PerpPosition.bankruptcyPrice(margin[i], before, e), logMark);
     double left = closer.liquidate(margin[i], before, e, t, adl, out);
     if (closer.skipped()) {
       partial[partialCount++] = i;  // unchanged and still eligible: visited again next step
     } else {
       shrink(side, Math.abs(before) - Math.abs(left), left == 0);
+      maintenanceUnits -= (Math.abs(before) - Math.abs(left)) * book.maintenance(i);
       fundingIndex.book(before - left, side);
       if (left == 0) {
         closed[i] = true;
@@ -363,6 +377,7 @@ final class PerpIndex implements AccountIndex {
     touch(i);
     int side = size[i] > 0 ? LONG : SHORT;
     shrink(side, take, take >= held);
+    maintenanceUnits -= Math.min(take, held) * book.maintenance(i);
     fundingIndex.book(Math.signum(size[i]) * take, side);
     if (take >= held) {
       closed[i] = true;
@@ -371,6 +386,21 @@ final class PerpIndex implements AccountIndex {
       margin[i] *= keep;
       size[i] *= keep;
     }
+  }
+
+  @Override
+  public void marginFactor(double factor) {
+    this.factor = factor;
+    for (int side = LONG; side <= SHORT; side++) {
+      for (int k = 0; k < frontier[side].length; k++) {
+        refresh(side, k);
+      }
+    }
+  }
+
+  @Override
+  public double capacityLost(double oraclePrice) {
+    return oraclePrice * maintenanceUnits * (factor - 1);
   }
 
   /** Positions in the book, open or not. */

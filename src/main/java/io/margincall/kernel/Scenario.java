@@ -11,6 +11,7 @@ import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationIncentive;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.MarginRules;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpRules;
 import java.io.Serializable;
@@ -43,13 +44,14 @@ import java.io.Serializable;
  *     mechanisms keep each path's own streams
  * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
  *     deviations (0: off); each path is then weighted by its likelihood ratio
+ * @param margin the dynamic margin, or null: the static margin (each account's own LT and MM)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic, double importanceTilt)
+                       boolean antithetic, double importanceTilt, MarginRules margin)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -59,7 +61,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   double permanentImpact, double minProfitUsd, CongestionRules congestion,
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0);
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0,
+        null);
   }
 
   public Scenario {
@@ -87,9 +90,39 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       throw new IllegalArgumentException("Aave's close factor and dust rule apply per collateral"
           + " reserve: not modelled for cross-margined books");
     }
+    if (margin != null) {
+      checkMargin(margin, book, crossMargin, perps);
+    }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
           + "have several");
+    }
+  }
+
+  /**
+   * The factor's bounds must keep every threshold a threshold and every maintenance margin below
+   * the position's value: {@code LT / min <= 1}, {@code MM x max < 1}.
+   */
+  private static void checkMargin(MarginRules margin, AccountBook book, CrossMarginBook cross,
+                                  PerpBook perps) {
+    double lt = 0;
+    for (int i = 0; book != null && i < book.size(); i++) {
+      lt = Math.max(lt, book.threshold(i));
+    }
+    for (int i = 0; cross != null && i < cross.size(); i++) {
+      lt = Math.max(lt, cross.threshold()[i]);
+    }
+    if (lt / margin.minFactor() > 1) {
+      throw new IllegalArgumentException("margin factor minimum " + margin.minFactor()
+          + " would raise the highest liquidation threshold " + lt + " above 1 (LT / min)");
+    }
+    double mm = 0;
+    for (int i = 0; perps != null && i < perps.size(); i++) {
+      mm = Math.max(mm, perps.maintenance(i));
+    }
+    if (mm * margin.maxFactor() >= 1) {
+      throw new IllegalArgumentException("margin factor maximum " + margin.maxFactor()
+          + " would raise the highest maintenance margin " + mm + " to 1 or more (MM x max)");
     }
   }
 
@@ -104,7 +137,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).importanceTilt(importanceTilt);
+        .antithetic(antithetic).importanceTilt(importanceTilt).margin(margin);
   }
 
   /**
@@ -132,6 +165,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
 
     private boolean antithetic;
     private double importanceTilt;
+    private MarginRules margin;
 
     private Builder() {}
 
@@ -236,13 +270,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** The dynamic margin; null (the default): static. */
+    public Builder margin(MarginRules margin) {
+      this.margin = margin;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, importanceTilt);
+          perpRules, antithetic, importanceTilt, margin);
     }
 
     private static <T> T required(T value, String name) {

@@ -47,6 +47,13 @@ final class TriggerOrderedIndex implements AccountIndex {
   // ln of the step's oracle price, for the drill-down of a loss (LargestLoss).
   private double logOracle;
   private int frontier;
+  // The dynamic margin: factor m and ln m, the shift of every trigger (LT_eff = LT / m). An
+  // account is eligible when the oracle's log price is below fl(key + shift), at every test, so
+  // the loop's bound and the visits agree to the bit; 0 leaves every key as it is.
+  private double factor = 1;
+  private double shift;
+  // sum of c LT over the open accounts, for the capacity the margin takes.
+  private double thresholdCollateral;
 
   /**
    * @param marketPath the path's market, for the regime the sales see
@@ -74,13 +81,25 @@ final class TriggerOrderedIndex implements AccountIndex {
   @Override
   public void startPath() {
     frontier = 0;
+    thresholdCollateral = book.totalThresholdCollateral();
     touched.clear();
     waiting.clear();
   }
 
   @Override
   public double fallTrigger() {
-    return nextTrigger();
+    return nextTrigger() + shift;
+  }
+
+  @Override
+  public void marginFactor(double factor) {
+    this.factor = factor;
+    this.shift = Math.log(factor);
+  }
+
+  @Override
+  public double capacityLost(double oraclePrice) {
+    return oraclePrice * thresholdCollateral * (1 - 1 / factor);
   }
 
   /** Lending accounts fail on a falling price only. */
@@ -116,14 +135,14 @@ final class TriggerOrderedIndex implements AccountIndex {
       // heap's top, in (key desc, account asc) order; visiting them moves neither.
       while (w < waitSize) {
         double waitKey = waiting.key(w);
-        if (!(logOracle < waitKey) || waitKey < untouchedKey || waitKey < heapTop
+        if (!(logOracle < waitKey + shift) || waitKey < untouchedKey || waitKey < heapTop
             || waitKey == heapTop && waiting.account(w) > heapAccount) {
           break;
         }
         visitWaiting(w++, t, oraclePrice, out);
       }
       boolean heapFirst = heapTop >= untouchedKey;
-      if (!(logOracle < (heapFirst ? heapTop : untouchedKey))) {
+      if (!(logOracle < (heapFirst ? heapTop : untouchedKey) + shift)) {
         break;
       }
       int i;
@@ -161,10 +180,10 @@ final class TriggerOrderedIndex implements AccountIndex {
    * the step is settled account by account. The same counts either way: only the cost differs.
    */
   private boolean quietStep(int t, double logPrice, double logOracle, PathOutcome out) {
-    if (logOracle < untouchedKey() || logOracle < touched.topKey()) {
+    if (logOracle < untouchedKey() + shift || logOracle < touched.topKey() + shift) {
       return false;
     }
-    int e = waiting.eligible(logOracle);
+    int e = waiting.eligible(logOracle, shift);
     if (e == 0) {
       return false;
     }
@@ -262,8 +281,12 @@ final class TriggerOrderedIndex implements AccountIndex {
   /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
   private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
     engine.position(LargestLoss.LOAN, book.sourceRow(i),
-        debt[i] / (collateral[i] * book.threshold(i)), debt[i] / collateral[i], this.logOracle);
+        debt[i] / (collateral[i] * book.threshold(i)) * factor, debt[i] / collateral[i],
+        this.logOracle);
+    // The incentive rule reads the account's own threshold (its LLTV, Aave's health factor), not
+    // the dynamic margin's LT / m: the waiting certificates bound the rule over that threshold.
     int result = engine.liquidate(collateral[i], debt[i], book.threshold(i), oraclePrice, t, out);
+    thresholdCollateral -= (collateral[i] - engine.collateralLeft()) * book.threshold(i);
     collateral[i] = engine.collateralLeft();
     debt[i] = engine.debtLeft();
     return result;

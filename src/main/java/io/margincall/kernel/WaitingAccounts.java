@@ -205,14 +205,17 @@ final class WaitingAccounts {
     validUpTo = Math.min(validUpTo, firstChange);
   }
 
-  /** How many waiting accounts are eligible at oracle log price {@code logOracle} (a prefix). */
-  int eligible(double logOracle) {
+  /**
+   * How many waiting accounts are eligible at oracle log price {@code logOracle} (a prefix),
+   * their keys shifted by the margin's {@code shift} ({@code logOracle < key + shift}).
+   */
+  int eligible(double logOracle, double shift) {
     double[] key = list.key;
     int e = Math.min(eligible, size);
-    while (e < size && logOracle < key[e]) {
+    while (e < size && logOracle < key[e] + shift) {
       e++;
     }
-    while (e > 0 && !(logOracle < key[e - 1])) {
+    while (e > 0 && !(logOracle < key[e - 1] + shift)) {
       e--;
     }
     eligible = e;

@@ -28,6 +28,7 @@ public final class AccountBook implements Serializable {
   private final double[] logBankruptcySorted;
   private final double totalCollateral;
   private final double totalDebt;
+  private final double totalThresholdCollateral;
 
   private AccountBook(double[] collateral, double[] debt, double[] threshold, int[] sourceRow) {
     int n = collateral.length;
@@ -38,13 +39,16 @@ public final class AccountBook implements Serializable {
     this.logTrigger = new double[n];
     double c = 0;
     double d = 0;
+    double w = 0;
     for (int i = 0; i < n; i++) {
       logTrigger[i] = logRatio(debt[i], collateral[i] * threshold[i]);
       c += collateral[i];
       d += debt[i];
+      w += collateral[i] * threshold[i];
     }
     this.totalCollateral = c;
     this.totalDebt = d;
+    this.totalThresholdCollateral = w;
     double[] logBankruptcy = new double[n];
     for (int i = 0; i < n; i++) {
       logBankruptcy[i] = logRatio(debt[i], collateral[i]);
@@ -154,6 +158,11 @@ public final class AccountBook implements Serializable {
 
   public double totalDebt() {
     return totalDebt;
+  }
+
+  /** {@code sum c LT}: the collateral units that back borrowing, weighted by their thresholds. */
+  public double totalThresholdCollateral() {
+    return totalThresholdCollateral;
   }
 
   @Override

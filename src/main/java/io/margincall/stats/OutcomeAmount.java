@@ -1,7 +1,7 @@
 package io.margincall.stats;
 
 /**
- * The USD amounts of a path that the summary reports as means over all paths, summed exactly:
+ * The amounts of a path (USD, or pure numbers: a factor, a log ratio) that the summary reports as means over all paths, summed exactly:
  * one constant is the whole declaration of an amount, as {@link OutcomeCount} is of a counter.
  * The kernel adds to it on a {@link PathResult} ({@code out.add(OutcomeAmount.ADL_COVERED, x)}),
  * {@link BadDebtAccumulator} sums it in an {@link ExactSum} and merges it,
@@ -31,19 +31,61 @@ public enum OutcomeAmount {
   LIQUIDATION_BONUS("liquidation_bonus_mean",
       "mean per path of the bonus liquidators earned on loans: `bonus x repaid`, the collateral"
           + " seized beyond the debt repaid at the valuation price, less the insurance fund's share"
-          + " (`insurance.bonus-share`); before slippage and gas, USD");
+          + " (`insurance.bonus-share`); before slippage and gas, USD"),
+  MARGIN_FACTOR("margin_factor_mean",
+      "mean per path of the time-average dynamic margin factor m (`defences.margin`; loans'"
+          + " thresholds are LT / m, perps' maintenance margins MM x m); 0 under the static"
+          + " margin, which applies no factor", ""),
+  MARGIN_CAPACITY_LOST("margin_capacity_lost_mean",
+      "what the dynamic margin costs the borrowers: mean per path of the time-average, over the"
+          + " steps, of the borrowing capacity its factor takes from the open accounts, sum of"
+          + " c x oracle x (LT - LT / m) over loans plus |size| x mark x MM x (m - 1) over perp"
+          + " positions, USD (negative while the factor is below 1; 0 under the static margin)"),
+  VOLATILITY_FORECAST_WINDOWS("volatility_forecast_windows_mean",
+      "mean per path of the forecast windows (`defences.margin.forecast-horizon` steps each, from"
+          + " step 0) whose oracle moved, on which the margin's variance forecast was scored", ""),
+  VOLATILITY_FORECAST_LOG_ERROR("volatility_forecast_log_error_mean",
+      "mean per path of the sum over its scored windows of ln(forecast / realised) variance of"
+          + " the window's oracle log returns (the forecast made at the window's start: the EWMA"
+          + " under `realized-volatility`, GARCH(1,1) under `predictive`); divided by"
+          + " `volatility_forecast_windows_mean`, the mean log error per window (> 0: the"
+          + " forecast was too high)", ""),
+  VOLATILITY_FORECAST_SQUARED_LOG_ERROR("volatility_forecast_squared_log_error_mean",
+      "as `volatility_forecast_log_error_mean`, of the squared log ratios: divided by"
+          + " `volatility_forecast_windows_mean`, its square root is the forecast's RMSE in log", ""),
+  GAS_FORECAST_WINDOWS("gas_forecast_windows_mean",
+      "mean per path of the forecast windows on which the gas EWMA was scored (0 without"
+          + " congestion)", ""),
+  GAS_FORECAST_LOG_ERROR("gas_forecast_log_error_mean",
+      "mean per path of the sum over its windows of ln(gas EWMA at the window's start / the"
+          + " window's mean gas price); divided by `gas_forecast_windows_mean`, the mean log"
+          + " error per window", ""),
+  GAS_FORECAST_SQUARED_LOG_ERROR("gas_forecast_squared_log_error_mean",
+      "as `gas_forecast_log_error_mean`, of the squared log ratios (RMSE as for the volatility)", "");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();
 
   private final String column;
   private final String meaning;
+  private final String unit;
   private final String fieldName;
 
   OutcomeAmount(String column, String meaning) {
+    this(column, meaning, "USD");
+  }
+
+  /** An amount in {@code unit} ("": a pure number, a factor or a log ratio). */
+  OutcomeAmount(String column, String meaning, String unit) {
     this.column = column;
     this.meaning = meaning;
+    this.unit = unit;
     this.fieldName = OutcomeCount.camelCase(name()) + "Mean";
+  }
+
+  /** The unit of {@link #column()} in the data dictionary: "USD", or "" for a pure number. */
+  public String unit() {
+    return unit;
   }
 
   /** Name of the summary column holding the mean per path (Parquet {@code double}). */

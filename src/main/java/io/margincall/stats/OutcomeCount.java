@@ -49,7 +49,9 @@ public enum OutcomeCount {
       "loans already eligible for liquidation at the initial price (`c P LT < D`, a book loaded at"
           + " a stressed moment; `accounts.eligible-at-start = liquidate`), summed over all paths:"
           + " N x their number in the book. Each is liquidated from step 1 under the rules; its"
-          + " liquidations are in `liquidations_executed`");
+          + " liquidations are in `liquidations_executed`"),
+  MARGIN_UPDATES("margin_updates",
+      "moves of the dynamic margin factor by governance (`defences.margin`), over all paths");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();

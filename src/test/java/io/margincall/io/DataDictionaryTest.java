@@ -137,7 +137,8 @@ class DataDictionaryTest {
   @Test
   void everyAmountReachesADoubleSummaryColumnDocumentedWithItsMeaning() {
     for (OutcomeAmount a : OutcomeAmount.values()) {
-      assertSummaryColumn(a.column(), DataTypes.DoubleType, "double | USD", a.meaning());
+      assertSummaryColumn(a.column(), DataTypes.DoubleType,
+          a.unit().isEmpty() ? "double |" : "double | " + a.unit(), a.meaning());
     }
   }
 

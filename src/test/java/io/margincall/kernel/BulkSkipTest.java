@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * path's outcome must have the same bits. The variants reach each branch: liquidators blocked by
  * the fee (market- and oracle-priced seizure, with and without a native gas price), by slippage
  * (AMM, thin linear book), waiting for inclusion and not included in time (low bids, gas
- * shocks), with no fee at all (congestion off), TWAP, a close factor of 1, and each protocol's
- * incentive rule (whose repayment and bonus move with the oracle while an account waits). Each
- * must have used the shortcut, or the comparison would prove nothing.
+ * shocks), with no fee at all (congestion off), TWAP, a close factor of 1, each protocol's
+ * incentive rule (whose repayment and bonus move with the oracle while an account waits), and a
+ * dynamic margin that moves every trigger between steps (reactive, and predictive with governance
+ * limits and a loosening below 1). Each must have used the shortcut (and the margin must have
+ * moved), or the comparison would prove nothing.
  */
 class BulkSkipTest {
   private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
@@ -47,6 +50,12 @@ class BulkSkipTest {
       "protocol.incentive.model=euler",
       "protocol.incentive.model=euler,protocol.seize-price=oracle,oracle.delay=600",
       "protocol.incentive.model=morpho,protocol.seize-price=oracle",
+      "protocol.incentive.model=euler,defences.margin.model=realized-volatility,"
+          + "defences.margin.reference-volatility=0.5",
+      "defences.margin.model=realized-volatility,defences.margin.reference-volatility=0.5",
+      "defences.margin.model=predictive,defences.margin.gas.weight=1,"
+          + "defences.margin.min-update-delay=600,defences.margin.max-update-change=0.02,"
+          + "defences.margin.min-factor=0.95,defences.margin.reference-volatility=0.6",
   })
   void bulkSettlementGivesTheSameBitsAsVisitingEveryAccount(String sets) {
     List<String> all = new ArrayList<>(List.of("time.step=60", "time.horizon=86400",
@@ -61,13 +70,16 @@ class BulkSkipTest {
     PathOutcome a = new PathOutcome();
     PathOutcome b = new PathOutcome();
     long skips = 0;
+    long marginMoves = 0;
     for (long path = 0; path < 150; path++) {
       bulk.run(path, a);
       full.run(path, b);
       assertSameBits(b, a, "path " + path);
       skips += a.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES)
           + a.countOf(OutcomeCount.NOT_INCLUDED_IN_TIME) + a.submissions;
+      marginMoves += a.countOf(OutcomeCount.MARGIN_UPDATES);
     }
+    assertEquals(sets.contains("defences.margin"), marginMoves > 0, "margin moves: " + marginMoves);
     assertTrue(skips > 0, "the variant should skip liquidations");
     assertTrue(bulk.bulkSkipped() > 0, "the shortcut was never taken");
     assertEquals(0, full.bulkSkipped());
@@ -82,15 +94,19 @@ class BulkSkipTest {
     }
   }
 
-  /** Every field of the outcome, then every count. */
+  /** Every field of the outcome, then every count and every amount. */
   private static double[] fields(PathOutcome o) {
     double[] scalars = {o.badDebt, o.insuranceDraw, o.socializedLoss, o.fundExhausted ? 1 : 0,
         o.horizonShortfall, o.firstBadDebtStep, o.collateralSeized, o.debtRepaid,
         o.firstLiquidationStep, o.meanOracleGap, o.oracleOutageSteps, o.submissions,
         o.inclusionWaitSteps, o.oraclePosts, o.minMarketToOracle};
-    double[] all = Arrays.copyOf(scalars, scalars.length + OutcomeCount.size());
+    double[] all = Arrays.copyOf(scalars,
+        scalars.length + OutcomeCount.size() + OutcomeAmount.size());
     for (OutcomeCount c : OutcomeCount.values()) {
       all[scalars.length + c.ordinal()] = o.countOf(c);
+    }
+    for (OutcomeAmount m : OutcomeAmount.values()) {
+      all[scalars.length + OutcomeCount.size() + m.ordinal()] = o.amountOf(m);
     }
     return all;
   }
