@@ -27,7 +27,12 @@ public enum OutcomeAmount {
           + " is the loans'"),
   PERP_KEEPER_REWARDS("perp_keeper_rewards_mean",
       "mean per path of the rewards outside keepers earned closing perp positions"
-          + " (`perps.liquidator = keepers`; 0 when the venue's engine closes them), USD");
+          + " (`perps.liquidator = keepers`; 0 when the venue's engine closes them), USD"),
+  KEEPER_INCENTIVES("keeper_incentives_mean",
+      "mean per path of the incentives Dutch auctions paid keepers (`tip + chip x tab` per bark"
+          + " and per reset above Maker's `chost`), USD; the protocol pays them as Maker's vow does"
+          + " (unbacked debt), so they are part of `bad_debt_mean`, drawn from the insurance fund"
+          + " first");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();
