@@ -162,7 +162,8 @@ public final class ScenarioFactory {
 
   private static LiquidationRules liquidation(ProtocolSettings p) {
     return new LiquidationRules(p.closeFactor(), p.bonus(), p.dustUsd(),
-        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET);
+        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET,
+        p.dutchAuction() == null ? null : p.dutchAuction().rules());
   }
 
   private static InsuranceRules insurance(InsuranceSettings i) {

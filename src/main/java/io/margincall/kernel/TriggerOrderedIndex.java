@@ -27,6 +27,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   private final int accounts;
   private final LiquidationEngine engine;
   private final boolean seizeAtOracle;
+  private final boolean auctions;
   private final Keeper keeper;
   private final MarketPath marketPath;
   // Per-path state of touched accounts (indexed by trigger rank).
@@ -58,9 +59,14 @@ final class TriggerOrderedIndex implements AccountIndex {
     this.accounts = book.size();
     this.engine = engine;
     this.seizeAtOracle = engine.seizesAtOracle();
+    this.auctions = engine.auctions();
     this.keeper = keeper;
     this.marketPath = marketPath;
-    this.bulkSkips = bulkSkips;
+    // Under Dutch auctions the shortcuts are off: a waiting vault is one the limit on debt in
+    // auction throttles, and whether it is barked depends on room that the running auctions'
+    // takes free, which the certificates do not bound. Running auctions themselves are settled
+    // every step (fallTrigger), so no step in which a keeper might take is ever skipped.
+    this.bulkSkips = bulkSkips && !engine.auctions();
     this.collateral = new double[accounts];
     this.debt = new double[accounts];
     this.touched = new TouchedAccounts(accounts);
@@ -78,7 +84,7 @@ final class TriggerOrderedIndex implements AccountIndex {
 
   @Override
   public double fallTrigger() {
-    return nextTrigger();
+    return engine.auctionsRunning() ? Double.POSITIVE_INFINITY : nextTrigger();
   }
 
   /** Lending accounts fail on a falling price only. */
@@ -102,7 +108,8 @@ final class TriggerOrderedIndex implements AccountIndex {
       return;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
+    // Read only with oracle-priced seizure or auctions (their top).
+    double oraclePrice = seizeAtOracle || auctions ? Math.exp(logOracle) : Double.NaN;
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
@@ -147,6 +154,9 @@ final class TriggerOrderedIndex implements AccountIndex {
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
       touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+    }
+    if (auctions) {
+      engine.settleAuctions(t, Math.exp(logOracle), out);  // after this step's barks
     }
   }
 
@@ -285,7 +295,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       int i = touched.account(k);
       shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
     }
-    return shortfall;
+    return shortfall + engine.auctionShortfall(market);
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */

@@ -18,9 +18,18 @@ import java.io.Serializable;
  * @param bonus liquidation bonus (penalty) as a fraction of the repaid debt, in [0, 1)
  * @param dustUsd debt at or below which a liquidation repays everything, USD, {@code >= 0}
  * @param pricing how seized collateral is valued
+ * @param auction Maker's Dutch auctions instead of the fixed bonus, or null (the fixed bonus):
+ *     then an eligible account's debt and collateral go to an auction ({@link AuctionRules});
+ *     close factor and bonus are not used, dust is Maker's {@code dust}
  */
 public record LiquidationRules(double closeFactor, double bonus, double dustUsd,
-                               SeizePricing pricing) implements Serializable {
+                               SeizePricing pricing, AuctionRules auction)
+    implements Serializable {
+
+  /** The fixed bonus (no auctions). */
+  public LiquidationRules(double closeFactor, double bonus, double dustUsd, SeizePricing pricing) {
+    this(closeFactor, bonus, dustUsd, pricing, null);
+  }
 
   public LiquidationRules {
     if (!(closeFactor > 0 && closeFactor <= 1)) {
