@@ -184,7 +184,10 @@ final class DutchAuctions {
     }
     double m = market.price();
     double fee = gas == null ? 0 : gas.liquidationCostUsd(m);
-    if (market.proceeds(slice, m) - owe - fee < minProfit) {
+    // The keeper's view: the units at the auction's price per unit (slice x price is the owe, or
+    // the tab the owe was capped at, in exact arithmetic; its rounding must not decide a take
+    // that is worth exactly its price).
+    if (market.proceeds(slice, m) - slice * price - fee < minProfit) {
       return true;  // no keeper yet: the price keeps falling
     }
     market.sold(slice, m);
