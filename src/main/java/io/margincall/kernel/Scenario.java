@@ -81,6 +81,10 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (perpRules == null) {
       perpRules = PerpRules.ideal();
     }
+    if (liquidation.auction() != null && crossMargin != null) {
+      throw new IllegalArgumentException("Dutch auctions need one collateral; cross-margined "
+          + "books have several");
+    }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
           + "have several");

@@ -3,6 +3,8 @@ package io.margincall.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
 import io.margincall.model.liquidity.LinearDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
@@ -16,6 +18,8 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +70,33 @@ class DutchAuctionKernelTest {
       withBadDebt += a.badDebt > 0 ? 1 : 0;
     }
     assertTrue(liquidations > 1000 && withBadDebt > 10, liquidations + " " + withBadDebt);
+  }
+
+  /**
+   * Under auctions the bulk-skip shortcuts are off (model.md, "Dutch auctions"): asked for, the
+   * kernel takes none and gives the bits of visiting every account, on the benchmark scenario
+   * (every mechanism on) with a limit that keeps vaults waiting.
+   */
+  @Test
+  void auctionsTakeNoBulkSkip() {
+    Scenario scenario = ScenarioFactory.build(ScenarioSettings.load(
+        Path.of(System.getProperty("margincall.basedir", "."), "conf/bench/million-paths.conf"),
+        List.of("time.step=60", "time.horizon=86400", "accounts.generated.count=300",
+            "protocol.incentive.model=dutch-auction",
+            "protocol.incentive.dutch-auction.hole-per-asset-usd=1000000")));
+    PathSimulator asked = new PathSimulator(scenario, true);
+    PathSimulator full = new PathSimulator(scenario, false);
+    PathOutcome a = new PathOutcome();
+    PathOutcome b = new PathOutcome();
+    long throttled = 0;
+    for (long path = 0; path < 60; path++) {
+      asked.run(path, a);
+      full.run(path, b);
+      BulkSkipTest.assertSameBits(b, a, "path " + path);
+      throttled += a.countOf(OutcomeCount.AUCTIONS_THROTTLED);
+    }
+    assertTrue(throttled > 0, "vaults waited for room");
+    assertEquals(0, asked.bulkSkipped());
   }
 
   @Test
