@@ -289,6 +289,13 @@ final class RunCommand {
       if (s.margin().rules() != null) {
         printMargin(out, r);
       }
+      if (s.protocol().dutchAuction() != null) {
+        out.printf(Locale.ROOT, "  dutch auctions      %,d started, %,d reset, %,d takes, %,d barks"
+                + " throttled by hole; keeper incentives %,.2f USD per path (in the bad debt)%n",
+            r.count(OutcomeCount.AUCTIONS_STARTED), r.count(OutcomeCount.AUCTIONS_RESET),
+            r.count(OutcomeCount.AUCTION_TAKES), r.count(OutcomeCount.AUCTIONS_THROTTLED),
+            r.amountMean(OutcomeAmount.KEEPER_INCENTIVES));
+      }
       if (s.perps().enabled()) {
         out.printf(Locale.ROOT, "  perps: bad debt     %,.2f USD per path of the mean above%n",
             r.amountMean(OutcomeAmount.PERP_BAD_DEBT));

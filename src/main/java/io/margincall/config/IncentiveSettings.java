@@ -5,7 +5,8 @@ package io.margincall.config;
  * parameters, named as the protocols name them ({@code src/docs/model.md}, "Liquidation
  * incentives"). Every subsection is read and range-checked; only the chosen model's is hashed.
  *
- * @param model "fixed" (protocol.close-factor, bonus and dust), "aave-v3", "euler" or "morpho"
+ * @param model "fixed" (protocol.close-factor, bonus and dust), "aave-v3", "euler", "morpho" or
+ *     "dutch-auction" (its section is read by {@link DutchAuctionSettings})
  * @param closeFactorHfThreshold aave-v3: health at or below which the whole debt may be repaid
  * @param defaultLiquidationCloseFactor aave-v3: share of the debt repaid above that health
  * @param minBaseMaxCloseFactorThreshold aave-v3: collateral or debt below this (USD) lets the
@@ -23,7 +24,7 @@ public record IncentiveSettings(String model, double closeFactorHfThreshold,
   static final String MODEL = "protocol.incentive.model";
 
   static IncentiveSettings read(ConfigReader r) {
-    String model = r.choice(MODEL, "fixed", "aave-v3", "euler", "morpho");
+    String model = r.choice(MODEL, "fixed", "aave-v3", "euler", "morpho", "dutch-auction");
     String aave = "protocol.incentive.aave-v3.";
     double hf = r.number(aave + "close-factor-hf-threshold", v -> v > 0 && v <= 1,
         "a health factor in (0, 1]");

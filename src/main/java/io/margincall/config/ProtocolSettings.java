@@ -14,28 +14,39 @@ import java.util.Locale;
  * @param incentive the incentive rule and its parameters
  * @param allowUnhealthyLiquidation run a setting whose liquidation leaves a just-eligible
  *     account less healthy (LT x (1 + bonus) >= 1), for a study; else it is refused
+ * @param dutchAuction the auction's parameters (Maker's Liquidations 2.0), or null unless
+ *     {@code protocol.incentive.model = dutch-auction}
  */
 public record ProtocolSettings(double liquidationThreshold, double closeFactor, double bonus,
                                double dustUsd, String seizePrice, IncentiveSettings incentive,
-                               boolean allowUnhealthyLiquidation) {
+                               boolean allowUnhealthyLiquidation,
+                               DutchAuctionSettings dutchAuction) {
   static final String ALLOW_UNHEALTHY = "protocol.allow-unhealthy-liquidation";
 
   static ProtocolSettings read(ConfigReader r) {
-    ProtocolSettings p = new ProtocolSettings(
-        r.number("protocol.liquidation-threshold", v -> v > 0 && v <= 1, "a fraction in (0, 1]"),
-        r.number("protocol.close-factor", v -> v > 0 && v <= 1, "a fraction in (0, 1]"),
-        r.number("protocol.bonus", v -> v >= 0 && v < 1, "a fraction in [0, 1)"),
-        r.number("protocol.dust", v -> v >= 0 && v < 1e12, "a USD amount >= 0"),
-        r.choice("protocol.seize-price", "market", "oracle"),
-        IncentiveSettings.read(r),
-        r.bool(ALLOW_UNHEALTHY));
+    double threshold =
+        r.number("protocol.liquidation-threshold", v -> v > 0 && v <= 1, "a fraction in (0, 1]");
+    double closeFactor =
+        r.number("protocol.close-factor", v -> v > 0 && v <= 1, "a fraction in (0, 1]");
+    double bonus = r.number("protocol.bonus", v -> v >= 0 && v < 1, "a fraction in [0, 1)");
+    double dust = r.number("protocol.dust", v -> v >= 0 && v < 1e12, "a USD amount >= 0");
+    String seizePrice = r.choice("protocol.seize-price", "market", "oracle");
+    IncentiveSettings incentive = IncentiveSettings.read(r);
+    ProtocolSettings p = new ProtocolSettings(threshold, closeFactor, bonus, dust, seizePrice,
+        incentive, r.bool(ALLOW_UNHEALTHY),
+        "dutch-auction".equals(incentive.model()) ? DutchAuctionSettings.read(r) : null);
     r.forget(ALLOW_UNHEALTHY);  // it refuses settings, it changes no result
     String model = p.incentive().model();
+    if (p.dutchAuction() == null) {
+      r.forget("protocol.incentive.dutch-auction.");
+    }
     if (!"fixed".equals(model)) {
       // The fixed rule's close factor and dust are not the protocols' (nor their bonus, except
-      // Aave's): they change no result then.
+      // Aave's; Maker's auctions keep the dust): they change no result then.
       r.forget("protocol.close-factor");
-      r.forget("protocol.dust");
+      if (!"dutch-auction".equals(model)) {
+        r.forget("protocol.dust");
+      }
       if (!"aave-v3".equals(model)) {
         r.forget("protocol.bonus");
       }
@@ -76,6 +87,9 @@ public record ProtocolSettings(double liquidationThreshold, double closeFactor, 
    * bonus is the rule's at health 1, the moment the account becomes eligible.
    */
   String unhealthyLiquidation(double threshold) {
+    if (dutchAuction != null) {
+      return null;  // an auction takes the whole vault: no partial liquidation to weaken it
+    }
     double bonusAtOne = rule().bonusAtEligibility(threshold);
     double product = threshold * (1 + bonusAtOne);
     if (allowUnhealthyLiquidation || product < 1) {

@@ -178,7 +178,8 @@ public final class ScenarioFactory {
 
   private static LiquidationRules liquidation(ProtocolSettings p) {
     return new LiquidationRules(p.closeFactor(), p.bonus(), p.dustUsd(),
-        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET, p.rule());
+        "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET, p.rule(),
+        p.dutchAuction() == null ? null : p.dutchAuction().rules());
   }
 
   private static InsuranceRules insurance(InsuranceSettings i) {

@@ -58,6 +58,10 @@ public final class ScenarioSettings {
       throw r.invalid("perps.source", "none with several assets: perp positions are on the main"
           + " asset, beside a one-asset book");
     }
+    if (protocol.dutchAuction() != null && price.assets().count() > 1) {
+      throw r.invalid(IncentiveSettings.MODEL, "fixed with several assets: a Maker vault holds one"
+          + " collateral, and auctions of cross-margined accounts are not modelled");
+    }
     liquidity = LiquiditySettings.read(r);
     keeper = KeeperSettings.read(r);
     congestion = CongestionSettings.read(r, time);

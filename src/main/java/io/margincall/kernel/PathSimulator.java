@@ -73,7 +73,7 @@ public final class PathSimulator implements PathKernel {
     this.waterfall = new LossWaterfall(scenario.insurance());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
         scenario.depth(), scenario.permanentImpact(), gas, waterfall,
-        scenario.insurance().bonusShare(), scenario.perpRules());
+        scenario.insurance().bonusShare(), scenario.perpRules(), scenario.stepSeconds());
     AccountIndex lending = crossMargin == null
         ? new TriggerOrderedIndex(scenario.book(), engine, keeper, marketPath, bulkSkips)
         : new FullScanIndex(crossMargin, scenario.oracle(), marketPath, engine, waterfall);
@@ -269,6 +269,14 @@ public final class PathSimulator implements PathKernel {
   /** Account visits settled in bulk or by certificate since construction (for tests). */
   long bulkSkipped() {
     return indexes[0] instanceof TriggerOrderedIndex i ? i.bulkSkipped() : 0;
+  }
+
+  /**
+   * Collateral Dutch auctions gave back to owners over the last path, and collateral and debt
+   * still in running auctions at its end (units, units, USD). For tests.
+   */
+  double[] auctionBalancesAfterPath() {
+    return engine.auctionBalances();
   }
 
   /** Collateral account {@code i} holds after the last path (one collateral). For tests. */

@@ -93,6 +93,10 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (margin != null) {
       checkMargin(margin, book, crossMargin, perps);
     }
+    if (liquidation.auction() != null && crossMargin != null) {
+      throw new IllegalArgumentException("Dutch auctions need one collateral; cross-margined "
+          + "books have several");
+    }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
           + "have several");

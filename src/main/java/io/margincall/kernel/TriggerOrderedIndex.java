@@ -69,7 +69,11 @@ final class TriggerOrderedIndex implements AccountIndex {
     this.readsOracle = engine.readsOracle();
     this.keeper = keeper;
     this.marketPath = marketPath;
-    this.bulkSkips = bulkSkips;
+    // Under Dutch auctions the shortcuts are off: a waiting vault is one the limit on debt in
+    // auction throttles, and whether it is barked depends on room that the running auctions'
+    // takes free, which the certificates do not bound. Running auctions themselves are settled
+    // every step (fallTrigger), so no step in which a keeper might take is ever skipped.
+    this.bulkSkips = bulkSkips && !engine.auctions();
     this.collateral = new double[accounts];
     this.debt = new double[accounts];
     this.touched = new TouchedAccounts(accounts);
@@ -88,7 +92,7 @@ final class TriggerOrderedIndex implements AccountIndex {
 
   @Override
   public double fallTrigger() {
-    return nextTrigger() + shift;
+    return engine.auctionsRunning() ? Double.POSITIVE_INFINITY : nextTrigger() + shift;
   }
 
   @Override
@@ -123,7 +127,9 @@ final class TriggerOrderedIndex implements AccountIndex {
       return;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double oraclePrice = readsOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
+    // Read only where a rule needs it: oracle-priced seizure, a health-based incentive, or
+    // auctions (their top).
+    double oraclePrice = readsOracle ? Math.exp(logOracle) : Double.NaN;
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
@@ -168,6 +174,9 @@ final class TriggerOrderedIndex implements AccountIndex {
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
       touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+    }
+    if (engine.auctions()) {
+      engine.settleAuctions(t, Math.exp(logOracle), out);  // after this step's barks
     }
   }
 
@@ -311,7 +320,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       int i = touched.account(k);
       shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
     }
-    return shortfall;
+    return shortfall + engine.auctionShortfall(market);
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */

@@ -54,6 +54,8 @@ public final class LiquidationEngine {
   private final boolean profitCheck;
   private final LossWaterfall waterfall;
   private final PerpLiquidation perps;
+  // Maker's Dutch auctions (protocol.incentive.model = dutch-auction), or null: the fixed bonus.
+  private final DutchAuctions auctions;
 
   // The position after the last liquidate().
   private double collateralLeft;
@@ -75,13 +77,15 @@ public final class LiquidationEngine {
    * @param waterfall where bad debt goes, and bonus shares come from
    * @param bonusShare share of each liquidation bonus paid into the insurance fund
    * @param perps how perpetual-futures positions are closed and deleveraged
+   * @param stepSeconds the time step, seconds (the auctions' clock)
    */
   public LiquidationEngine(LiquidationRules rules, double minProfitUsd, MarketDepth depth,
                            double permanentImpact, GasMarket gas, LossWaterfall waterfall,
-                           double bonusShare, PerpRules perps) {
+                           double bonusShare, PerpRules perps, double stepSeconds) {
     this.incentive = rules.incentive();
     this.seizeAtOracle = rules.pricing() == SeizePricing.ORACLE;
-    this.readsOracle = seizeAtOracle || incentive.readsOracle();
+    // Auctions read it for their top.
+    this.readsOracle = seizeAtOracle || incentive.readsOracle() || rules.auction() != null;
     this.bonusShare = bonusShare;
     this.minProfit = minProfitUsd;
     this.stepMarket = new StepMarket(depth, permanentImpact);
@@ -89,6 +93,39 @@ public final class LiquidationEngine {
     this.profitCheck = stepMarket.slippage() || gas != null;
     this.waterfall = waterfall;
     this.perps = new PerpLiquidation(perps, this, stepMarket, waterfall, gas, minProfitUsd);
+    this.auctions = rules.auction() == null ? null : new DutchAuctions(rules.auction(),
+        stepSeconds, rules.dustUsd(), stepMarket, gas, waterfall, minProfitUsd, bonusShare);
+  }
+
+  /** Whether liquidations are Maker's Dutch auctions ({@link #liquidate} barks). */
+  public boolean auctions() {
+    return auctions != null;
+  }
+
+  /** Whether a Dutch auction is running: the kernel must then settle every step. */
+  public boolean auctionsRunning() {
+    return auctions != null && auctions.running();
+  }
+
+  /**
+   * Step t of the running Dutch auctions (resets and keepers' takes), after the step's barks,
+   * at the oracle price {@code oraclePrice} and the step's market ({@link #openStep} first).
+   */
+  public void settleAuctions(int t, double oraclePrice, PathOutcome out) {
+    auctions.settle(t, oraclePrice, out);
+  }
+
+  /**
+   * For tests: collateral Dutch auctions gave back to owners on the path, and collateral and
+   * debt still in running auctions (units, units, USD); zeros without auctions.
+   */
+  public double[] auctionBalances() {
+    return auctions == null ? new double[3] : auctions.balances();
+  }
+
+  /** Shortfall of the Dutch auctions still running at the horizon, USD (0 without auctions). */
+  public double auctionShortfall(double marketPrice) {
+    return auctions == null ? 0 : auctions.horizonShortfall(marketPrice);
   }
 
   /** How perp positions are closed, on this engine's market and waterfall. */
@@ -119,6 +156,9 @@ public final class LiquidationEngine {
   /** A new path: no step is open. */
   public void startPath() {
     stepMarket.startPath();
+    if (auctions != null) {
+      auctions.startPath();
+    }
   }
 
   /** The market price now: the step's, moved by this step's sales so far. */
@@ -225,6 +265,9 @@ public final class LiquidationEngine {
    */
   public int liquidate(double c, double d, double threshold, double oraclePrice, int t,
                        PathOutcome out) {
+    if (auctions != null) {
+      return bark(c, d, oraclePrice, t, out);
+    }
     double market = stepMarket.price();
     double collateralUsd = c * oraclePrice;  // NaN when the rule does not read the oracle
     double repay = incentive.repay(collateralUsd, d, threshold);
@@ -286,6 +329,30 @@ public final class LiquidationEngine {
       out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
     }
     return d > 0 ? OPEN : CLOSED;
+  }
+
+  /**
+   * Under Dutch auctions, {@link #liquidate} starts an auction for the vault (c, d) instead
+   * ({@code Dog.bark}; {@code oraclePrice} sets its top): {@link #CLOSED} when it took all of the
+   * vault, {@link #OPEN} when the limit on debt in auction let it take a share, {@link #SKIPPED}
+   * when the limit leaves no room (the vault waits, eligible, unchanged).
+   */
+  private int bark(double c, double d, double oraclePrice, int t, PathOutcome out) {
+    if (!auctions.bark(c, d, oraclePrice, t, positionAccount, positionTrigger,
+        positionBankruptcy, out)) {
+      collateralLeft = c;
+      debtLeft = d;
+      return SKIPPED;
+    }
+    recordLiquidation(insolvent(c, d, stepMarket.price()), t, out);
+    double dart = auctions.barkedDebt();
+    if (dart == d) {
+      return closed();
+    }
+    collateralLeft = c - auctions.barkedUnits();
+    debtLeft = d - dart;
+    out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+    return OPEN;
   }
 
   private int closed() {

@@ -24,14 +24,24 @@ import java.io.Serializable;
  * @param pricing how seized collateral is valued
  * @param incentive the rule that decides each liquidation's repayment and bonus; null: the fixed
  *     rule of {@code closeFactor}, {@code bonus} and {@code dustUsd}
+ * @param auction Maker's Dutch auctions instead of the incentive rule, or null: then an eligible
+ *     account's debt and collateral go to an auction ({@link AuctionRules}); close factor, bonus
+ *     and incentive are not used, dust is Maker's {@code dust}
  */
 public record LiquidationRules(double closeFactor, double bonus, double dustUsd,
-                               SeizePricing pricing, LiquidationIncentive incentive)
+                               SeizePricing pricing, LiquidationIncentive incentive,
+                               AuctionRules auction)
     implements Serializable {
 
   /** The fixed rule: close factor, constant bonus and dust as given. */
   public LiquidationRules(double closeFactor, double bonus, double dustUsd, SeizePricing pricing) {
-    this(closeFactor, bonus, dustUsd, pricing, null);
+    this(closeFactor, bonus, dustUsd, pricing, null, null);
+  }
+
+  /** An incentive rule, no auctions. */
+  public LiquidationRules(double closeFactor, double bonus, double dustUsd, SeizePricing pricing,
+                          LiquidationIncentive incentive) {
+    this(closeFactor, bonus, dustUsd, pricing, incentive, null);
   }
 
   public LiquidationRules {

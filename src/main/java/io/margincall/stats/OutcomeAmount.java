@@ -61,7 +61,12 @@ public enum OutcomeAmount {
           + " window's mean gas price); divided by `gas_forecast_windows_mean`, the mean log"
           + " error per window", ""),
   GAS_FORECAST_SQUARED_LOG_ERROR("gas_forecast_squared_log_error_mean",
-      "as `gas_forecast_log_error_mean`, of the squared log ratios (RMSE as for the volatility)", "");
+      "as `gas_forecast_log_error_mean`, of the squared log ratios (RMSE as for the volatility)", ""),
+  KEEPER_INCENTIVES("keeper_incentives_mean",
+      "mean per path of the incentives Dutch auctions paid keepers (`tip + chip x tab` per bark"
+          + " and per reset above Maker's `chost`), USD; the protocol pays them as Maker's vow does"
+          + " (unbacked debt), so they are part of `bad_debt_mean`, drawn from the insurance fund"
+          + " first");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();

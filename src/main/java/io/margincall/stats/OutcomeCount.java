@@ -51,7 +51,18 @@ public enum OutcomeCount {
           + " N x their number in the book. Each is liquidated from step 1 under the rules; its"
           + " liquidations are in `liquidations_executed`"),
   MARGIN_UPDATES("margin_updates",
-      "moves of the dynamic margin factor by governance (`defences.margin`), over all paths");
+      "moves of the dynamic margin factor by governance (`defences.margin`), over all paths"),
+  AUCTIONS_STARTED("auctions_started",
+      "Dutch auctions started (`protocol.incentive.model = dutch-auction`: Maker's `bark`); each"
+          + " is also one of `liquidations_executed`, a partial one (the limit let it take a share"
+          + " of the vault) one of `liquidations_partial`"),
+  AUCTIONS_RESET("auctions_reset",
+      "Dutch auctions reset (Maker's `redo`: older than `tail`, or price / top below `cusp`)"),
+  AUCTION_TAKES("auction_takes",
+      "keepers' purchases from Dutch auctions (Maker's `take`)"),
+  AUCTIONS_THROTTLED("auctions_throttled",
+      "barks refused (the vault waits, eligible) or cut to a share of the vault by the limit on"
+          + " debt in auction at once (`hole-usd`, `hole-per-asset-usd`), each step and vault");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();

@@ -108,4 +108,30 @@ class SimulateConsoleTest {
         Pattern.MULTILINE).matcher(binned).find(), binned);
     assertTrue(!console.contains("+-"), "the exact tail prints no bound:\n" + console);
   }
+  /**
+   * A Dutch-auction run prints its auctions: every bark is a liquidation, so the auctions started
+   * are the liquidations executed; the fixed bonus prints no such line.
+   */
+  @Test
+  void aDutchAuctionRunPrintsItsAuctions() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"simulate", "--conf", dir.resolve("violent.conf").toString(),
+        "--set", "protocol.incentive.model=dutch-auction", "--out", dir.resolve("auction").toString(),
+        "--master", "local[1]", "--progress-seconds", "0"},
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+    String auction = out.toString(StandardCharsets.UTF_8);
+    Matcher started = Pattern.compile("^  dutch auctions      ([\\d,]+) started, [\\d,]+ reset,"
+        + " [\\d,]+ takes, [\\d,]+ barks throttled by hole; keeper incentives [\\d,.]+ USD per"
+        + " path \\(in the bad debt\\)$", Pattern.MULTILINE).matcher(auction);
+    assertTrue(started.find(), auction);
+    Matcher executed = Pattern.compile("^  liquidations        ([\\d,]+) executed",
+        Pattern.MULTILINE).matcher(auction);
+    assertTrue(executed.find(), auction);
+    assertTrue(count(started.group(1)) > 0, auction);
+    assertEquals(count(executed.group(1)), count(started.group(1)), auction);
+    assertTrue(!console.contains("dutch auctions"), console);
+  }
 }

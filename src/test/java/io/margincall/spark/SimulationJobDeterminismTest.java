@@ -9,6 +9,7 @@ import io.margincall.kernel.PathBatch;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
 import io.margincall.stats.BadDebtSummary;
+import io.margincall.stats.OutcomeCount;
 import io.margincall.stats.SummaryFingerprint;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,6 +111,24 @@ class SimulationJobDeterminismTest {
         .summarize(settings.time().stepSeconds());
     assertTrue(reference.effectivePaths() < settings.run().paths(), "weighted paths");
     assertSameBitsOnPartitions("importance", settings, scenario, fingerprint(reference));
+  }
+
+  /**
+   * Dutch auctions carry state from step to step (running auctions, the debt in auction), all
+   * of it per path: any partitioning gives the same bits.
+   */
+  @Test
+  void dutchAuctionBitsDoNotDependOnPartitions() {
+    ScenarioSettings settings = quickstart("run.paths=1000", "time.step=60",
+        "oracle.delay=1800", "protocol.incentive.model=dutch-auction",
+        "protocol.incentive.dutch-auction.hole-per-asset-usd=2000000",
+        "liquidity.model=linear", "keeper.min-profit-usd=10");
+    Scenario scenario = ScenarioFactory.build(settings);
+    var reference = PathBatch.simulateAll(scenario, settings.run().paths())
+        .summarize(settings.time().stepSeconds());
+    assertTrue(reference.count(OutcomeCount.AUCTION_TAKES) > 0
+        && reference.count(OutcomeCount.AUCTIONS_THROTTLED) > 0, "auctions taken and throttled");
+    assertSameBitsOnPartitions("dutch-auction", settings, scenario, fingerprint(reference));
   }
 
   /** conf/quickstart.conf with the given overrides. */
