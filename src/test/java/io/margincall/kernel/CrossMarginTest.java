@@ -11,8 +11,10 @@ import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
+import io.margincall.protocol.MarginRules;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
+import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
 import org.junit.jupiter.api.Test;
 
@@ -76,14 +78,30 @@ class CrossMarginTest {
   /** With one asset and ideal rules the full-scan index agrees with the trigger-ordered one. */
   @Test
   void oneAssetAgreesWithTheTriggerOrderedKernel() {
+    oneAssetAgrees(null);
+  }
+
+  /**
+   * The same under a dynamic margin: the full scan's health divided by m, the ordered index's
+   * triggers shifted by ln m, and the capacity each says the factor takes.
+   */
+  @Test
+  void oneAssetAgreesUnderADynamicMargin() {
+    double perStep = 3.0 * 3.0 * 60 / GeometricBrownianMotion.SECONDS_PER_YEAR;
+    oneAssetAgrees(new MarginRules(MarginRules.Model.REALIZED_VOLATILITY, perStep / 1.6, 30, 0.1,
+        0.85, perStep, 60, 1.0, 1.05, 0.002, 1, 0, 10, 30, 0));
+  }
+
+  private static void oneAssetAgrees(MarginRules margin) {
     Scenario s = scenario(new double[] {2000}, new double[] {3.0}, new double[] {1},
         new double[] {1, 2, 0.5}, new double[] {1800, 3500, 850}, 0.95, LiquidationRules.ideal(),
-        120, 0);
+        120, 0).toBuilder().margin(margin).build();
     PathSimulator cross = new PathSimulator(s);
     PathSimulator ordered = new PathSimulator(s.toBuilder().crossMargin(null).build());
     PathOutcome a = new PathOutcome();
     PathOutcome b = new PathOutcome();
     int withBadDebt = 0;
+    long moves = 0;
     for (long p = 0; p < 2000; p++) {
       cross.run(p, a);
       ordered.run(p, b);
@@ -98,9 +116,17 @@ class CrossMarginTest {
       assertEquals(b.horizonShortfall, a.horizonShortfall, 1e-9 * Math.max(1, b.horizonShortfall),
           "path " + p);
       assertEquals(b.meanOracleGap, a.meanOracleGap, 1e-9, "path " + p);
+      // The correlated path's log prices may differ from the one-asset path's in the last bit.
+      assertEquals(b.amountOf(OutcomeAmount.MARGIN_FACTOR), a.amountOf(OutcomeAmount.MARGIN_FACTOR),
+          1e-12, "path " + p);
+      double lost = b.amountOf(OutcomeAmount.MARGIN_CAPACITY_LOST);
+      assertEquals(lost, a.amountOf(OutcomeAmount.MARGIN_CAPACITY_LOST), 1e-9 * Math.abs(lost),
+          "path " + p);
       withBadDebt += a.badDebt > 0 ? 1 : 0;
+      moves += a.countOf(OutcomeCount.MARGIN_UPDATES);
     }
     assertTrue(withBadDebt > 20, "the case needs bad debt: " + withBadDebt);
+    assertEquals(margin != null, moves > 1000, moves + " margin moves");
   }
 
   /** Conservation on every path with two assets, partial liquidations and a bonus. */
