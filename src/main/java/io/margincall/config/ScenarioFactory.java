@@ -9,6 +9,7 @@ import io.margincall.model.price.HistoricalReturns;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.model.price.PriceSeries;
 import java.time.Instant;
+import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
 import io.margincall.model.gas.CongestionRules;
@@ -37,7 +38,7 @@ public final class ScenarioFactory {
 
   public static Scenario build(ScenarioSettings s) {
     TimeSettings time = s.time();
-    return Scenario.builder().seed(s.run().seed()).steps(time.steps()).stepSeconds(time.stepSeconds())
+    Scenario scenario = Scenario.builder().seed(s.run().seed()).steps(time.steps()).stepSeconds(time.stepSeconds())
         .initialPrice(s.price().initial()).market(market(s.price(), time)).oracle(oracle(s.oracle(), time))
         .book(book(s)).liquidation(liquidation(s.protocol())).insurance(insurance(s.insurance()))
         .depth(depth(s.liquidity())).permanentImpact(s.liquidity().permanentImpact())
@@ -45,7 +46,16 @@ public final class ScenarioFactory {
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
         .importanceTilt(s.sampling().importanceTilt())
+        .bridgeCrossing(s.sampling().bridgeCrossing())
         .build();
+    String notIdeal = scenario.bridgeCrossing() ? PathKernel.bridgeUnsupported(scenario) : null;
+    if (notIdeal != null) {
+      throw new ConfigError(SamplingSettings.CROSSING + " = bridge: must be steps here: the bridge"
+          + " is exact only in the ideal case of SPEC 2.7 (one account, plain GBM, an oracle"
+          + " with only a delay, close factor 1, infinite depth, no gas), and this scenario has "
+          + notIdeal);
+    }
+    return scenario;
   }
 
   /** The perp positions, or null when perps.source = none. */
