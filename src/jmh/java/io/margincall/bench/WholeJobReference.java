@@ -3,7 +3,7 @@ package io.margincall.bench;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.kernel.PathBatch;
-import io.margincall.kernel.PathSimulator;
+import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ public final class WholeJobReference {
       long to = paths * (k + 1) / ranges;
       parts.add(pool.submit(() -> {
         BadDebtAccumulator acc = new BadDebtAccumulator(paths);
-        PathBatch.simulate(new PathSimulator(scenario), from, to, acc);
+        PathBatch.simulate(PathKernel.of(scenario), from, to, acc);
         return acc;
       }));
     }

@@ -7,8 +7,11 @@ package io.margincall.config;
  * @param antithetic paths in pairs, the second on its partner's price normals negated
  * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
  *     deviations (0: off)
+ * @param bridgeCrossing {@code sampling.crossing = bridge}: the ideal case by exact bridge
+ *     crossing sampling instead of step by step (other draws, the same distribution)
  */
-public record SamplingSettings(boolean antithetic, double importanceTilt) {
+public record SamplingSettings(boolean antithetic, double importanceTilt, boolean bridgeCrossing) {
+  static final String CROSSING = "sampling.crossing";
   static final String TILT = "sampling.importance.tilt";
 
   static SamplingSettings read(ConfigReader r, PriceSettings price, RunSettings run) {
@@ -36,13 +39,21 @@ public record SamplingSettings(boolean antithetic, double importanceTilt) {
             + " time (a pair of tilted paths is not yet a validated estimator)");
       }
     }
+    boolean bridge = "bridge".equals(r.choice(CROSSING, "steps", "bridge"));
+    if (bridge && (antithetic || tilt != 0)) {
+      throw r.invalid(CROSSING, "steps with antithetic pairs or importance sampling: the bridge"
+          + " draws no per-step normals to negate or tilt");
+    }
     // Off, as before each switch existed: the hash of existing scenarios stays.
+    if (!bridge) {
+      r.forget(CROSSING);
+    }
     if (!antithetic) {
       r.forget("sampling.antithetic");
     }
     if (tilt == 0) {
       r.forget("sampling.importance.");
     }
-    return new SamplingSettings(antithetic, tilt);
+    return new SamplingSettings(antithetic, tilt, bridge);
   }
 }

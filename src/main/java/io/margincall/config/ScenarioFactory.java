@@ -9,6 +9,7 @@ import io.margincall.model.price.HistoricalReturns;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.model.price.PriceSeries;
 import java.time.Instant;
+import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
 import io.margincall.model.gas.CongestionRules;
@@ -36,6 +37,18 @@ public final class ScenarioFactory {
   private ScenarioFactory() {}
 
   public static Scenario build(ScenarioSettings s) {
+    Scenario scenario = checkedBuild(s);
+    String notIdeal = scenario.bridgeCrossing() ? PathKernel.bridgeUnsupported(scenario) : null;
+    if (notIdeal != null) {
+      throw new ConfigError(SamplingSettings.CROSSING + " = bridge: must be steps here: the bridge"
+          + " is exact only in the ideal case of SPEC 2.7 (one account, plain GBM, an oracle"
+          + " with only a delay, close factor 1, infinite depth, no gas), and this scenario has "
+          + notIdeal);
+    }
+    return scenario;
+  }
+
+  private static Scenario checkedBuild(ScenarioSettings s) {
     Scenario.Builder b = builder(s);
     if (s.margin().rules() == null) {
       return b.build();
@@ -61,7 +74,8 @@ public final class ScenarioFactory {
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
-        .importanceTilt(s.sampling().importanceTilt()).margin(s.margin().rules());
+        .importanceTilt(s.sampling().importanceTilt()).margin(s.margin().rules())
+        .bridgeCrossing(s.sampling().bridgeCrossing());
   }
 
   /** The perp positions, or null when perps.source = none. */

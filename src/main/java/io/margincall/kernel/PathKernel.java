@@ -6,8 +6,17 @@ import io.margincall.protocol.PathOutcome;
 public interface PathKernel {
   void run(long path, PathOutcome out);
 
-  /** The kernel for a scenario: one step loop for every book ({@link PathSimulator}). */
+  /**
+   * The kernel for a scenario: one step loop for every book ({@link PathSimulator}), or the
+   * exact bridge sampler of the ideal case when the scenario asks for it.
+   */
   static PathKernel of(Scenario scenario) {
-    return new PathSimulator(scenario);
+    return scenario.bridgeCrossing() ? new BridgeCrossingKernel(scenario)
+        : new PathSimulator(scenario);
+  }
+
+  /** Why {@code scenario} cannot use the exact bridge sampler of the ideal case, or null. */
+  static String bridgeUnsupported(Scenario scenario) {
+    return BridgeCrossingKernel.unsupported(scenario);
   }
 }

@@ -45,13 +45,17 @@ import java.io.Serializable;
  * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
  *     deviations (0: off); each path is then weighted by its likelihood ratio
  * @param margin the dynamic margin, or null: the static margin (each account's own LT and MM)
+ * @param bridgeCrossing the ideal case of SPEC 2.7 simulated by exact Brownian-bridge crossing
+ *     sampling instead of step by step ({@link BridgeCrossingKernel}): the same distribution of
+ *     every outcome it writes, other draws (so other bits); false: step by step
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic, double importanceTilt, MarginRules margin)
+                       boolean antithetic, double importanceTilt, MarginRules margin,
+                       boolean bridgeCrossing)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -62,7 +66,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
         depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0,
-        null);
+        null, false);
   }
 
   public Scenario {
@@ -141,7 +145,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).importanceTilt(importanceTilt).margin(margin);
+        .antithetic(antithetic).importanceTilt(importanceTilt).margin(margin)
+        .bridgeCrossing(bridgeCrossing);
   }
 
   /**
@@ -170,6 +175,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private boolean antithetic;
     private double importanceTilt;
     private MarginRules margin;
+    private boolean bridgeCrossing;
 
     private Builder() {}
 
@@ -280,13 +286,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** Exact bridge crossing in the ideal case (see {@link Scenario}); false: step by step. */
+    public Builder bridgeCrossing(boolean bridgeCrossing) {
+      this.bridgeCrossing = bridgeCrossing;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, importanceTilt, margin);
+          perpRules, antithetic, importanceTilt, margin, bridgeCrossing);
     }
 
     private static <T> T required(T value, String name) {

@@ -42,6 +42,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private final ExactSum horizonShortfall = new ExactSum();
   private final ExactSum oracleGap = new ExactSum();
   private final ExactSum worstOracleGap = new ExactSum();
+  // Paths that computed the oracle-gap statistics (not the bridge sampler, which skips steps).
+  private long oracleGapPaths;
   private final LossTail tail;
   /** Counts of every loss when the exact tail does not fit; null when it does. */
   private final LossBins bins;
@@ -123,8 +125,11 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     insuranceDraw.add(o.insuranceDraw());
     socializedLoss.add(o.socializedLoss());
     horizonShortfall.add(o.horizonShortfall());
-    oracleGap.add(o.meanOracleGap());
-    worstOracleGap.add(o.minMarketToOracle());
+    if (!Double.isNaN(o.meanOracleGap())) {
+      oracleGap.add(o.meanOracleGap());
+      worstOracleGap.add(o.minMarketToOracle());
+      oracleGapPaths++;
+    }
     tail.add(o.badDebt());
     if (bins != null) {
       bins.add(o.badDebt());
@@ -177,6 +182,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     horizonShortfall.merge(other.horizonShortfall);
     oracleGap.merge(other.oracleGap);
     worstOracleGap.merge(other.worstOracleGap);
+    oracleGapPaths += other.oracleGapPaths;
     tail.merge(other.tail);
     if (bins != null) {
       bins.merge(other.bins);
@@ -278,8 +284,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         amountMeans(n),
         submissions > 0 ? inclusionWaitSteps * stepSeconds / submissions : Double.NaN,
         horizonShortfall.value() / n,
-        oracleGap.value() / n,
-        worstOracleGap.value() / n,
+        oracleGap.value() / oracleGapPaths,  // NaN when no path computed them
+        worstOracleGap.value() / oracleGapPaths,
         firstHours,
         histogram.bins());
   }

@@ -101,4 +101,18 @@ class ScenarioErrorsTest {
     e = fails(write("accounts { source = file, file = \"gone.csv\" }\n"), List.of());
     assertTrue(e.getMessage().contains(dir.resolve("gone.csv") + " does not exist"), e.getMessage());
   }
+
+  @Test
+  void bridgeCrossingIsRefusedOutsideTheIdealCaseNamingTheKey() throws IOException {
+    Path file = write("run.paths = 10\nsampling.crossing = bridge\n");
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ScenarioFactory.build(ScenarioSettings.load(file, DAILY)));
+    assertTrue(e.getMessage().startsWith("sampling.crossing = bridge: must be steps here"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("a book of 1000 accounts"), e.getMessage());
+    Path wrong = write("run.paths = 10\nsampling.crossing = bridges\n");
+    e = fails(wrong, DAILY);
+    assertTrue(e.getMessage().contains("sampling.crossing = \"bridges\": must be one of steps, bridge"),
+        e.getMessage());
+  }
 }
