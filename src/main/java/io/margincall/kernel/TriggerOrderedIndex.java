@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.LargestLoss;
@@ -102,7 +103,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       return;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double oraclePrice = seizeAtOracle ? Math.exp(logOracle) : Double.NaN;  // read only then
+    double oraclePrice = seizeAtOracle ? StrictMath.exp(logOracle) : Double.NaN;  // read only then
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
@@ -146,7 +147,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     waiting.commit();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
-      touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+      touched.push(i, FdLibm.log(debt[i] / (collateral[i] * book.threshold(i))));
     }
   }
 
@@ -188,7 +189,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       return true;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
+    double valuation = seizeAtOracle ? StrictMath.exp(logOracle) : engine.price();
     if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
         waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e), valuation)) {
       return false;
@@ -269,7 +270,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   @Override
   public double horizonShortfall(double logPrice) {
-    double market = Math.exp(logPrice);
+    double market = StrictMath.exp(logPrice);
     double shortfall = 0;
     for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
       int i = book.byBankruptcy(k);
