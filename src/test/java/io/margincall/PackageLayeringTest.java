@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,18 +82,25 @@ class PackageLayeringTest {
 
   @Test
   void mainSourcesKeepTheLayout() throws IOException {
+    List<String> problems = new ArrayList<>();
+    mainSources().forEach((file, source) -> problems.addAll(violations(file, source)));
+    assertTrue(problems.isEmpty(), "uses against the layout (see this test's javadoc):\n"
+        + String.join("\n", problems));
+  }
+
+  /** Every file under src/main/java, by its path from the project root, in order. */
+  static SortedMap<String, String> mainSources() throws IOException {
     Path root = Path.of(System.getProperty("margincall.basedir", ".")).resolve("src/main/java");
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
     }
     assertTrue(files.size() > 50, "expected the main sources under " + root.toAbsolutePath());
-    List<String> problems = new ArrayList<>();
+    SortedMap<String, String> out = new TreeMap<>();
     for (Path f : files) {
-      problems.addAll(violations("src/main/java/" + root.relativize(f), Files.readString(f)));
+      out.put("src/main/java/" + root.relativize(f), Files.readString(f));
     }
-    assertTrue(problems.isEmpty(), "uses against the layout (see this test's javadoc):\n"
-        + String.join("\n", problems));
+    return out;
   }
 
   @Test
@@ -198,7 +207,7 @@ class PackageLayeringTest {
     return roots.stream().anyMatch(r -> name.equals(r) || name.startsWith(r + "."));
   }
 
-  private static int lineOf(String text, int offset) {
+  static int lineOf(String text, int offset) {
     int line = 1;
     for (int i = 0; i < offset; i++) {
       if (text.charAt(i) == '\n') {

@@ -15,7 +15,9 @@ import java.util.Locale;
  * Where does a path-step of the kernel go? Runs a scenario's paths on one thread, the way a
  * Spark task does, for a profiler to watch (jobs/profile-kernel.sh attaches async-profiler);
  * prints the time per path-step and what a path did on average, so the profile can be read
- * against the number of liquidations and skips behind it, and the bytes allocated per path.
+ * against the number of liquidations and skips behind it, and the bytes allocated per path. The
+ * thread's CPU time per path-step is printed beside the wall time: on a machine shared with other
+ * work it is the steadier of the two (waiting for a core does not count).
  *
  * <p>Usage: {@code KernelProfile SCENARIO.conf PATHS [key=value ...]}. The paths run twice
  * first (warm-up, other path indices), then once measured.
@@ -42,6 +44,7 @@ public final class KernelProfile {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     long started = System.nanoTime();
     for (long path = 0; path < paths; path++) {
       kernel.run(path, out);
@@ -52,13 +55,15 @@ public final class KernelProfile {
       closeOuts += out.countOf(OutcomeCount.PROTOCOL_CLOSE_OUTS);
     }
     double ns = (System.nanoTime() - started) / (double) paths / settings.time().steps();
+    double cpuNs = (threads.getCurrentThreadCpuTime() - cpuStarted) / (double) paths
+        / settings.time().steps();
     double bytesPerPath = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore)
         / (double) paths;
     System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %,d accounts, one thread: %.1f ns"
-            + " per path-step; per path %.1f liquidations, %.1f protocol close-outs, %.1f skipped"
-            + " (unprofitable or not included); %.0f bytes allocated per path (its random streams"
+            + " per path-step (%.1f ns of CPU time); per path %.1f liquidations, %.1f protocol"
+            + " close-outs, %.1f skipped (unprofitable or not included); %.0f bytes allocated per path (its random streams"
             + " and samplers; nothing per step)%n", args[0], paths, settings.time().steps(),
-        scenario.book() == null ? 0 : scenario.book().size(), ns, liquidations / (double) paths,
-        closeOuts / (double) paths, skipped / (double) paths, bytesPerPath);
+        scenario.book() == null ? 0 : scenario.book().size(), ns, cpuNs,
+        liquidations / (double) paths, closeOuts / (double) paths, skipped / (double) paths, bytesPerPath);
   }
 }

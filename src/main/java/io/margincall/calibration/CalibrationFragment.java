@@ -50,7 +50,7 @@ public final class CalibrationFragment {
     switch (fit.model()) {
       case "gbm" -> gbm(s, fit, "");
       case "merton" -> {
-        double k = Math.expm1(fit.estimate("log-mean")
+        double k = StrictMath.expm1(fit.estimate("log-mean")
             + 0.5 * fit.estimate("log-std") * fit.estimate("log-std"));
         double compensated = fit.estimate("mu") + fit.estimate("lambda") * 365.25 * k;
         s.append("  # the diffusion part; the drift is the fitted mu + lambda k per year (the kernel\n");

@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ import java.util.List;
  * unchanged (GARCH is not closed under time aggregation).
  */
 public final class Garch11Likelihood implements ReturnModel {
-  private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double LOG_2PI = FdLibm.log(2 * Math.PI);
   private static final List<Parameter> PARAMETERS = List.of(
       new Parameter("mean", "log-return per step", false),
       new Parameter("omega", "variance per step", false),
@@ -46,12 +47,12 @@ public final class Garch11Likelihood implements ReturnModel {
 
   @Override
   public double[] lower(ReturnSample sample) {
-    return new double[] {-10, Math.log(0.01), logit(1e-3), logit(1e-4)};
+    return new double[] {-10, FdLibm.log(0.01), logit(1e-3), logit(1e-4)};
   }
 
   @Override
   public double[] upper(ReturnSample sample) {
-    return new double[] {10, Math.log(100), logit(0.9999), logit(0.9999)};
+    return new double[] {10, FdLibm.log(100), logit(0.9999), logit(0.9999)};
   }
 
   /** Four starts, from weak to near-integrated volatility clustering. */
@@ -68,7 +69,7 @@ public final class Garch11Likelihood implements ReturnModel {
   /** (mu, omega, alpha, beta) at x. */
   private static double[] natural(double[] x, ReturnSample sample) {
     double s = sample.sd();
-    double v = s * s * Math.exp(x[1]);
+    double v = s * s * StrictMath.exp(x[1]);
     double p = logistic(x[2]);
     double share = logistic(x[3]);
     return new double[] {x[0] * s, v * (1 - p), p * share, p * (1 - share)};
@@ -90,7 +91,7 @@ public final class Garch11Likelihood implements ReturnModel {
         }
       }
       double e = sample.get(t) - mu;
-      sum += Math.log(h) + e * e / h;
+      sum += FdLibm.log(h) + e * e / h;
       h = omega + alpha * e * e + beta * h;
     }
     return 0.5 * (sum + sample.size() * LOG_2PI);
@@ -101,7 +102,7 @@ public final class Garch11Likelihood implements ReturnModel {
     double[] q = natural(x, sample);
     double p = q[2] + q[3];
     double v = q[1] / (1 - p);
-    double halfLifeHours = Math.log(0.5) / Math.log(p) * sample.stepSeconds() / 3600;
+    double halfLifeHours = FdLibm.log(0.5) / FdLibm.log(p) * sample.stepSeconds() / 3600;
     return new double[] {q[0], q[1], q[2], q[3], p, Math.sqrt(v / sample.stepYears()), halfLifeHours};
   }
 
@@ -124,10 +125,10 @@ public final class Garch11Likelihood implements ReturnModel {
   }
 
   static double logit(double p) {
-    return Math.log(p / (1 - p));
+    return FdLibm.log(p / (1 - p));
   }
 
   static double logistic(double x) {
-    return 1 / (1 + Math.exp(-x));
+    return 1 / (1 + StrictMath.exp(-x));
   }
 }

@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * {@code x = (m / s, ln(sqrt(v) / s))} with {@code s} the sample's standard deviation.
  */
 public final class GbmLikelihood implements ReturnModel {
-  private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double LOG_2PI = FdLibm.log(2 * Math.PI);
   private static final List<Parameter> PARAMETERS = List.of(
       new Parameter("mu", "per year", false),
       new Parameter("sigma", "per year", false));
@@ -35,12 +36,12 @@ public final class GbmLikelihood implements ReturnModel {
   /** The closed form needs no box; this one is wide enough never to hold it. */
   @Override
   public double[] lower(ReturnSample sample) {
-    return new double[] {-1e9, Math.log(1e-3)};
+    return new double[] {-1e9, FdLibm.log(1e-3)};
   }
 
   @Override
   public double[] upper(ReturnSample sample) {
-    return new double[] {1e9, Math.log(1e3)};
+    return new double[] {1e9, FdLibm.log(1e3)};
   }
 
   @Override
@@ -57,19 +58,19 @@ public final class GbmLikelihood implements ReturnModel {
   @Override
   public double negLogLikelihood(double[] x, ReturnSample sample) {
     double m = x[0] * sample.sd();
-    double sd = sample.sd() * Math.exp(x[1]);
+    double sd = sample.sd() * StrictMath.exp(x[1]);
     double sum = 0;
     for (int i = 0; i < sample.size(); i++) {
       double z = (sample.get(i) - m) / sd;
       sum += z * z;
     }
-    return 0.5 * sum + sample.size() * (Math.log(sd) + 0.5 * LOG_2PI);
+    return 0.5 * sum + sample.size() * (FdLibm.log(sd) + 0.5 * LOG_2PI);
   }
 
   @Override
   public double[] reported(double[] x, ReturnSample sample) {
     double dt = sample.stepYears();
-    double sigma = sample.sd() * Math.exp(x[1]) / Math.sqrt(dt);
+    double sigma = sample.sd() * StrictMath.exp(x[1]) / Math.sqrt(dt);
     double mu = x[0] * sample.sd() / dt + 0.5 * sigma * sigma;
     return new double[] {mu, sigma};
   }
@@ -77,7 +78,7 @@ public final class GbmLikelihood implements ReturnModel {
   @Override
   public double[] residuals(double[] x, ReturnSample sample) {
     double m = x[0] * sample.sd();
-    double sd = sample.sd() * Math.exp(x[1]);
+    double sd = sample.sd() * StrictMath.exp(x[1]);
     double[] z = new double[sample.size()];
     for (int i = 0; i < z.length; i++) {
       z[i] = (sample.get(i) - m) / sd;

@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,7 +125,7 @@ public final class MaximumLikelihood {
     double logL = -nll.applyAsDouble(x);
     int n = sample.size();
     return new ModelFit(model.name(), model.parameters(), reported, se, onBound, n,
-        sample.stepSeconds(), k, logL, 2 * k - 2 * logL, k * Math.log(n) - 2 * logL,
+        sample.stepSeconds(), k, logL, 2 * k - 2 * logL, k * FdLibm.log(n) - 2 * logL,
         ResidualTests.of(model.residuals(x, sample)), starts, startsAtBest, List.copyOf(notes));
   }
 

@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.special.Erf;
@@ -25,7 +26,7 @@ import org.apache.commons.math3.special.Erf;
 public final class MertonJumpLikelihood implements ReturnModel {
   /** The Poisson mass left out of the mixture. */
   public static final double TAIL = 1e-12;
-  private static final double LOG_2PI = Math.log(2 * Math.PI);
+  private static final double LOG_2PI = FdLibm.log(2 * Math.PI);
   private static final List<Parameter> PARAMETERS = List.of(
       new Parameter("mu", "per year", false),
       new Parameter("sigma", "per year", false),
@@ -53,14 +54,14 @@ public final class MertonJumpLikelihood implements ReturnModel {
   @Override
   public double[] lower(ReturnSample sample) {
     double s = sample.sd();
-    return new double[] {-10, Math.log(0.01), Math.log(1e-3), -1 / s, Math.log(0.05)};
+    return new double[] {-10, FdLibm.log(0.01), FdLibm.log(1e-3), -1 / s, FdLibm.log(0.05)};
   }
 
   @Override
   public double[] upper(ReturnSample sample) {
     double s = sample.sd();
-    return new double[] {10, Math.log(10), Math.log(maxIntensity(sample)), 1 / s,
-        Math.max(Math.log(1 / s), Math.log(0.05) + 1)};
+    return new double[] {10, FdLibm.log(10), FdLibm.log(maxIntensity(sample)), 1 / s,
+        Math.max(FdLibm.log(1 / s), FdLibm.log(0.05) + 1)};
   }
 
   private static double maxIntensity(ReturnSample sample) {
@@ -75,7 +76,8 @@ public final class MertonJumpLikelihood implements ReturnModel {
     List<double[]> starts = new ArrayList<>();
     for (double lambda : new double[] {0.5, 5, 50}) {
       for (double jumpSd : new double[] {3, 10}) {
-        double[] x = {sample.mean() / sample.sd(), Math.log(0.8), Math.log(lambda), 0, Math.log(jumpSd)};
+        double[] x = {sample.mean() / sample.sd(), FdLibm.log(0.8), FdLibm.log(lambda), 0,
+            FdLibm.log(jumpSd)};
         for (int j = 0; j < x.length; j++) {
           x[j] = Math.max(lo[j], Math.min(hi[j], x[j]));
         }
@@ -91,19 +93,19 @@ public final class MertonJumpLikelihood implements ReturnModel {
   private static Mixture mixture(double[] x, ReturnSample sample) {
     double s = sample.sd();
     double m = x[0] * s;
-    double diffusionVar = Math.pow(s * Math.exp(x[1]), 2);
-    double lambdaStep = Math.exp(x[2]) * sample.stepDays();
+    double diffusionVar = StrictMath.pow(s * StrictMath.exp(x[1]), 2);
+    double lambdaStep = StrictMath.exp(x[2]) * sample.stepDays();
     double jumpMean = x[3] * s;
-    double jumpVar = Math.pow(s * Math.exp(x[4]), 2);
+    double jumpVar = StrictMath.pow(s * StrictMath.exp(x[4]), 2);
     List<Double> logWeights = new ArrayList<>();
     double logP = -lambdaStep;
     for (int k = 0; ; k++) {
       logWeights.add(logP);
       double q = lambdaStep / (k + 1);
-      if (q < 1 && Math.exp(logP) * q / (1 - q) < TAIL) {
+      if (q < 1 && StrictMath.exp(logP) * q / (1 - q) < TAIL) {
         break;
       }
-      logP += Math.log(lambdaStep) - Math.log(k + 1);
+      logP += FdLibm.log(lambdaStep) - FdLibm.log(k + 1);
     }
     int terms = logWeights.size();
     double[] w = new double[terms];
@@ -129,7 +131,7 @@ public final class MertonJumpLikelihood implements ReturnModel {
     double[] logNorm = new double[terms];
     double[] halfInvVar = new double[terms];
     for (int k = 0; k < terms; k++) {
-      logNorm[k] = mix.logWeight()[k] - 0.5 * (LOG_2PI + Math.log(mix.variance()[k]));
+      logNorm[k] = mix.logWeight()[k] - 0.5 * (LOG_2PI + FdLibm.log(mix.variance()[k]));
       halfInvVar[k] = 0.5 / mix.variance()[k];
     }
     double[] log = new double[terms];
@@ -144,9 +146,9 @@ public final class MertonJumpLikelihood implements ReturnModel {
       }
       double acc = 0;
       for (int k = 0; k < terms; k++) {
-        acc += Math.exp(log[k] - max);
+        acc += StrictMath.exp(log[k] - max);
       }
-      sum += max + Math.log(acc);
+      sum += max + FdLibm.log(acc);
     }
     return -sum;
   }
@@ -157,7 +159,7 @@ public final class MertonJumpLikelihood implements ReturnModel {
     double f = 0;
     for (int k = 0; k < mix.mean().length; k++) {
       double d = r - mix.mean()[k];
-      f += Math.exp(mix.logWeight()[k] - d * d / (2 * mix.variance()[k]))
+      f += StrictMath.exp(mix.logWeight()[k] - d * d / (2 * mix.variance()[k]))
           / Math.sqrt(2 * Math.PI * mix.variance()[k]);
     }
     return f;
@@ -167,9 +169,9 @@ public final class MertonJumpLikelihood implements ReturnModel {
   public double[] reported(double[] x, ReturnSample sample) {
     double s = sample.sd();
     double dt = sample.stepYears();
-    double sigma = s * Math.exp(x[1]) / Math.sqrt(dt);
+    double sigma = s * StrictMath.exp(x[1]) / Math.sqrt(dt);
     double mu = x[0] * s / dt + 0.5 * sigma * sigma;
-    return new double[] {mu, sigma, Math.exp(x[2]), x[3] * s, s * Math.exp(x[4])};
+    return new double[] {mu, sigma, StrictMath.exp(x[2]), x[3] * s, s * StrictMath.exp(x[4])};
   }
 
   @Override
@@ -179,7 +181,7 @@ public final class MertonJumpLikelihood implements ReturnModel {
     double[] weight = new double[terms];
     double[] sd = new double[terms];
     for (int k = 0; k < terms; k++) {
-      weight[k] = Math.exp(mix.logWeight()[k]);
+      weight[k] = StrictMath.exp(mix.logWeight()[k]);
       sd[k] = Math.sqrt(mix.variance()[k]);
     }
     double[] z = new double[sample.size()];

@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -22,12 +23,12 @@ final class NormalQuantile {
     if (p > 1e-3) {
       return -Math.sqrt(2) * Erf.erfcInv(2 * p);
     }
-    double target = Math.log(p);
+    double target = FdLibm.log(p);
     double z = -Math.sqrt(-2 * target);
     for (int i = 0; i < 50; i++) {
       double cdf = 0.5 * Erf.erfc(-z / Math.sqrt(2));
-      double pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
-      double step = (Math.log(cdf) - target) * cdf / pdf;
+      double pdf = StrictMath.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+      double step = (FdLibm.log(cdf) - target) * cdf / pdf;
       z -= step;
       if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(z))) {
         break;

@@ -36,13 +36,13 @@ public record ResidualTests(int n, double mean, double sd, double skewness, doub
     m2 /= n;
     m3 /= n;
     m4 /= n;
-    double skew = m3 / Math.pow(m2, 1.5);
+    double skew = m3 / StrictMath.pow(m2, 1.5);
     double kurt = m4 / (m2 * m2) - 3;
     double jb = n * (skew * skew / 6 + kurt * kurt / 24);
     NormalDistribution normal = new NormalDistribution(null, 0, 1);
     KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
     return new ResidualTests(n, mean, Math.sqrt(m2), skew, kurt,
         ks.kolmogorovSmirnovStatistic(normal, z), ks.kolmogorovSmirnovTest(normal, z, false),
-        jb, Math.exp(-jb / 2));
+        jb, StrictMath.exp(-jb / 2));
   }
 }

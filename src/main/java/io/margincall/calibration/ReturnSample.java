@@ -1,5 +1,6 @@
 package io.margincall.calibration;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.model.price.PriceSeries;
 import java.util.Arrays;
@@ -66,7 +67,7 @@ public final class ReturnSample {
     for (int i = 1; i < series.size(); i++) {
       long steps = (series.epochSecond(i) - series.epochSecond(i - 1)) / step;
       if (steps == 1) {
-        r[n] = Math.log(series.close(i) / series.close(i - 1));
+        r[n] = FdLibm.log(series.close(i) / series.close(i - 1));
         unobserved[n] = pending;
         pending = 0;
         n++;

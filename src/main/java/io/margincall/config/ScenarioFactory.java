@@ -276,7 +276,7 @@ public final class ScenarioFactory {
     double[] debt = new double[n];
     double[] lt = new double[n];
     for (int i = 0; i < n; i++) {
-      double value = g.sizeMedianUsd() * Math.exp(g.sizeLogSigma() * normal.sample());
+      double value = g.sizeMedianUsd() * StrictMath.exp(g.sizeLogSigma() * normal.sample());
       double leverage = g.leverageMin() + (g.leverageMax() - g.leverageMin()) * rng.nextDouble();
       for (int a = 0; a < k; a++) {
         collateral[i * k + a] = value * g.assetWeights()[a] / in.initial()[a];

@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.protocol.AccountBook;
@@ -80,7 +81,7 @@ final class BridgeCrossingKernel implements PathKernel {
     this.steps = scenario.steps();
     this.delay = scenario.oracle().delaySteps();
     this.monitored = steps - delay;
-    this.logInitial = Math.log(scenario.initialPrice());
+    this.logInitial = FdLibm.log(scenario.initialPrice());
     AccountBook book = scenario.book();
     this.trigger = book.logTrigger(0);
     this.drift = scenario.price().logDriftPerStep();
@@ -172,7 +173,7 @@ final class BridgeCrossingKernel implements PathKernel {
       liquidate(t, market, crossValue, out);
     } else {
       double last = delay == 0 ? end : forward(end, delay);
-      out.horizonShortfall = LiquidationEngine.shortfall(collateral, debt, Math.exp(last));
+      out.horizonShortfall = LiquidationEngine.shortfall(collateral, debt, StrictMath.exp(last));
     }
   }
 
@@ -198,7 +199,7 @@ final class BridgeCrossingKernel implements PathKernel {
       double g = y - trigger;
       int len = k - j;
       if (g >= 0) {
-        if (!(rng.nextDouble() < Math.exp(-2 * a * g / (variance * len)))) {
+        if (!(rng.nextDouble() < StrictMath.exp(-2 * a * g / (variance * len)))) {
           return false;  // the continuous bridge stays above: so does every step on it
         }
       } else {

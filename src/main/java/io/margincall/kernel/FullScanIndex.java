@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.MarketPath;
@@ -65,7 +66,7 @@ final class FullScanIndex implements AccountIndex {
   @Override
   public void startPath() {
     for (int a = 1; a < k; a++) {
-      feeds[a].reset(Math.log(book.assets().initial()[a]));
+      feeds[a].reset(FdLibm.log(book.assets().initial()[a]));
     }
     System.arraycopy(book.collateral(), 0, collateral, 0, n * k);
     System.arraycopy(book.debt(), 0, debt, 0, n);
@@ -84,11 +85,11 @@ final class FullScanIndex implements AccountIndex {
 
   @Override
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
-    oracle[0] = Math.exp(logOracle);
-    price[0] = Math.exp(logPrice);
+    oracle[0] = StrictMath.exp(logOracle);
+    price[0] = StrictMath.exp(logPrice);
     for (int a = 1; a < k; a++) {
-      oracle[a] = Math.exp(feeds[a].update(t, marketPath.logPrice(a)));
-      price[a] = Math.exp(marketPath.logPrice(a));
+      oracle[a] = StrictMath.exp(feeds[a].update(t, marketPath.logPrice(a)));
+      price[a] = StrictMath.exp(marketPath.logPrice(a));
     }
     for (int i = 0; i < n; i++) {
       if (debt[i] > 0 && value(i, oracle) * book.threshold()[i] / factor < debt[i]) {
@@ -119,9 +120,9 @@ final class FullScanIndex implements AccountIndex {
 
   @Override
   public double horizonShortfall(double logPrice) {
-    price[0] = Math.exp(logPrice);
+    price[0] = StrictMath.exp(logPrice);
     for (int a = 1; a < k; a++) {
-      price[a] = Math.exp(marketPath.logPrice(a));
+      price[a] = StrictMath.exp(marketPath.logPrice(a));
     }
     double shortfall = 0;
     for (int i = 0; i < n; i++) {

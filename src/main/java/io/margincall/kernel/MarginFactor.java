@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.forecast.EwmaLevel;
 import io.margincall.model.forecast.EwmaVariance;
 import io.margincall.model.forecast.Garch11Forecast;
@@ -107,7 +108,7 @@ final class MarginFactor {
     double v = predictive ? forecast.over(horizon) / horizon : forecast.nextStep();
     double x = Math.sqrt(v / rules.referenceVariance());
     if (predictive && gasForecast != null && rules.gasWeight() > 0) {
-      x *= Math.pow(Math.max(1, gasForecast.forecast() / rules.gasReferenceGwei()),
+      x *= StrictMath.pow(Math.max(1, gasForecast.forecast() / rules.gasReferenceGwei()),
           rules.gasWeight());
     }
     return x;
@@ -138,13 +139,13 @@ final class MarginFactor {
   /** Scores the window just closed (a window whose oracle never moved has no log ratio). */
   private void score(PathOutcome out) {
     if (realisedVariance > 0) {
-      double e = Math.log(varianceForecast / realisedVariance);
+      double e = FdLibm.log(varianceForecast / realisedVariance);
       out.add(OutcomeAmount.VOLATILITY_FORECAST_WINDOWS, 1);
       out.add(OutcomeAmount.VOLATILITY_FORECAST_LOG_ERROR, e);
       out.add(OutcomeAmount.VOLATILITY_FORECAST_SQUARED_LOG_ERROR, e * e);
     }
     if (gasForecast != null) {
-      double e = Math.log(gasForecastAtStart / (gasSum / horizon));
+      double e = FdLibm.log(gasForecastAtStart / (gasSum / horizon));
       out.add(OutcomeAmount.GAS_FORECAST_WINDOWS, 1);
       out.add(OutcomeAmount.GAS_FORECAST_LOG_ERROR, e);
       out.add(OutcomeAmount.GAS_FORECAST_SQUARED_LOG_ERROR, e * e);

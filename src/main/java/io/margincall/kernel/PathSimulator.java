@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.gas.GasMarket;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
@@ -68,7 +69,7 @@ public final class PathSimulator implements PathKernel {
     this.keeper = new Keeper(scenario.congestion(), gas);
     this.oracle = scenario.oracle().newFeed();
     this.steps = scenario.steps();
-    this.logInitial = Math.log(crossMargin == null ? scenario.initialPrice()
+    this.logInitial = FdLibm.log(crossMargin == null ? scenario.initialPrice()
         : crossMargin.assets().initial()[0]);
     this.waterfall = new LossWaterfall(scenario.insurance());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
@@ -150,7 +151,7 @@ public final class PathSimulator implements PathKernel {
     // The likelihood ratio of the path's tilted price normals (jumps, regime and the other
     // mechanisms draw untilted: their ratio is 1).
     if (scenario.importanceTilt() != 0) {
-      out.weight = Math.exp(marketPath.logLikelihoodRatio());
+      out.weight = StrictMath.exp(marketPath.logLikelihoodRatio());
     }
   }
 
@@ -201,13 +202,13 @@ public final class PathSimulator implements PathKernel {
         }
       }
       if (end == funding) {  // funding at the mark of this step, after its liquidations
-        perps.payFunding(Math.exp(logOracle));
+        perps.payFunding(StrictMath.exp(logOracle));
         funding += fundingInterval;
         fall = triggers();
         rise = this.rise;
       }
     }
-    out.minMarketToOracle = Math.expm1(minGap);
+    out.minMarketToOracle = StrictMath.expm1(minGap);
     out.meanOracleGap = gapSum / steps;
     out.oracleOutageSteps = oracle.outageSteps();
     return logPrice + impact;
@@ -242,7 +243,7 @@ public final class PathSimulator implements PathKernel {
 
   /** The borrowing capacity the margin factor takes from the accounts open after the step, USD. */
   private double capacityLost(double logOracle) {
-    double oraclePrice = Math.exp(logOracle);
+    double oraclePrice = StrictMath.exp(logOracle);
     double lost = 0;
     for (AccountIndex index : indexes) {
       lost += index.capacityLost(oraclePrice);

@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.LargestLoss;
@@ -174,7 +175,7 @@ final class PerpIndex implements AccountIndex {
     }
     double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex.of(side),
         side == LONG ? 1 : -1, book.tierRate(side, k) * factor);
-    tierLogTrigger[side][k] = trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
+    tierLogTrigger[side][k] = trigger > 0 ? FdLibm.log(trigger) : Double.NEGATIVE_INFINITY;
   }
 
   /** The tier of a side whose next position the mark reaches first, or -1 if none. */
@@ -220,7 +221,7 @@ final class PerpIndex implements AccountIndex {
   private double logTrigger(int i) {
     double trigger = PerpPosition.triggerPrice(margin[i], size[i], entry(i),
         book.maintenance(i) * factor);
-    return trigger > 0 ? Math.log(trigger) : Double.NEGATIVE_INFINITY;
+    return trigger > 0 ? FdLibm.log(trigger) : Double.NEGATIVE_INFINITY;
   }
 
   /**
@@ -247,7 +248,7 @@ final class PerpIndex implements AccountIndex {
   @Override
   public void settle(int t, double logPrice, double logOracle, PathOutcome out) {
     engine.openStep(t, logPrice, marketPath.regime());
-    mark = Math.exp(logOracle);
+    mark = StrictMath.exp(logOracle);
     logMark = logOracle;
     for (int side = LONG; side <= SHORT; side++) {
       while (true) {
@@ -430,7 +431,7 @@ final class PerpIndex implements AccountIndex {
 
   @Override
   public double horizonShortfall(double logPrice) {
-    double market = Math.exp(logPrice);
+    double market = StrictMath.exp(logPrice);
     double shortfall = 0;
     for (int i = 0; i < n; i++) {
       if (!closed[i]) {

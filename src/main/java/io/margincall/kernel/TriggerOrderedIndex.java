@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.model.FdLibm;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.LargestLoss;
@@ -98,7 +99,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   @Override
   public void marginFactor(double factor) {
     this.factor = factor;
-    this.shift = Math.log(factor);
+    this.shift = FdLibm.log(factor);
   }
 
   @Override
@@ -129,7 +130,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     engine.openStep(t, logPrice, marketPath.regime());
     // Read only where a rule needs it: oracle-priced seizure, a health-based incentive, or
     // auctions (their top).
-    double oraclePrice = readsOracle ? Math.exp(logOracle) : Double.NaN;
+    double oraclePrice = readsOracle ? StrictMath.exp(logOracle) : Double.NaN;
     reopened = 0;
     int w = 0;
     int waitSize = waiting.size();
@@ -173,10 +174,10 @@ final class TriggerOrderedIndex implements AccountIndex {
     waiting.commit();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
-      touched.push(i, Math.log(debt[i] / (collateral[i] * book.threshold(i))));
+      touched.push(i, FdLibm.log(debt[i] / (collateral[i] * book.threshold(i))));
     }
     if (engine.auctions()) {
-      engine.settleAuctions(t, Math.exp(logOracle), out);  // after this step's barks
+      engine.settleAuctions(t, StrictMath.exp(logOracle), out);  // after this step's barks
     }
   }
 
@@ -218,7 +219,7 @@ final class TriggerOrderedIndex implements AccountIndex {
       return true;
     }
     engine.openStep(t, logPrice, marketPath.regime());
-    double valuation = seizeAtOracle ? Math.exp(logOracle) : engine.price();
+    double valuation = seizeAtOracle ? StrictMath.exp(logOracle) : engine.price();
     if (!engine.certainlyUnprofitableBeforeSlippage(waiting.maxRepay(e), waiting.minRepay(e),
         waiting.maxBonus(e), waiting.maxBankruptPrice(e), waiting.maxFullSeizurePrice(e),
         valuation)) {
@@ -304,7 +305,7 @@ final class TriggerOrderedIndex implements AccountIndex {
   /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   @Override
   public double horizonShortfall(double logPrice) {
-    double market = Math.exp(logPrice);
+    double market = StrictMath.exp(logPrice);
     double shortfall = 0;
     for (int k = 0; k < accounts && book.logBankruptcySorted(k) > logPrice; k++) {
       int i = book.byBankruptcy(k);

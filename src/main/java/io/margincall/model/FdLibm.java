@@ -1,20 +1,24 @@
 package io.margincall.model;
 
 /**
- * {@code log1p} as {@link StrictMath#log1p} computes it, bit for bit, in plain Java.
+ * {@code log} and {@code log1p} as {@link StrictMath} computes them, bit for bit, in plain Java.
  *
  * <p>{@code StrictMath} is specified to return the results of fdlibm 5.3 (Sun Microsystems,
  * 1993: "Permission to use, copy, modify, and distribute this software is freely granted,
- * provided that this notice is preserved"). JDK 17 computes {@code log1p} (and {@code Math.log1p},
- * which delegates to it) in C through JNI; this is the same algorithm, operation for operation,
- * so the JIT can inline it (JDK 21 made the same move in its own {@code FdLibm}).
- * {@code FdLibmTest} checks it against {@code StrictMath.log1p} on millions of arguments and on
- * every branch boundary.
+ * provided that this notice is preserved"), on every CPU and JDK build; {@code Math.log},
+ * {@code exp}, {@code pow} and {@code log10} are JIT intrinsics whose last bits depend on both,
+ * so results that must be portable use {@code StrictMath} or this class (src/docs/performance.md,
+ * "Portable bits"). JDK 17 computes {@code StrictMath.log} and {@code log1p} in C through JNI
+ * (its {@code exp} and {@code pow} are already Java); these are the same algorithms, operation
+ * for operation, so the JIT can inline them (JDK 21 made the same move in its own
+ * {@code FdLibm}). {@code FdLibmTest} checks them against {@code StrictMath} on millions of
+ * arguments and on every branch boundary.
  */
 public final class FdLibm {
   private static final double LN2_HI = 6.93147180369123816490e-01;  // 3fe62e42 fee00000
   private static final double LN2_LO = 1.90821492927058770002e-10;  // 3dea39ef 35793c76
   private static final double TWO54 = 1.80143985094819840000e+16;   // 43500000 00000000
+  // fdlibm's Lp1..Lp7 (s_log1p.c), equal to Lg1..Lg7 of e_log.c: one polynomial serves both.
   private static final double LP1 = 6.666666666666735130e-01;  // 3FE55555 55555593
   private static final double LP2 = 3.999999999940941908e-01;  // 3FD99999 9997FA04
   private static final double LP3 = 2.857142874366239149e-01;  // 3FD24924 94229359
@@ -105,8 +109,79 @@ public final class FdLibm {
     return k * LN2_HI - ((hfsq - (s * (hfsq + r) + (k * LN2_LO + c))) - f);
   }
 
+  /**
+   * ln(x), with {@code StrictMath.log}'s bits. Method (fdlibm e_log.c): reduce x = 2^k (1 + f)
+   * with sqrt(2)/2 < 1 + f < sqrt(2); then ln(1 + f) = f - s (f - R) with s = f / (2 + f) and R a
+   * minimax polynomial in s^2, or f - (hfsq - s (hfsq + R)) where that loses less (hfsq = f^2 / 2);
+   * k ln2 is added in two parts (hi exact in k, lo the rest).
+   */
+  public static double log(double x) {
+    int hx = highWord(x);
+    int k = 0;
+    if (hx < 0x00100000) {                      // x < 2^-1022: zero, negative or subnormal
+      if (((hx & 0x7fffffff) | lowWord(x)) == 0) {
+        return -TWO54 / 0.0;                    // log(+-0) = -inf
+      }
+      if (hx < 0) {
+        return (x - x) / 0.0;                   // log(negative) = NaN, as fdlibm makes it
+      }
+      k -= 54;
+      x *= TWO54;                               // subnormal: scale up
+      hx = highWord(x);
+    }
+    if (hx >= 0x7ff00000) {
+      return x + x;                             // +inf or NaN
+    }
+    k += (hx >> 20) - 1023;
+    hx &= 0x000fffff;
+    int i = (hx + 0x95f64) & 0x100000;
+    x = withHighWord(x, hx | (i ^ 0x3ff00000));  // normalize x or x/2
+    k += i >> 20;
+    double f = x - 1.0;
+    if ((0x000fffff & (2 + hx)) < 3) {          // |f| < 2^-20
+      if (f == 0) {
+        if (k == 0) {
+          return 0;
+        }
+        double dk = k;
+        return dk * LN2_HI + dk * LN2_LO;
+      }
+      double r = f * f * (0.5 - 0.33333333333333333 * f);
+      if (k == 0) {
+        return f - r;
+      }
+      double dk = k;
+      return dk * LN2_HI - ((r - dk * LN2_LO) - f);
+    }
+    double s = f / (2.0 + f);
+    double dk = k;
+    double z = s * s;
+    i = hx - 0x6147a;
+    double w = z * z;
+    int j = 0x6b851 - hx;
+    double t1 = w * (LP2 + w * (LP4 + w * LP6));
+    double t2 = z * (LP1 + w * (LP3 + w * (LP5 + w * LP7)));
+    i |= j;
+    double r = t2 + t1;
+    if (i > 0) {
+      double hfsq = 0.5 * f * f;
+      if (k == 0) {
+        return f - (hfsq - s * (hfsq + r));
+      }
+      return dk * LN2_HI - ((hfsq - (s * (hfsq + r) + dk * LN2_LO)) - f);
+    }
+    if (k == 0) {
+      return f - s * (f - r);
+    }
+    return dk * LN2_HI - ((s * (f - r) - dk * LN2_LO) - f);
+  }
+
   private static int highWord(double x) {
     return (int) (Double.doubleToRawLongBits(x) >>> 32);
+  }
+
+  private static int lowWord(double x) {
+    return (int) Double.doubleToRawLongBits(x);
   }
 
   private static double withHighWord(double x, int high) {

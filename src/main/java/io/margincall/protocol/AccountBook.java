@@ -1,5 +1,6 @@
 package io.margincall.protocol;
 
+import io.margincall.model.FdLibm;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -110,7 +111,7 @@ public final class AccountBook implements Serializable {
   }
 
   private static double logRatio(double numerator, double denominator) {
-    return numerator == 0 ? Double.NEGATIVE_INFINITY : Math.log(numerator / denominator);
+    return numerator == 0 ? Double.NEGATIVE_INFINITY : FdLibm.log(numerator / denominator);
   }
 
   public int size() {

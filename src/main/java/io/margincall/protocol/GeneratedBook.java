@@ -23,7 +23,7 @@ public final class GeneratedBook {
     double[] debt = new double[count];
     double[] lt = new double[count];
     for (int i = 0; i < count; i++) {
-      double value = medianUsd * Math.exp(logSigma * normal.sample());
+      double value = medianUsd * StrictMath.exp(logSigma * normal.sample());
       double leverage = leverageMin + (leverageMax - leverageMin) * rng.nextDouble();
       collateral[i] = value / initialPrice;
       debt[i] = value * (1 - 1 / leverage);

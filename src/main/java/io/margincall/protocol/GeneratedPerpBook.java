@@ -30,9 +30,9 @@ public final class GeneratedPerpBook {
     double[] mm = new double[count];
     for (int i = 0; i < count; i++) {
       boolean isLong = rng.nextDouble() < longShare;
-      double notional = medianNotionalUsd * Math.exp(logSigma * normal.sample());
+      double notional = medianNotionalUsd * StrictMath.exp(logSigma * normal.sample());
       double leverage = leverageMin + (leverageMax - leverageMin) * rng.nextDouble();
-      entry[i] = initialPrice * Math.exp(entryDispersion * normal.sample());
+      entry[i] = initialPrice * StrictMath.exp(entryDispersion * normal.sample());
       size[i] = (isLong ? 1 : -1) * notional / entry[i];
       margin[i] = notional / leverage;
       mm[i] = tiers.rateFor(notional);

@@ -201,7 +201,7 @@ public final class LiquidationEngine {
   /** Offers a loss the named position's close realised at step t to the path's largest. */
   void offerLoss(double loss, int t, double marketPrice, PathOutcome out) {
     out.largestLoss.offer(loss, positionKind, positionAccount, t, positionTrigger,
-        positionBankruptcy, Math.exp(positionLogMark), marketPrice);
+        positionBankruptcy, StrictMath.exp(positionLogMark), marketPrice);
   }
 
   // ---------------------------------------------------------------- the exact rules

@@ -46,7 +46,7 @@ public final class StepMarket {
   public void openStep(int t, double logPrice, int regime) {
     if (openedAt != t) {
       openedAt = t;
-      this.price = Math.exp(logPrice);
+      this.price = StrictMath.exp(logPrice);
       this.regime = regime;
     }
   }
@@ -83,7 +83,7 @@ public final class StepMarket {
     if (slippage && permanentImpact > 0) {
       double move = permanentImpact * depth.logImpact(units, market, regime);
       impact += move;
-      price = market * Math.exp(move);
+      price = market * StrictMath.exp(move);
     }
   }
 
@@ -92,7 +92,7 @@ public final class StepMarket {
     if (slippage && permanentImpact > 0) {
       double move = permanentImpact * depth.logImpactOfPurchase(units, market, regime);
       impact += move;
-      price = market * Math.exp(move);
+      price = market * StrictMath.exp(move);
     }
   }
 }

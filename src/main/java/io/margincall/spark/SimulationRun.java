@@ -178,8 +178,10 @@ public final class SimulationRun {
       PairedDifference di = acc.badDebtIndicatorDifference(p.index());
       LiquidationCosts costs = acc.liquidationCosts(p.index());
       boolean self = p.index() == plan.baseline();
-      double unpaired = self ? 0 : Math.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
-      double pUnpaired = self ? 0 : Math.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
+      double unpaired = self ? 0
+          : StrictMath.hypot(summary.meanBadDebtStdErr(), baseSummary.meanBadDebtStdErr());
+      double pUnpaired = self ? 0
+          : StrictMath.hypot(bernoulliSe(summary), bernoulliSe(baseSummary));
       Scenario scenario = scenarios.get(p.index());
       out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
           plan.baseline(), s.configHash(), s.resolvedConfig(), s.time().steps(), s.time().stepSeconds(),

@@ -41,7 +41,7 @@ public final class LossHistogram implements Mergeable<LossHistogram>, Serializab
     if (loss == 0.0) {
       return ZERO;
     }
-    double position = (Math.log10(loss) - MIN_EXP) * PER_DECADE;
+    double position = (StrictMath.log10(loss) - MIN_EXP) * PER_DECADE;
     if (position < 0) {
       return BELOW;
     }
@@ -89,7 +89,7 @@ public final class LossHistogram implements Mergeable<LossHistogram>, Serializab
 
   /** Lower edge of log bin {@code k + 1}: 10^(MIN_EXP + k / PER_DECADE). */
   static double edge(int k) {
-    return Math.pow(10.0, MIN_EXP + (double) k / PER_DECADE);
+    return StrictMath.pow(10.0, MIN_EXP + (double) k / PER_DECADE);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.margincall.model.forecast;
 
+import io.margincall.model.FdLibm;
+
 /**
  * RiskMetrics' exponentially weighted moving average of squared returns,
  * {@code v <- lambda v + (1 - lambda) r^2}: the realized variance per step, weighting a return
@@ -28,7 +30,7 @@ public final class EwmaVariance implements VarianceForecast {
 
   /** The weight {@code lambda = 2^(-1 / halfLife)} a value keeps after one step. */
   public static double decay(double halfLifeSteps) {
-    return Math.exp(-Math.log(2) / halfLifeSteps);
+    return StrictMath.exp(-FdLibm.log(2) / halfLifeSteps);
   }
 
   /** The decay per step, lambda. */

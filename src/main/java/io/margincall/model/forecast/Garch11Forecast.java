@@ -62,6 +62,6 @@ public final class Garch11Forecast implements VarianceForecast {
   @Override
   public double over(int h) {
     double phi = alpha + beta;
-    return h * longRun + (next - longRun) * (1 - Math.pow(phi, h)) / (1 - phi);
+    return h * longRun + (next - longRun) * (1 - StrictMath.pow(phi, h)) / (1 - phi);
   }
 }

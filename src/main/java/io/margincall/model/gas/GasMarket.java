@@ -1,5 +1,6 @@
 package io.margincall.model.gas;
 
+import io.margincall.model.FdLibm;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -35,12 +36,12 @@ public final class GasMarket {
 
   GasMarket(CongestionRules rules) {
     this.rules = rules;
-    this.logBase = Math.log(rules.baseGwei());
-    this.logStress = Math.log(rules.stressMultiplier());
-    this.logShock = Math.log(rules.shockMultiplier());
-    this.logKeeperBid = Math.log(rules.keeperBidGwei());
-    this.logOracleBid = Math.log(rules.oracleBidGwei());
-    this.inverseLn2 = 1 / Math.log(2);
+    this.logBase = FdLibm.log(rules.baseGwei());
+    this.logStress = FdLibm.log(rules.stressMultiplier());
+    this.logShock = FdLibm.log(rules.shockMultiplier());
+    this.logKeeperBid = FdLibm.log(rules.keeperBidGwei());
+    this.logOracleBid = FdLibm.log(rules.oracleBidGwei());
+    this.inverseLn2 = 1 / FdLibm.log(2);
   }
 
   public void reset(UniformRandomProvider stream) {
@@ -72,7 +73,7 @@ public final class GasMarket {
   /** The gas price of the last step, gwei. */
   public double gwei() {
     if (!gasKnown) {
-      gas = Math.exp(logGas) * (shocked ? rules.shockMultiplier() : 1);
+      gas = StrictMath.exp(logGas) * (shocked ? rules.shockMultiplier() : 1);
       gasKnown = true;
     }
     return gas;
@@ -85,7 +86,7 @@ public final class GasMarket {
 
   /** Steps a transaction bidding {@code bidGwei} waits for inclusion at the current price. */
   public int inclusionDelay(double bidGwei) {
-    return inclusionDelay(bidGwei, Math.log(bidGwei));
+    return inclusionDelay(bidGwei, FdLibm.log(bidGwei));
   }
 
   /** Steps a liquidator's transaction waits ({@link CongestionRules#keeperBidGwei()}). */
@@ -121,7 +122,7 @@ public final class GasMarket {
       return 0;
     }
     // A hair below whole numbers rounds down: log2 of an exact doubling can come out 1 + 1 ulp.
-    double wait = Math.ceil(rules.stepsPerDoubling() * Math.log(g / bidGwei) * inverseLn2 - 1e-9);
+    double wait = Math.ceil(rules.stepsPerDoubling() * FdLibm.log(g / bidGwei) * inverseLn2 - 1e-9);
     return (int) Math.min(wait, 1_000_000);
   }
 

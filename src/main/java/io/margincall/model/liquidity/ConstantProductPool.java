@@ -1,5 +1,7 @@
 package io.margincall.model.liquidity;
 
+import io.margincall.model.FdLibm;
+
 /**
  * A constant-product AMM (x y = k, Uniswap v2) holding {@code reserveUsd} of USD and the same
  * value of the asset at the market price. Selling u units, of which a {@code fee} share is kept
@@ -43,7 +45,7 @@ public record ConstantProductPool(double reserveUsd, double fee, double stressMu
   public double logImpact(double units, double price, int regime) {
     double x = reserve(regime) / price;
     double in = units * (1 - fee);
-    return 2 * Math.log(x / (x + in));
+    return 2 * FdLibm.log(x / (x + in));
   }
 
   /** The largest share of the asset reserve a purchase can take. */
@@ -66,7 +68,7 @@ public record ConstantProductPool(double reserveUsd, double fee, double stressMu
   public double logImpactOfPurchase(double units, double price, int regime) {
     double x = reserve(regime) / price;
     double out = Math.min(units, MAX_TAKE * x);
-    return 2 * StrictMath.log(x / (x - out));
+    return 2 * FdLibm.log(x / (x - out));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.margincall.model.oracle;
 
+import io.margincall.model.FdLibm;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -43,8 +44,8 @@ public final class OracleFeed {
   OracleFeed(OracleRules rules) {
     this.delay = rules.delaySteps();
     // |s/p - 1| >= dev  <=>  ln s - ln p >= ln(1 + dev)  or  ln s - ln p <= ln(1 - dev).
-    double upLog = Math.log1p(rules.deviation());
-    double downLog = Math.log1p(-rules.deviation());
+    double upLog = FdLibm.log1p(rules.deviation());
+    double downLog = FdLibm.log1p(-rules.deviation());
     this.centre = 0.5 * (upLog + downLog);
     this.halfWidth = 0.5 * (upLog - downLog);
     this.heartbeat = rules.heartbeatSteps();
@@ -195,7 +196,7 @@ public final class OracleFeed {
     }
     if (u < outageStart) {
       // Exponential length, at least one step, from one more uniform (one per outage).
-      double length = -outageMean * Math.log1p(-outageRng.nextDouble());
+      double length = -outageMean * FdLibm.log1p(-outageRng.nextDouble());
       outageUntil = t + Math.max(1, (int) Math.ceil(length));
       outageSteps++;
       return true;

@@ -1,5 +1,6 @@
 package io.margincall.model.price;
 
+import io.margincall.model.FdLibm;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Arrays;
@@ -42,7 +43,7 @@ public record HistoricalReturns(String source, double[] logReturns, boolean repl
     int m = 0;
     for (int i = 0; i + 1 < t.length; i++) {
       if (t[i + 1] - t[i] == stepSeconds) {
-        r[m++] = Math.log(c[i + 1] / c[i]);
+        r[m++] = FdLibm.log(c[i + 1] / c[i]);
       } else if (replay) {
         throw new IllegalArgumentException(s.source() + ": a gap from " + Instant.ofEpochSecond(t[i])
             + " to " + Instant.ofEpochSecond(t[i + 1]) + "; a replay needs a window without gaps"

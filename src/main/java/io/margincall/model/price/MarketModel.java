@@ -120,12 +120,12 @@ public record MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch 
 
     /** P(calm -> stress) in one step. */
     public double toStress() {
-      return -Math.expm1(-calmToStressPerDay * stepSeconds / 86_400);
+      return -StrictMath.expm1(-calmToStressPerDay * stepSeconds / 86_400);
     }
 
     /** P(stress -> calm) in one step. */
     public double toCalm() {
-      return -Math.expm1(-stressToCalmPerDay * stepSeconds / 86_400);
+      return -StrictMath.expm1(-stressToCalmPerDay * stepSeconds / 86_400);
     }
 
     /** The stationary share of time in stress, {@code p_cs / (p_cs + p_sc)}. */
@@ -155,7 +155,7 @@ public record MarketModel(GeometricBrownianMotion gbm, double studentDof, Garch 
 
     /** The drift compensation per step, {@code lambda dt (exp(mu + s^2/2) - 1)}. */
     public double compensation() {
-      return perStep() * Math.expm1(logMean + 0.5 * logStd * logStd);
+      return perStep() * StrictMath.expm1(logMean + 0.5 * logStd * logStd);
     }
   }
 }

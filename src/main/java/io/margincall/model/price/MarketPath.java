@@ -1,5 +1,6 @@
 package io.margincall.model.price;
 
+import io.margincall.model.FdLibm;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
@@ -65,7 +66,7 @@ public final class MarketPath {
     this.muDt = model.gbm().drift() * model.gbm().stepSeconds() / GeometricBrownianMotion.SECONDS_PER_YEAR;
     this.dof = model.studentDof();
     this.tScale = dof > 0 ? Math.sqrt((dof - 2) / dof) : 1;
-    this.jumpProbabilityZero = model.jumps() == null ? 1 : Math.exp(-model.jumps().perStep());
+    this.jumpProbabilityZero = model.jumps() == null ? 1 : StrictMath.exp(-model.jumps().perStep());
     this.jumpCompensation = model.jumps() == null ? 0 : model.jumps().compensation();
     // Per-step constants, computed once (the same expressions, so the same bits).
     this.jumpsPerStep = model.jumps() == null ? 0 : model.jumps().perStep();
@@ -140,7 +141,7 @@ public final class MarketPath {
     regime = 0;
     if (assets != null) {
       for (int a = 0; a < assets.size(); a++) {
-        assetLogPrice[a] = Math.log(assets.initial()[a]);
+        assetLogPrice[a] = FdLibm.log(assets.initial()[a]);
       }
     }
   }
