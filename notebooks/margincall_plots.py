@@ -247,14 +247,15 @@ def ablation_table(summary: pd.DataFrame) -> pd.DataFrame:
 # does not report them) are skipped.
 COSTS = (
     ("false_positive_liquidations", "false-positive liquidations\n(accounts per path liquidated here, not at the baseline)", True),
-    ("collateral_locked_mean", "collateral locked (USD per path)", False),
+    ("margin_capacity_lost_mean", "collateral locked: borrowing capacity a tighter margin\ntakes (USD per path, time-average)", False),
     ("keeper_revenue_mean", "keeper revenue (USD per path)", False),
 )
 
 
 def cost_columns(summary: pd.DataFrame, most: int = 2):
-    """The costs this run reports (a column present with at least one value), at most `most`."""
-    found = [c for c in COSTS if c[0] in summary.columns and summary[c[0]].notna().any()]
+    """The costs this run reports (a column present with a non-zero value: an all-zero column,
+    e.g. capacity locked in a sweep without a dynamic margin, says nothing), at most `most`."""
+    found = [c for c in COSTS if c[0] in summary.columns and (summary[c[0]].fillna(0) != 0).any()]
     return found[:most]
 
 

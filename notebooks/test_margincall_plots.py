@@ -55,7 +55,7 @@ class FrontierTest(unittest.TestCase):
 
     def test_costs_the_run_lacks_are_skipped(self):
         summary = pd.DataFrame({"paths": [10, 10], "false_positive_liquidations": [None, None],
-                                "keeper_revenue_mean": [1.0, 2.0]})
+                                "margin_capacity_lost_mean": [0.0, 0.0], "keeper_revenue_mean": [1.0, 2.0]})
         self.assertEqual(["keeper_revenue_mean"], [c[0] for c in mplots.cost_columns(summary)])
         summary["false_positive_liquidations"] = [0, 30]
         costs = mplots.cost_columns(summary)
