@@ -12,6 +12,7 @@ import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.PathSampling;
 import java.io.Serializable;
 
 /**
@@ -90,6 +91,12 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
   /** A builder with the ideal mechanisms preset; set the rest by name. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** How the paths are drawn, for the statistics: independent, antithetic pairs, or weighted. */
+  public PathSampling sampling() {
+    return antithetic ? PathSampling.ANTITHETIC
+        : importanceTilt != 0 ? PathSampling.WEIGHTED : PathSampling.INDEPENDENT;
   }
 
   /** A builder holding this scenario's values, to change a few of them. */
