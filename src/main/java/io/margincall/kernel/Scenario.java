@@ -5,6 +5,7 @@ import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.model.price.ImportanceTilt;
 import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
@@ -41,15 +42,15 @@ import java.io.Serializable;
  * @param antithetic paths come in pairs (2k, 2k + 1), the second walking the first's price
  *     normals negated (SPEC 8: a change to the shocks, not to the models); the other
  *     mechanisms keep each path's own streams
- * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
- *     deviations (0: off); each path is then weighted by its likelihood ratio
+ * @param tilt importance sampling's tilt of the price draws ({@link ImportanceTilt#NONE}: off);
+ *     each path is then weighted by its likelihood ratio
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic, double importanceTilt)
+                       boolean antithetic, ImportanceTilt tilt)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -59,7 +60,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   double permanentImpact, double minProfitUsd, CongestionRules congestion,
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0);
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, ImportanceTilt.NONE);
   }
 
   public Scenario {
@@ -82,6 +83,9 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (perpRules == null) {
       perpRules = PerpRules.ideal();
     }
+    if (tilt == null) {
+      tilt = ImportanceTilt.NONE;
+    }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
           + "have several");
@@ -96,7 +100,12 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
   /** How the paths are drawn, for the statistics: independent, antithetic pairs, or weighted. */
   public PathSampling sampling() {
     return antithetic ? PathSampling.ANTITHETIC
-        : importanceTilt != 0 ? PathSampling.WEIGHTED : PathSampling.INDEPENDENT;
+        : tilt.active() ? PathSampling.WEIGHTED : PathSampling.INDEPENDENT;
+  }
+
+  /** Importance sampling's tilt of the price shocks' mean, in standard deviations (0: off). */
+  public double importanceTilt() {
+    return tilt.drift();
   }
 
   /** A builder holding this scenario's values, to change a few of them. */
@@ -105,7 +114,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).importanceTilt(importanceTilt);
+        .antithetic(antithetic).tilt(tilt);
   }
 
   /**
@@ -132,7 +141,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private PerpRules perpRules;
 
     private boolean antithetic;
-    private double importanceTilt;
+    private ImportanceTilt tilt = ImportanceTilt.NONE;
 
     private Builder() {}
 
@@ -231,9 +240,15 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
-    /** Importance sampling's tilt of the price normals (see {@link Scenario}); 0: off. */
+    /** Importance sampling's tilt of the price normals alone (see {@link Scenario}); 0: off. */
     public Builder importanceTilt(double importanceTilt) {
-      this.importanceTilt = importanceTilt;
+      this.tilt = ImportanceTilt.ofDrift(importanceTilt);
+      return this;
+    }
+
+    /** Importance sampling's tilt of the price draws (see {@link Scenario}). */
+    public Builder tilt(ImportanceTilt tilt) {
+      this.tilt = tilt;
       return this;
     }
 
@@ -243,7 +258,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, importanceTilt);
+          perpRules, antithetic, tilt);
     }
 
     private static <T> T required(T value, String name) {
