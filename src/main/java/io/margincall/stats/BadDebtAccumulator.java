@@ -81,12 +81,14 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
    * (at most {@code maxTailValues} of them) for the weighted VaR and ES.
    */
   public BadDebtAccumulator(long expectedPaths, int maxTailValues, PathSampling sampling) {
-    this.pairs = sampling == PathSampling.ANTITHETIC ? new AntitheticPairs() : null;
     if (maxTailValues < 1) {
       throw new IllegalArgumentException("maxTailValues must be >= 1, got " + maxTailValues);
     }
-    int required = TailRisk.requiredCapacity(expectedPaths);
+    // Pairs' VaR intervals reach deeper: up to twice the binomial variance (AntitheticTail).
+    int required = TailRisk.requiredCapacity(expectedPaths,
+        sampling == PathSampling.ANTITHETIC ? 2.0 : 1.0);
     this.tail = new LossTail(Math.min(required, maxTailValues));
+    this.pairs = sampling == PathSampling.ANTITHETIC ? new AntitheticPairs(tail.capacity()) : null;
     this.bins = required <= maxTailValues ? null : new LossBins();
     this.weightedTail = sampling != PathSampling.WEIGHTED ? null
         : new LossPairTail((int) Math.max(1, Math.min(expectedPaths, maxTailValues)));
@@ -232,9 +234,18 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     WilsonInterval bad = pairs.probability95(p, pairs.withBadDebt);
     double pSe = pairs.standardError(pairs.withBadDebt);
     double pSeIndependent = Math.sqrt(p * (1 - p) / paths);
+    TailRisk.Estimate[] levels = s.tail();
+    if (bins == null) {  // the exact tail: intervals over pairs (AntitheticTail)
+      double[] worst = tail.descending();
+      double[][] both = pairs.bothInTail.descending();
+      levels = new TailRisk.Estimate[s.tail().length];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = AntitheticTail.intervals(s.tail()[k], paths, worst, both[0], both[1]);
+      }
+    }
     return new BadDebtSummary(paths, s.effectivePaths(),
         pairs.probability95(s.liquidated().estimate(), pairs.liquidated), bad,
-        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), s.tail(), s.tailPaths(),
+        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), levels, s.tailPaths(),
         s.tailExact(),
         se * se / (s.meanBadDebtStdErr() * s.meanBadDebtStdErr()),
         pSe * pSe / (pSeIndependent * pSeIndependent),
