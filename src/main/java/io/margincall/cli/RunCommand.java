@@ -8,7 +8,9 @@ import io.margincall.io.OutputRoot;
 import io.margincall.io.PointStatistics;
 import io.margincall.io.RunListing;
 import io.margincall.io.RunProvenance;
+import io.margincall.kernel.CrossEntropyTilt;
 import io.margincall.kernel.Scenario;
+import io.margincall.model.price.ImportanceTilt;
 import io.margincall.spark.SimulationRun;
 import io.margincall.stats.BadDebtSummary;
 import io.margincall.stats.OutcomeAmount;
@@ -171,7 +173,20 @@ final class RunCommand {
     SweepPlan plan = sweep ? SweepPlan.of(base) : SweepPlan.single(base);
     List<Scenario> scenarios = new ArrayList<>();
     for (SweepPlan.Point p : plan.points()) {
-      scenarios.add(ScenarioFactory.build(p.settings()));
+      Scenario scenario = ScenarioFactory.build(p.settings());
+      if (p.settings().sampling().autoTilt()) {
+        // sampling.importance.tilt = auto: the cross-entropy pilot, on streams of its own.
+        CrossEntropyTilt.Choice c = CrossEntropyTilt.choose(scenario,
+            p.settings().sampling().pilotPaths());
+        out.printf(Locale.ROOT, "importance sampling: the cross-entropy pilot chose tilt %.4f"
+            + " (%d iteration%s of %,d paths; %s)%n", c.tilt(), c.iterations(),
+            c.iterations() == 1 ? "" : "s", p.settings().sampling().pilotPaths(),
+            c.reached() ? c.eventPaths() + " paths with bad debt in the last"
+                : "bad debt stayed rarer than 1 path in 10: the tilt is the last level's");
+        scenario = scenario.toBuilder().tilt(new ImportanceTilt(c.tilt(),
+            scenario.tilt().jumpIntensityFactor(), scenario.tilt().jumpLogMeanShift())).build();
+      }
+      scenarios.add(scenario);
     }
     Target target = null;
     String policyAxis = null;
@@ -245,18 +260,22 @@ final class RunCommand {
       out.printf(Locale.ROOT, "  mean bad debt       %,.2f USD  (s.e. %,.2f)%n",
           r.meanBadDebt(), r.meanBadDebtStdErr());
       double tilt = first.importanceTilt();
-      if (tilt != 0) {
+      // Weighted: a tilt of the shocks or of the jumps (these leave importance_tilt at 0).
+      boolean weighted = tilt != 0 || r.effectivePaths() != r.paths();
+      if (weighted) {
         out.printf(Locale.ROOT, "  importance sampling tilt %s; effective paths %,.0f of %,d (weighted"
             + " estimates and normal intervals)%n", tilt, r.effectivePaths(), r.paths());
       }
       for (TailRisk.Estimate e : r.tail()) {
-        if (tilt != 0) {  // the tail figures are NaN under weights: say why rather than print NaN
-          out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    not estimated under importance sampling"
-              + " (weighted quantiles are not built)%n", e.perMille() / 10.0);
+        if (weighted && Double.isNaN(e.var())) {  // say why rather than print NaN
+          out.printf(Locale.ROOT, "  VaR / ES %5.1f %%    not estimated: the quantile lies below the"
+              + " largest losses kept (statistics.exact-tail-max-values)%n", e.perMille() / 10.0);
           continue;
         }
         String ci = !Double.isNaN(e.esLow())
             ? String.format(Locale.ROOT, "ES 95%% CI [%,.2f, %,.2f]", e.esLow(), e.esHigh())
+            : weighted ? String.format(Locale.ROOT, "no ES CI: %,d < %d weighted losses above VaR",
+                r.tailPaths(e.perMille()), TailRisk.MIN_TAIL_FOR_INTERVAL)
             : String.format(Locale.ROOT, "no ES CI: too few tail losses, %,d < %d; needs %,d+ paths",
                 TailRisk.tailPaths(e.perMille(), r.paths()), TailRisk.MIN_TAIL_FOR_INTERVAL,
                 TailRisk.pathsForInterval(e.perMille()));

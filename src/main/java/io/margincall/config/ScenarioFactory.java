@@ -28,6 +28,7 @@ import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpKeeperReward;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
+import io.margincall.model.price.ImportanceTilt;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
@@ -74,8 +75,9 @@ public final class ScenarioFactory {
         .minProfitUsd(s.keeper().minProfitUsd()).congestion(congestion(s.congestion(), time))
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
-        .importanceTilt(s.sampling().importanceTilt()).margin(s.margin().rules())
-        .bridgeCrossing(s.sampling().bridgeCrossing());
+        .tilt(new ImportanceTilt(s.sampling().importanceTilt(),
+            s.sampling().jumpIntensityFactor(), s.sampling().jumpLogMeanShift()))
+        .margin(s.margin().rules()).bridgeCrossing(s.sampling().bridgeCrossing());
   }
 
   /** The perp positions, or null when perps.source = none. */

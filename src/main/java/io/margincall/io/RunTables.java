@@ -190,7 +190,7 @@ public final class RunTables {
           .addDouble("loss_upper_usd", b.upper())
           .add("paths", DataTypes.LongType, b.count())
           .add("paths_at_or_above", DataTypes.LongType, b.atOrAbove());
-      proportion(c, "exceedance_prob", WilsonInterval.of95(b.atOrAbove(), s.summary().paths()));
+      proportion(c, "exceedance_prob", b.exceedance());
       rows.add(c);
     }
     return rows;

@@ -116,7 +116,7 @@ final class BridgeCrossingKernel implements PathKernel {
     if (!s.market().plainGbm()) {
       return "a market other than plain GBM (Student-t, GARCH, regime, jumps or history)";
     }
-    if (s.antithetic() || s.importanceTilt() != 0) {
+    if (s.antithetic() || s.tilt().active()) {
       return "antithetic pairs or importance sampling";
     }
     if (o.deviation() != 0 || o.holdSteps() != 0 || o.twapSteps() != 0 || o.hasOutages()) {

@@ -28,7 +28,7 @@ public final class PathBatch {
   /** All {@code paths} of a scenario in this JVM, without Spark: the reference run. */
   public static BadDebtAccumulator simulateAll(Scenario scenario, long paths) {
     BadDebtAccumulator acc = new BadDebtAccumulator(paths, BadDebtAccumulator.UNBOUNDED,
-        scenario.antithetic());
+        scenario.sampling());
     simulate(PathKernel.of(scenario), 0, paths, acc);
     return acc;
   }
@@ -100,7 +100,7 @@ public final class PathBatch {
       outcomes[p] = sweepOutcome(points.get(p), n);
     }
     SweepAccumulator acc = new SweepAccumulator(n, paths, BadDebtAccumulator.UNBOUNDED,
-        points.get(0).antithetic());
+        points.get(0).sampling());
     for (long path = 0; path < paths; path++) {
       for (int p = 0; p < n; p++) {
         kernels[p].run(path, outcomes[p]);

@@ -60,11 +60,22 @@ public final class PathSimulator implements PathKernel {
    *     false visits every eligible account with the full rules (the same bits, slower)
    */
   PathSimulator(Scenario scenario, boolean bulkSkips) {
+    this(scenario, bulkSkips, false);
+  }
+
+  /**
+   * @param trackShocks keep each path's sum and count of normal price shocks, tilted or not
+   *     ({@link #shockSum()}: the cross-entropy pilot)
+   */
+  PathSimulator(Scenario scenario, boolean bulkSkips, boolean trackShocks) {
     this.scenario = scenario;
     CrossMarginBook crossMargin = scenario.crossMargin();
     this.marketPath = crossMargin == null ? scenario.market().newPath()
         : scenario.market().newPath(crossMargin.assets());
-    this.marketPath.tilt(scenario.importanceTilt());
+    this.marketPath.tilt(scenario.tilt());
+    if (trackShocks) {
+      this.marketPath.trackShocks();
+    }
     this.gas = scenario.congestion() == null ? null : scenario.congestion().newPath();
     this.keeper = new Keeper(scenario.congestion(), gas);
     this.oracle = scenario.oracle().newFeed();
@@ -148,9 +159,9 @@ public final class PathSimulator implements PathKernel {
       shortfall += index.horizonShortfall(logPrice);
     }
     out.horizonShortfall = shortfall;
-    // The likelihood ratio of the path's tilted price normals (jumps, regime and the other
+    // The likelihood ratio of the path's tilted price draws (the regime and the other
     // mechanisms draw untilted: their ratio is 1).
-    if (scenario.importanceTilt() != 0) {
+    if (scenario.tilt().active()) {
       out.weight = StrictMath.exp(marketPath.logLikelihoodRatio());
     }
   }
@@ -265,6 +276,21 @@ public final class PathSimulator implements PathKernel {
     }
     rise = r;
     return fall;
+  }
+
+  /** The sum of the last path's normal price shocks (tilted, or tracked). */
+  double shockSum() {
+    return marketPath.shockSum();
+  }
+
+  /** How many normal price shocks the last path drew (tilted, or tracked). */
+  long shockCount() {
+    return marketPath.shockCount();
+  }
+
+  /** The log of the last path's likelihood ratio (its weight's log, without under- or overflow). */
+  double logLikelihoodRatio() {
+    return marketPath.logLikelihoodRatio();
   }
 
   /** Account visits settled in bulk or by certificate since construction (for tests). */

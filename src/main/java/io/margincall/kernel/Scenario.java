@@ -5,6 +5,7 @@ import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.liquidity.MarketDepth;
 import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
+import io.margincall.model.price.ImportanceTilt;
 import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CrossMarginBook;
@@ -14,6 +15,7 @@ import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.MarginRules;
 import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpRules;
+import io.margincall.stats.PathSampling;
 import java.io.Serializable;
 
 /**
@@ -42,8 +44,8 @@ import java.io.Serializable;
  * @param antithetic paths come in pairs (2k, 2k + 1), the second walking the first's price
  *     normals negated (SPEC 8: a change to the shocks, not to the models); the other
  *     mechanisms keep each path's own streams
- * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
- *     deviations (0: off); each path is then weighted by its likelihood ratio
+ * @param tilt importance sampling's tilt of the price draws ({@link ImportanceTilt#NONE}: off);
+ *     each path is then weighted by its likelihood ratio
  * @param margin the dynamic margin, or null: the static margin (each account's own LT and MM)
  * @param bridgeCrossing the ideal case of SPEC 2.7 simulated by exact Brownian-bridge crossing
  *     sampling instead of step by step ({@link BridgeCrossingKernel}): the same distribution of
@@ -54,7 +56,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic, double importanceTilt, MarginRules margin,
+                       boolean antithetic, ImportanceTilt tilt, MarginRules margin,
                        boolean bridgeCrossing)
     implements Serializable {
 
@@ -65,8 +67,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   double permanentImpact, double minProfitUsd, CongestionRules congestion,
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0,
-        null, false);
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false,
+        ImportanceTilt.NONE, null, false);
   }
 
   public Scenario {
@@ -88,6 +90,9 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     }
     if (perpRules == null) {
       perpRules = PerpRules.ideal();
+    }
+    if (tilt == null) {
+      tilt = ImportanceTilt.NONE;
     }
     if (crossMargin != null && liquidation != null
         && liquidation.incentive() instanceof LiquidationIncentive.AaveV3) {
@@ -139,14 +144,24 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     return new Builder();
   }
 
+  /** How the paths are drawn, for the statistics: independent, antithetic pairs, or weighted. */
+  public PathSampling sampling() {
+    return antithetic ? PathSampling.ANTITHETIC
+        : tilt.active() ? PathSampling.WEIGHTED : PathSampling.INDEPENDENT;
+  }
+
+  /** Importance sampling's tilt of the price shocks' mean, in standard deviations (0: off). */
+  public double importanceTilt() {
+    return tilt.drift();
+  }
+
   /** A builder holding this scenario's values, to change a few of them. */
   public Builder toBuilder() {
     return new Builder().seed(seed).steps(steps).stepSeconds(stepSeconds).initialPrice(initialPrice)
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).importanceTilt(importanceTilt).margin(margin)
-        .bridgeCrossing(bridgeCrossing);
+        .antithetic(antithetic).tilt(tilt).margin(margin).bridgeCrossing(bridgeCrossing);
   }
 
   /**
@@ -173,7 +188,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private PerpRules perpRules;
 
     private boolean antithetic;
-    private double importanceTilt;
+    private ImportanceTilt tilt = ImportanceTilt.NONE;
     private MarginRules margin;
     private boolean bridgeCrossing;
 
@@ -274,9 +289,15 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
-    /** Importance sampling's tilt of the price normals (see {@link Scenario}); 0: off. */
+    /** Importance sampling's tilt of the price normals alone (see {@link Scenario}); 0: off. */
     public Builder importanceTilt(double importanceTilt) {
-      this.importanceTilt = importanceTilt;
+      this.tilt = ImportanceTilt.ofDrift(importanceTilt);
+      return this;
+    }
+
+    /** Importance sampling's tilt of the price draws (see {@link Scenario}). */
+    public Builder tilt(ImportanceTilt tilt) {
+      this.tilt = tilt;
       return this;
     }
 
@@ -298,7 +319,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, importanceTilt, margin, bridgeCrossing);
+          perpRules, antithetic, tilt, margin, bridgeCrossing);
     }
 
     private static <T> T required(T value, String name) {

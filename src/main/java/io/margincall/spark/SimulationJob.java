@@ -8,6 +8,7 @@ import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
 import io.margincall.stats.BadDebtAccumulator;
 import io.margincall.stats.OutcomeCount;
+import io.margincall.stats.PathSampling;
 import io.margincall.stats.SweepAccumulator;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -120,6 +121,7 @@ public final class SimulationJob {
     int slices = partitions > 0 ? partitions : defaultPartitions(jsc, paths, points.size());
     slices = (int) Math.max(1, Math.min(slices, paths));
     boolean antithetic = points.get(0).antithetic();
+    PathSampling sampling = points.get(0).sampling();
     List<long[]> ranges = antithetic ? pairRanges(paths, slices) : ranges(paths, slices);
     Broadcast<List<Scenario>> shared = jsc.broadcast(new ArrayList<>(points));
     int pointCount = points.size();
@@ -134,7 +136,7 @@ public final class SimulationJob {
             outcomes[p] = PathBatch.sweepOutcome(scenarios.get(p), pointCount);
           }
           SweepAccumulator acc = new SweepAccumulator(pointCount, paths, maxTailValues,
-              antithetic);
+              sampling);
           List<Row> rows = new ArrayList<>();
           while (it.hasNext()) {
             long[] range = it.next();

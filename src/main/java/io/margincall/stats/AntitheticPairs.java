@@ -13,6 +13,7 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
 
   private long pairs;
   private boolean half;
+  private double firstLoss;
   private double firstBadDebt;
   private double firstWithBadDebt;
   private double firstLiquidated;
@@ -21,6 +22,13 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
   final WeightedMoments withBadDebt = new WeightedMoments();
   final WeightedMoments liquidated = new WeightedMoments();
   final WeightedMoments fundExhausted = new WeightedMoments();
+  /** Each pair's smaller loss with its larger one, largest first: the pairs both in a tail. */
+  final LossPairTail bothInTail;
+
+  /** Keeping up to {@code tailCapacity} pairs whose both losses may lie in the tail. */
+  AntitheticPairs(int tailCapacity) {
+    this.bothInTail = new LossPairTail(tailCapacity);
+  }
 
   /** Adds one path of weight {@code w}; every second call closes a pair. */
   void add(PathResult o, double w) {
@@ -29,6 +37,7 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
     double liq = o.countOf(OutcomeCount.LIQUIDATIONS) > 0 ? w : 0.0;
     double fund = o.fundExhausted() ? w : 0.0;
     if (!half) {
+      firstLoss = o.badDebt();
       firstBadDebt = bad;
       firstWithBadDebt = withBad;
       firstLiquidated = liq;
@@ -40,6 +49,7 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
     withBadDebt.add(1.0, (firstWithBadDebt + withBad) / 2);
     liquidated.add(1.0, (firstLiquidated + liq) / 2);
     fundExhausted.add(1.0, (firstFundExhausted + fund) / 2);
+    bothInTail.add(Math.min(firstLoss, o.badDebt()), Math.max(firstLoss, o.badDebt()));
     pairs++;
     half = false;
   }
@@ -58,6 +68,11 @@ final class AntitheticPairs implements Mergeable<AntitheticPairs>, Serializable 
     withBadDebt.merge(other.withBadDebt);
     liquidated.merge(other.liquidated);
     fundExhausted.merge(other.fundExhausted);
+    bothInTail.merge(other.bothInTail);
+  }
+
+  long pairs() {
+    return pairs;
   }
 
   /** Standard error of a mean over paths, from the pairs' moments. */

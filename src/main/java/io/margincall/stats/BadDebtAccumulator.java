@@ -52,6 +52,8 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   private WeightedOutcomes weighted;
   /** The pairs' moments when paths come in antithetic pairs; null for independent paths. */
   private final AntitheticPairs pairs;
+  /** The largest positive losses with their weights, for weighted runs; null otherwise. */
+  private final LossPairTail weightedTail;
 
   /** An empty accumulator with the exact tail for a run of {@code expectedPaths} paths. */
   public BadDebtAccumulator(long expectedPaths) {
@@ -71,13 +73,27 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
    * pairs (2k, 2k + 1, one after the other), and standard errors and intervals count pairs.
    */
   public BadDebtAccumulator(long expectedPaths, int maxTailValues, boolean antithetic) {
-    this.pairs = antithetic ? new AntitheticPairs() : null;
+    this(expectedPaths, maxTailValues,
+        antithetic ? PathSampling.ANTITHETIC : PathSampling.INDEPENDENT);
+  }
+
+  /**
+   * As {@link #BadDebtAccumulator(long, int)}, for paths drawn as {@code sampling} says. With
+   * {@link PathSampling#WEIGHTED} it also keeps the largest positive losses with their weights
+   * (at most {@code maxTailValues} of them) for the weighted VaR and ES.
+   */
+  public BadDebtAccumulator(long expectedPaths, int maxTailValues, PathSampling sampling) {
     if (maxTailValues < 1) {
       throw new IllegalArgumentException("maxTailValues must be >= 1, got " + maxTailValues);
     }
-    int required = TailRisk.requiredCapacity(expectedPaths);
+    // Pairs' VaR intervals reach deeper: up to twice the binomial variance (AntitheticTail).
+    int required = TailRisk.requiredCapacity(expectedPaths,
+        sampling == PathSampling.ANTITHETIC ? 2.0 : 1.0);
     this.tail = new LossTail(Math.min(required, maxTailValues));
+    this.pairs = sampling == PathSampling.ANTITHETIC ? new AntitheticPairs(tail.capacity()) : null;
     this.bins = required <= maxTailValues ? null : new LossBins();
+    this.weightedTail = sampling != PathSampling.WEIGHTED ? null
+        : new LossPairTail((int) Math.max(1, Math.min(expectedPaths, maxTailValues)));
     for (int k = 0; k < amounts.length; k++) {
       amounts[k] = new ExactSum();
     }
@@ -134,7 +150,10 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     if (bins != null) {
       bins.add(o.badDebt());
     }
-    histogram.add(o.badDebt());
+    if (weightedTail != null) {
+      weightedTail.add(o.badDebt(), w);
+    }
+    histogram.add(o.badDebt(), w);
   }
 
   @Override
@@ -144,6 +163,10 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     }
     if ((pairs == null) != (other.pairs == null)) {
       throw new IllegalArgumentException("cannot merge antithetic pairs with independent paths");
+    }
+    if ((weightedTail == null) != (other.weightedTail == null)) {
+      throw new IllegalArgumentException("cannot merge weighted paths' tail with independent"
+          + " paths'");
     }
     if ((bins == null) != (other.bins == null)) {
       throw new IllegalArgumentException("cannot merge an exact tail with a binned one: the"
@@ -187,6 +210,9 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     if (bins != null) {
       bins.merge(other.bins);
     }
+    if (weightedTail != null) {
+      weightedTail.merge(other.weightedTail);
+    }
     histogram.merge(other.histogram);
   }
 
@@ -214,9 +240,19 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
     WilsonInterval bad = pairs.probability95(p, pairs.withBadDebt);
     double pSe = pairs.standardError(pairs.withBadDebt);
     double pSeIndependent = Math.sqrt(p * (1 - p) / paths);
+    TailRisk.Estimate[] levels = s.tail();
+    if (bins == null) {  // the exact tail: intervals over pairs (AntitheticTail)
+      double[] worst = tail.descending();
+      double[][] both = pairs.bothInTail.descending();
+      levels = new TailRisk.Estimate[s.tail().length];
+      for (int k = 0; k < levels.length; k++) {
+        levels[k] = AntitheticTail.intervals(s.tail()[k], paths, worst, both[0], both[1]);
+      }
+    }
     return new BadDebtSummary(paths, s.effectivePaths(),
         pairs.probability95(s.liquidated().estimate(), pairs.liquidated), bad,
-        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), s.tail(), s.tailExact(),
+        s.pathsWithBadDebt(), s.meanBadDebt(), se, s.maxBadDebt(), levels, s.tailPaths(),
+        s.tailExact(),
         se * se / (s.meanBadDebtStdErr() * s.meanBadDebtStdErr()),
         pSe * pSe / (pSeIndependent * pSeIndependent),
         pairs.probability95(s.fundExhausted().estimate(), pairs.fundExhausted),
@@ -226,14 +262,20 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
   }
 
   /**
-   * The summary with the weighted estimates in place of the plain ones. VaR and ES (and the
-   * distribution's counts) are not weighted yet: the tail figures are NaN, so that no
-   * unweighted quantile passes for the weighted one.
+   * The summary with the weighted estimates in place of the plain ones: VaR and ES from the
+   * weighted tail ({@link WeightedTailRisk}; NaN when the accumulator was not built for
+   * weighted paths, so that no unweighted quantile passes for the weighted one).
    */
   private BadDebtSummary reweighted(BadDebtSummary s) {
-    TailRisk.Estimate[] none = new TailRisk.Estimate[s.tail().length];
-    for (int k = 0; k < none.length; k++) {
-      none[k] = TailRisk.at(s.tail()[k].perMille(), 0, new double[0]);
+    TailRisk.Estimate[] levels = new TailRisk.Estimate[s.tail().length];
+    long[] tailPaths = new long[levels.length];
+    double[][] worst = weightedTail == null ? new double[2][0] : weightedTail.descending();
+    boolean complete = weightedTail != null && weightedTail.complete();
+    for (int k = 0; k < levels.length; k++) {
+      int perMille = s.tail()[k].perMille();
+      levels[k] = weightedTail == null ? WeightedTailRisk.at(perMille, 0, worst[0], worst[1], false)
+          : WeightedTailRisk.at(perMille, paths, worst[0], worst[1], complete);
+      tailPaths[k] = WeightedTailRisk.tailPaths(levels[k].var(), worst[0], pathsWithBadDebt);
     }
     double[] amountMeans = new double[OutcomeAmount.size()];
     for (int k = 0; k < amountMeans.length; k++) {
@@ -243,7 +285,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         weighted.liquidated.probability95(paths, pathsLiquidated),
         weighted.withBadDebt.probability95(paths, pathsWithBadDebt), pathsWithBadDebt,
         weighted.badDebt.mean(paths), weighted.badDebt.standardError(paths), s.maxBadDebt(),
-        none, s.tailExact(), s.badDebtVarianceRatio(), s.pBadDebtVarianceRatio(),
+        levels, tailPaths, complete, s.badDebtVarianceRatio(), s.pBadDebtVarianceRatio(),
         weighted.fundExhausted.probability95(paths, pathsFundExhausted),
         weighted.insuranceDraw.value() / paths, weighted.socializedLoss.value() / paths,
         s.counts(), amountMeans, s.meanInclusionWaitSeconds(), s.meanHorizonShortfall(),
@@ -258,9 +300,12 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         ? Math.max(0, (badDebtSquares.value() - n * mean * mean) / (n - 1)) : Double.NaN;
     double[] worst = tail.descending();
     TailRisk.Estimate[] levels = new TailRisk.Estimate[TailRisk.LEVELS_PER_MILLE.length];
+    long[] tailPaths = new long[levels.length];
     for (int k = 0; k < levels.length; k++) {
-      levels[k] = bins == null ? TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst)
-          : TailRisk.at(TailRisk.LEVELS_PER_MILLE[k], paths, worst, bins);
+      int perMille = TailRisk.LEVELS_PER_MILLE[k];
+      levels[k] = bins == null ? TailRisk.at(perMille, paths, worst)
+          : TailRisk.at(perMille, paths, worst, bins);
+      tailPaths[k] = BadDebtSummary.plainTailPaths(perMille, paths, pathsWithBadDebt);
     }
     double firstHours = pathsWithBadDebt > 0
         ? firstBadDebtStepSum * stepSeconds / 3600.0 / pathsWithBadDebt : Double.NaN;
@@ -274,6 +319,7 @@ public final class BadDebtAccumulator implements Mergeable<BadDebtAccumulator>, 
         Math.sqrt(variance / n),
         maxBadDebt,
         levels,
+        tailPaths,
         bins == null,
         Double.NaN,
         Double.NaN,

@@ -18,6 +18,8 @@ package io.margincall.stats;
  * @param meanBadDebtStdErr Monte Carlo standard error of that mean
  * @param maxBadDebt largest bad debt on one path
  * @param tail VaR and ES at 95, 99 and 99.9 %, with intervals and error bounds
+ * @param tailPaths for each level of {@code tail}, the paths with bad debt its VaR and ES rest
+ *     on: among the worst {@code ceil((1 - q) N)} paths (plain), or at or above VaR (weighted)
  * @param tailExact whether the tail figures are the exact sample statistics (the exact tail
  *     fitted in {@code statistics.exact-tail-max-values}) rather than read from the binned
  *     summary, within their error bounds
@@ -49,6 +51,7 @@ public record BadDebtSummary(
     double meanBadDebtStdErr,
     double maxBadDebt,
     TailRisk.Estimate[] tail,
+    long[] tailPaths,
     boolean tailExact,
     double badDebtVarianceRatio,
     double pBadDebtVarianceRatio,
@@ -74,11 +77,21 @@ public record BadDebtSummary(
     return amountMeans[a.ordinal()];
   }
 
-  /**
-   * The paths with bad debt among the worst {@code ceil((1 - q) N)} at level {@code perMille}:
-   * the paths VaR_q and ES_q rest on.
-   */
+  /** The paths with bad debt VaR_q and ES_q rest on at level {@code perMille}. */
   public long tailPaths(int perMille) {
+    for (int k = 0; k < tail.length; k++) {
+      if (tail[k].perMille() == perMille) {
+        return tailPaths[k];
+      }
+    }
+    throw new IllegalArgumentException("no tail figure at " + perMille + " per mille");
+  }
+
+  /**
+   * The paths with bad debt among the worst {@code ceil((1 - q) N)} of {@code paths} at level
+   * {@code perMille}: the paths the plain VaR_q and ES_q rest on.
+   */
+  static long plainTailPaths(int perMille, long paths, long pathsWithBadDebt) {
     long tailTimes1000 = (1000L - perMille) * paths;
     return Math.min(pathsWithBadDebt, -Math.floorDiv(-tailTimes1000, 1000));
   }

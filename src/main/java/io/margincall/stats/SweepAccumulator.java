@@ -34,12 +34,22 @@ public final class SweepAccumulator implements Mergeable<SweepAccumulator>, Seri
    */
   public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues,
                           boolean antithetic) {
+    this(pointCount, expectedPaths, maxTailValues,
+        antithetic ? PathSampling.ANTITHETIC : PathSampling.INDEPENDENT);
+  }
+
+  /**
+   * As {@link #SweepAccumulator(int, long, int)}, for paths drawn as {@code sampling} says (see
+   * {@link BadDebtAccumulator}); the sampling is the run's, the same at every point.
+   */
+  public SweepAccumulator(int pointCount, long expectedPaths, int maxTailValues,
+                          PathSampling sampling) {
     points = new BadDebtAccumulator[pointCount];
     badDebtDiff = new PairedDifference[pointCount];
     indicatorDiff = new PairedDifference[pointCount];
     costs = new LiquidationCosts[pointCount];
     for (int p = 0; p < pointCount; p++) {
-      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues, antithetic);
+      points[p] = new BadDebtAccumulator(expectedPaths, maxTailValues, sampling);
       badDebtDiff[p] = new PairedDifference();
       indicatorDiff[p] = new PairedDifference();
       costs[p] = new LiquidationCosts();

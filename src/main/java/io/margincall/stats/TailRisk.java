@@ -55,12 +55,21 @@ public final class TailRisk {
 
   /** The number of largest losses a {@link LossTail} must keep to report all levels for N paths. */
   public static int requiredCapacity(long paths) {
+    return requiredCapacity(paths, 1.0);
+  }
+
+  /**
+   * As {@link #requiredCapacity(long)} for a VaR interval whose rank spread is the binomial one
+   * times {@code sqrt(varianceRatio)}: antithetic pairs' intervals ({@link AntitheticTail}) reach
+   * as deep as ratio 2, the variance of pairs of equal losses.
+   */
+  public static int requiredCapacity(long paths, double varianceRatio) {
     if (paths < 1) {
       return 1;
     }
     int lowest = LEVELS_PER_MILLE[0];
     long need = Math.max(
-        paths - varLowerRank(paths, lowest) + 1,
+        paths - varLowerRank(paths, lowest, varianceRatio) + 1,
         (1000L - lowest) * paths / 1000 + 1);
     long capped = Math.min(paths, need + 1);
     if (capped > Integer.MAX_VALUE - 8) {
@@ -209,6 +218,15 @@ public final class TailRisk {
     double center = paths * q;
     double spread = Z95 * Math.sqrt(paths * q * (1 - q));
     return Math.max(1, Math.min(paths, (long) Math.floor(center - spread)));
+  }
+
+  private static long varLowerRank(long paths, int perMille, double varianceRatio) {
+    if (varianceRatio == 1.0) {
+      return varLowerRank(paths, perMille);  // the plain run's capacity, bit for bit
+    }
+    double q = perMille / 1000.0;
+    double spread = Z95 * Math.sqrt(paths * q * (1 - q) * varianceRatio);
+    return Math.max(1, Math.min(paths, (long) Math.floor(paths * q - spread)));
   }
 
   static long varUpperRank(long paths, int perMille) {

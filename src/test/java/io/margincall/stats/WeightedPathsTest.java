@@ -66,7 +66,8 @@ class WeightedPathsTest extends MergeableContract<BadDebtAccumulator> {
     // sd of w y = {0, 5, 0, 10} is sqrt(((25 + 100) - 4 * 3.75^2) / 3); se = sd / 2.
     assertEquals(Math.sqrt((125 - 4 * 3.75 * 3.75) / 3) / 2, s.meanBadDebtStdErr(), 1e-12);
     assertEquals(3.75 * 3.75 / (4 + 0.25 + 1 + 0.0625), s.effectivePaths(), 1e-12);
-    assertTrue(Double.isNaN(s.tail()[0].var()), "the weighted tail is not estimated yet");
+    assertTrue(Double.isNaN(s.tail()[0].var()),
+        "an accumulator not built for weighted paths keeps no weighted tail: no VaR");
     assertThrows(IllegalArgumentException.class, () -> acc.add(new LossOnly(1, -1)));
     assertThrows(IllegalArgumentException.class, () -> acc.add(new LossOnly(1, Double.NaN)));
   }

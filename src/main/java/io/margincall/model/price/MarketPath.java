@@ -46,6 +46,18 @@ public final class MarketPath {
   /** The path's tilted normals: their sum and count, for the likelihood ratio. */
   private double tiltedSum;
   private long tiltedCount;
+  /** Whether untilted shocks are summed too (the cross-entropy pilot). */
+  private boolean tracking;
+  /** Jumps drawn at jumpFactor times their intensity (jumpRate per step, P(none) jumpZero). */
+  private double jumpFactor = 1;
+  private double jumpRate;
+  private double jumpZero;
+  /** Log-jumps drawn with their mean moved by jumpShift. */
+  private double jumpShift;
+  /** The path's jump steps, jumps and the sum of its log-jumps' normals: their ratio. */
+  private long jumpSteps;
+  private long jumpCount;
+  private double jumpNormalSum;
   private SharedStateContinuousSampler gamma;
   private UniformRandomProvider jumpRng;
   private ZigguratSampler.NormalizedGaussian jumpNormal;
@@ -77,28 +89,68 @@ public final class MarketPath {
     this.stressVariance = model.regime() == null ? 1
         : model.regime().stressVolatilityMultiplier() * model.regime().stressVolatilityMultiplier();
     this.plain = model.plainGbm() && assets == null;
+    this.jumpRate = jumpsPerStep;
+    this.jumpZero = jumpProbabilityZero;
   }
 
   /**
    * Importance sampling: every normal price shock is drawn as {@code eps + theta} ({@code eps}
-   * the path's own normal), so the path must be weighted by {@link #logLikelihoodRatio}. 0 (the
-   * default) is plain sampling, on the plain path's code and bits.
+   * the path's own normal; with Student-t shocks, the normal numerator of {@code Z / sqrt(V/nu)},
+   * V untouched), jumps at {@code factor} times their intensity and with their log mean moved,
+   * so the path must be weighted by {@link #logLikelihoodRatio}. {@link ImportanceTilt#NONE}
+   * (the default) is plain sampling, on the plain path's code and bits.
    */
-  public void tilt(double theta) {
-    if (theta != 0 && (model.history() != null || dof > 0)) {
-      throw new IllegalArgumentException("only normal GBM or GARCH shocks can be tilted");
+  public void tilt(ImportanceTilt t) {
+    if (t.active() && model.history() != null) {
+      throw new IllegalArgumentException("a historical return has no density to tilt");
     }
-    this.tilt = theta;
-    this.plain = model.plainGbm() && assets == null && theta == 0;
+    if (t.jumps() && model.jumps() == null) {
+      throw new IllegalArgumentException("no jumps to tilt");
+    }
+    this.tilt = t.drift();
+    this.jumpFactor = t.jumpIntensityFactor();
+    this.jumpShift = t.jumpLogMeanShift();
+    this.jumpRate = jumpsPerStep * jumpFactor;
+    this.jumpZero = t.jumps() ? StrictMath.exp(-jumpRate) : jumpProbabilityZero;
+    this.plain = model.plainGbm() && assets == null && !t.active();
+  }
+
+  /**
+   * Keeps the sum and count of the path's normal price shocks even when untilted (for the
+   * cross-entropy pilot, which fits the tilt to them); off the plain GBM fast path.
+   */
+  public void trackShocks() {
+    this.tracking = true;
+    this.plain = false;
+  }
+
+  /** The sum of the path's normal price shocks so far (tilted or {@link #trackShocks tracked}). */
+  public double shockSum() {
+    return tiltedSum;
+  }
+
+  /** How many normal price shocks the path drew (tilted or {@link #trackShocks tracked}). */
+  public long shockCount() {
+    return tiltedCount;
   }
 
   /**
    * The log of the path's likelihood ratio so far, plain density over tilted density of its
-   * normal price shocks: {@code -theta sum z + n theta^2 / 2} (0 when not tilted). Kept in logs:
-   * the ratio itself under- or overflows over long paths.
+   * tilted draws (0 when not tilted). Kept in logs: the ratio itself under- or overflows over
+   * long paths. Normal shocks {@code z ~ N(theta, 1)}: {@code -theta sum z + n theta^2 / 2}.
+   * Jump counts, Poisson of {@code f lambda} per step: {@code -N ln f + steps lambda (f - 1)}.
+   * Log-jumps {@code m + d + s e}: {@code -(d / s) sum e - N_j d^2 / (2 s^2)}.
    */
   public double logLikelihoodRatio() {
-    return tilt == 0 ? 0 : -tilt * tiltedSum + tiltedCount * (tilt * tilt / 2);
+    double log = tilt == 0 ? 0 : -tilt * tiltedSum + tiltedCount * (tilt * tilt / 2);
+    if (jumpFactor != 1) {
+      log += -jumpCount * FdLibm.log(jumpFactor) + jumpSteps * (jumpRate - jumpsPerStep);
+    }
+    if (jumpShift != 0) {
+      double d = jumpShift / jumpLogStd;
+      log += -d * jumpNormalSum - jumpCount * (d * d / 2);
+    }
+    return log;
   }
 
   /** A normal price shock: the path's own normal (negated on an antithetic partner), tilted. */
@@ -106,6 +158,9 @@ public final class MarketPath {
     double z = normalSign * normal.sample();
     if (tilt != 0) {
       z += tilt;
+      tiltedSum += z;
+      tiltedCount++;
+    } else if (tracking) {
       tiltedSum += z;
       tiltedCount++;
     }
@@ -128,6 +183,9 @@ public final class MarketPath {
     normalSign = negated ? -1.0 : 1.0;
     tiltedSum = 0;
     tiltedCount = 0;
+    jumpSteps = 0;
+    jumpCount = 0;
+    jumpNormalSum = 0;
     normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
     historyRng = priceRng;
     historyIndex = -1;
@@ -262,18 +320,28 @@ public final class MarketPath {
   /** The sum of this step's log-jumps: a Poisson count by inversion of one uniform. */
   private double jump() {
     double u = jumpRng.nextDouble();
-    double p = jumpProbabilityZero;
+    double p = jumpZero;
     double cumulative = p;
     int n = 0;
-    double lambda = jumpsPerStep;
+    double lambda = jumpRate;
     while (u > cumulative && n < 1000) {
       n++;
       p *= lambda / n;
       cumulative += p;
     }
     double sum = 0;
+    if (jumpFactor == 1 && jumpShift == 0) {  // untilted: the plain draws and bits
+      for (int k = 0; k < n; k++) {
+        sum += jumpLogMean + jumpLogStd * jumpNormal.sample();
+      }
+      return sum;
+    }
+    jumpSteps++;
+    jumpCount += n;
     for (int k = 0; k < n; k++) {
-      sum += jumpLogMean + jumpLogStd * jumpNormal.sample();
+      double e = jumpNormal.sample();
+      jumpNormalSum += e;
+      sum += (jumpLogMean + jumpShift) + jumpLogStd * e;
     }
     return sum;
   }
