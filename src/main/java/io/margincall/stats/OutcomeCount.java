@@ -49,7 +49,19 @@ public enum OutcomeCount {
       "loans already eligible for liquidation at the initial price (`c P LT < D`, a book loaded at"
           + " a stressed moment; `accounts.eligible-at-start = liquidate`), summed over all paths:"
           + " N x their number in the book. Each is liquidated from step 1 under the rules; its"
-          + " liquidations are in `liquidations_executed`");
+          + " liquidations are in `liquidations_executed`"),
+  PAUSED_BY_BREAKER("failed_paused",
+      "liquidations held by the circuit breaker (each step, each eligible account or perp"
+          + " position, as the other failure counts): eligible at a step where the breaker had"
+          + " paused liquidations or held them in its grace period; they stay eligible"),
+  BREAKER_PAUSES("breaker_pauses",
+      "circuit breaker pause episodes over all paths (each trip of the breaker counts once)"),
+  BREAKER_PAUSED_STEPS("breaker_paused_steps",
+      "steps the circuit breaker spent paused, over all paths (its cool-down after each trip;"
+          + " the grace period after is in `breaker_grace_steps`)"),
+  BREAKER_GRACE_STEPS("breaker_grace_steps",
+      "steps spent in the grace period after an unpause, over all paths: trading resumed, but"
+          + " liquidations still held (Aave v3.1's liquidation grace period)");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();
