@@ -27,6 +27,7 @@ import io.margincall.protocol.PerpBook;
 import io.margincall.protocol.PerpKeeperReward;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
+import io.margincall.protocol.CircuitBreakerRules;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
@@ -45,6 +46,7 @@ public final class ScenarioFactory {
         .crossMargin(s.price().assets().count() > 1 ? crossMarginBook(s) : null)
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
         .importanceTilt(s.sampling().importanceTilt())
+        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time))
         .build();
   }
 
@@ -165,8 +167,23 @@ public final class ScenarioFactory {
         "oracle".equals(p.seizePrice()) ? SeizePricing.ORACLE : SeizePricing.MARKET);
   }
 
+  /** The circuit breaker, or null when it is off. */
+  private static CircuitBreakerRules circuitBreaker(CircuitBreakerSettings b, TimeSettings time) {
+    if (!b.enabled()) {
+      return null;
+    }
+    return new CircuitBreakerRules("price-move".equals(b.trigger())
+        ? CircuitBreakerRules.Trigger.PRICE_MOVE : CircuitBreakerRules.Trigger.REALIZED_VOLATILITY,
+        b.windowSteps(), b.threshold(), "trading".equals(b.pause())
+            ? CircuitBreakerRules.Pause.TRADING : CircuitBreakerRules.Pause.LIQUIDATIONS,
+        b.coolDownSteps(), b.graceSteps(), time.stepSeconds());
+  }
+
   private static InsuranceRules insurance(InsuranceSettings i) {
-    return new InsuranceRules(i.balanceUsd(), i.bonusShare());
+    InsuranceSettings.Backstop b = i.backstop();
+    return new InsuranceRules(i.balanceUsd(), i.bonusShare(), i.feeShare(), b.enabled()
+        ? new InsuranceRules.Backstop(b.capacityUsd(), b.delaySteps())
+        : InsuranceRules.Backstop.none());
   }
 
   /** The gas market, or null when congestion is off. */

@@ -28,6 +28,7 @@ public final class ScenarioSettings {
   private final KeeperSettings keeper;
   private final CongestionSettings congestion;
   private final InsuranceSettings insurance;
+  private final CircuitBreakerSettings circuitBreaker;
   private final OutputSettings output;
   private final StatisticsSettings statistics;
   private final SamplingSettings sampling;
@@ -60,7 +61,8 @@ public final class ScenarioSettings {
     liquidity = LiquiditySettings.read(r);
     keeper = KeeperSettings.read(r);
     congestion = CongestionSettings.read(r, time);
-    insurance = InsuranceSettings.read(r);
+    insurance = InsuranceSettings.read(r, time);
+    circuitBreaker = CircuitBreakerSettings.read(r, time, price.assets().count());
     output = OutputSettings.read(r);
     statistics = StatisticsSettings.read(r);
     sampling = SamplingSettings.read(r, price, run);
@@ -161,6 +163,10 @@ public final class ScenarioSettings {
 
   public InsuranceSettings insurance() {
     return insurance;
+  }
+
+  public CircuitBreakerSettings circuitBreaker() {
+    return circuitBreaker;
   }
 
   public OutputSettings output() {

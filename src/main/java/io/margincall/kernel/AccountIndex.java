@@ -30,6 +30,12 @@ interface AccountIndex {
    */
   void settle(int t, double logPrice, double logOracle, PathOutcome out);
 
+  /**
+   * How many accounts are eligible at oracle log price {@code logOracle}, changing nothing: a
+   * step at which a circuit breaker holds liquidations counts them.
+   */
+  long eligible(double logOracle);
+
   /** Shortfall of open accounts at the horizon (what they owe beyond what they hold), USD. */
   double horizonShortfall(double logPrice);
 }

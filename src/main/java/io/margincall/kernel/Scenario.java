@@ -7,6 +7,7 @@ import io.margincall.model.oracle.OracleRules;
 import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.CircuitBreakerRules;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
@@ -42,13 +43,16 @@ import java.io.Serializable;
  *     mechanisms keep each path's own streams
  * @param importanceTilt importance sampling: the mean of every normal price shock, in standard
  *     deviations (0: off); each path is then weighted by its likelihood ratio
+ * @param circuitBreaker pauses liquidations (or trading) when the oracle moves too far or too
+ *     fast, or null: none (the default)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
                        LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                       boolean antithetic, double importanceTilt)
+                       boolean antithetic, double importanceTilt,
+                       CircuitBreakerRules circuitBreaker)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -58,7 +62,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   double permanentImpact, double minProfitUsd, CongestionRules congestion,
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0);
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false, 0,
+        null);
   }
 
   public Scenario {
@@ -81,6 +86,10 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (perpRules == null) {
       perpRules = PerpRules.ideal();
     }
+    if (circuitBreaker != null && crossMargin != null) {
+      throw new IllegalArgumentException("a circuit breaker needs one asset; cross-margined books"
+          + " have several");
+    }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
           + "have several");
@@ -98,7 +107,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).importanceTilt(importanceTilt);
+        .antithetic(antithetic).importanceTilt(importanceTilt).circuitBreaker(circuitBreaker);
   }
 
   /**
@@ -126,6 +135,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
 
     private boolean antithetic;
     private double importanceTilt;
+    private CircuitBreakerRules circuitBreaker;
 
     private Builder() {}
 
@@ -230,13 +240,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** A circuit breaker, or null for none (the default). */
+    public Builder circuitBreaker(CircuitBreakerRules circuitBreaker) {
+      this.circuitBreaker = circuitBreaker;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, importanceTilt);
+          perpRules, antithetic, importanceTilt, circuitBreaker);
     }
 
     private static <T> T required(T value, String name) {
