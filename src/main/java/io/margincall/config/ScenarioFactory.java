@@ -29,6 +29,7 @@ import io.margincall.protocol.PerpKeeperReward;
 import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.GeneratedBook;
 import io.margincall.model.price.ImportanceTilt;
+import io.margincall.protocol.CircuitBreakerRules;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.SeizePricing;
@@ -77,7 +78,8 @@ public final class ScenarioFactory {
         .perps(perpBook(s)).perpRules(perpRules(s.perps())).antithetic(s.sampling().antithetic())
         .tilt(new ImportanceTilt(s.sampling().importanceTilt(),
             s.sampling().jumpIntensityFactor(), s.sampling().jumpLogMeanShift()))
-        .margin(s.margin().rules()).bridgeCrossing(s.sampling().bridgeCrossing());
+        .margin(s.margin().rules()).bridgeCrossing(s.sampling().bridgeCrossing())
+        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time));
   }
 
   /** The perp positions, or null when perps.source = none. */
@@ -198,8 +200,23 @@ public final class ScenarioFactory {
         p.dutchAuction() == null ? null : p.dutchAuction().rules());
   }
 
+  /** The circuit breaker, or null when it is off. */
+  private static CircuitBreakerRules circuitBreaker(CircuitBreakerSettings b, TimeSettings time) {
+    if (!b.enabled()) {
+      return null;
+    }
+    return new CircuitBreakerRules("price-move".equals(b.trigger())
+        ? CircuitBreakerRules.Trigger.PRICE_MOVE : CircuitBreakerRules.Trigger.REALIZED_VOLATILITY,
+        b.windowSteps(), b.threshold(), "trading".equals(b.pause())
+            ? CircuitBreakerRules.Pause.TRADING : CircuitBreakerRules.Pause.LIQUIDATIONS,
+        b.coolDownSteps(), b.graceSteps(), time.stepSeconds());
+  }
+
   private static InsuranceRules insurance(InsuranceSettings i) {
-    return new InsuranceRules(i.balanceUsd(), i.bonusShare());
+    InsuranceSettings.Backstop b = i.backstop();
+    return new InsuranceRules(i.balanceUsd(), i.bonusShare(), i.feeShare(), b.enabled()
+        ? new InsuranceRules.Backstop(b.capacityUsd(), b.delaySteps())
+        : InsuranceRules.Backstop.none());
   }
 
   /** The gas market, or null when congestion is off. */

@@ -28,6 +28,7 @@ public final class ScenarioSettings {
   private final KeeperSettings keeper;
   private final CongestionSettings congestion;
   private final InsuranceSettings insurance;
+  private final CircuitBreakerSettings circuitBreaker;
   private final OutputSettings output;
   private final StatisticsSettings statistics;
   private final SamplingSettings sampling;
@@ -65,8 +66,9 @@ public final class ScenarioSettings {
     liquidity = LiquiditySettings.read(r);
     keeper = KeeperSettings.read(r);
     congestion = CongestionSettings.read(r, time);
-    insurance = InsuranceSettings.read(r);
+    insurance = InsuranceSettings.read(r, time);
     margin = MarginSettings.read(r, time, congestion);
+    circuitBreaker = CircuitBreakerSettings.read(r, time, price.assets().count());
     output = OutputSettings.read(r);
     statistics = StatisticsSettings.read(r);
     sampling = SamplingSettings.read(r, price, run);
@@ -172,6 +174,10 @@ public final class ScenarioSettings {
 
   public InsuranceSettings insurance() {
     return insurance;
+  }
+
+  public CircuitBreakerSettings circuitBreaker() {
+    return circuitBreaker;
   }
 
   public OutputSettings output() {

@@ -45,6 +45,12 @@ interface AccountIndex {
    */
   double capacityLost(double oraclePrice);
 
+  /**
+   * How many accounts are eligible at oracle log price {@code logOracle}, changing nothing: a
+   * step at which a circuit breaker holds liquidations counts them.
+   */
+  long eligible(double logOracle);
+
   /** Shortfall of open accounts at the horizon (what they owe beyond what they hold), USD. */
   double horizonShortfall(double logPrice);
 }

@@ -93,7 +93,7 @@ final class BridgeCrossingKernel implements PathKernel {
     this.liquidationPrice = debt / (collateral * book.threshold(0));
     this.bankruptcyPrice = debt / collateral;
     this.threshold = book.threshold(0);
-    this.waterfall = new LossWaterfall(scenario.insurance());
+    this.waterfall = new LossWaterfall(scenario.insurance(), scenario.steps());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
         scenario.depth(), scenario.permanentImpact(), null, waterfall,
         scenario.insurance().bonusShare(), scenario.perpRules(), scenario.stepSeconds());
@@ -128,8 +128,8 @@ final class BridgeCrossingKernel implements PathKernel {
     if (!(l.incentive() instanceof LiquidationIncentive.Fixed) || l.auction() != null) {
       return "an incentive rule other than fixed (protocol.incentive.model)";
     }
-    if (s.margin() != null) {
-      return "a dynamic margin (defences.margin)";
+    if (s.margin() != null || s.circuitBreaker() != null) {
+      return "a dynamic margin or a circuit breaker (defences)";
     }
     if (!(s.depth() instanceof InfiniteDepth) || s.congestion() != null) {
       return "finite market depth or gas";

@@ -118,6 +118,15 @@ final class FullScanIndex implements AccountIndex {
     return lost;
   }
 
+  /**
+   * Not available: this index reads its other assets' oracles only as it settles, so it cannot
+   * count without settling (a circuit breaker is refused for cross-margined books).
+   */
+  @Override
+  public long eligible(double logOracle) {
+    throw new UnsupportedOperationException("a circuit breaker needs a one-asset book");
+  }
+
   @Override
   public double horizonShortfall(double logPrice) {
     price[0] = StrictMath.exp(logPrice);

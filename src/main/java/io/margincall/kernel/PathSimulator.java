@@ -5,6 +5,7 @@ import io.margincall.model.gas.GasMarket;
 import io.margincall.model.oracle.OracleFeed;
 import io.margincall.model.price.MarketPath;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.CircuitBreaker;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.LossWaterfall;
@@ -37,6 +38,8 @@ public final class PathSimulator implements PathKernel {
   private final double logInitial;
   private final LiquidationEngine engine;
   private final LossWaterfall waterfall;
+  // Holds liquidations while the oracle moves too far or too fast; null: no breaker.
+  private final CircuitBreaker breaker;
   // The book's indexes, settled in this order within a step: lending (or cross-margin), perps.
   private final AccountIndex[] indexes;
   private final AccountIndex single;  // the only index, or null when there are several
@@ -82,10 +85,12 @@ public final class PathSimulator implements PathKernel {
     this.steps = scenario.steps();
     this.logInitial = FdLibm.log(crossMargin == null ? scenario.initialPrice()
         : crossMargin.assets().initial()[0]);
-    this.waterfall = new LossWaterfall(scenario.insurance());
+    this.waterfall = new LossWaterfall(scenario.insurance(), scenario.steps());
     this.engine = new LiquidationEngine(scenario.liquidation(), scenario.minProfitUsd(),
         scenario.depth(), scenario.permanentImpact(), gas, waterfall,
         scenario.insurance().bonusShare(), scenario.perpRules(), scenario.stepSeconds());
+    this.breaker = scenario.circuitBreaker() == null ? null
+        : new CircuitBreaker(scenario.circuitBreaker(), waterfall);
     AccountIndex lending = crossMargin == null
         ? new TriggerOrderedIndex(scenario.book(), engine, keeper, marketPath, bulkSkips)
         : new FullScanIndex(crossMargin, scenario.oracle(), marketPath, engine, waterfall);
@@ -135,6 +140,9 @@ public final class PathSimulator implements PathKernel {
           ? PathStreams.stream(seed, path, PathStreams.ADL) : null);
     }
     waterfall.reset();
+    if (breaker != null) {
+      breaker.reset(logInitial);
+    }
     if (eligibleAtStart > 0) {
       out.count(OutcomeCount.ACCOUNTS_ELIGIBLE_AT_START, eligibleAtStart);
     }
@@ -204,7 +212,13 @@ public final class PathSimulator implements PathKernel {
           fall = applyMargin();  // tighter: accounts may be eligible at an unchanged oracle
           rise = this.rise;
         }
-        if (logOracle < fall || logOracle > rise) {
+        // The breaker observes every step (no step skipped in bulk passes it by); while it
+        // holds, accounts stay as they are and are only counted.
+        if (breaker != null && breaker.holds(t, logOracle, out)) {
+          if (logOracle < fall || logOracle > rise) {
+            hold(logOracle, out);
+          }
+        } else if (logOracle < fall || logOracle > rise) {
           fall = settle(t, logPrice, logOracle, out);
           rise = this.rise;
         }
@@ -213,7 +227,9 @@ public final class PathSimulator implements PathKernel {
         }
       }
       if (end == funding) {  // funding at the mark of this step, after its liquidations
-        perps.payFunding(StrictMath.exp(logOracle));
+        if (breaker == null || !breaker.tradingPaused(end)) {
+          perps.payFunding(StrictMath.exp(logOracle));
+        }
         funding += fundingInterval;
         fall = triggers();
         rise = this.rise;
@@ -260,6 +276,18 @@ public final class PathSimulator implements PathKernel {
       lost += index.capacityLost(oraclePrice);
     }
     return lost;
+  }
+
+  /**
+   * A step at which the circuit breaker holds liquidations: the eligible accounts of each
+   * index are counted as held, and nothing else changes.
+   */
+  private void hold(double logOracle, PathOutcome out) {
+    for (AccountIndex index : indexes) {
+      if (logOracle < index.fallTrigger() || logOracle > index.riseTrigger()) {
+        out.count(OutcomeCount.PAUSED_BY_BREAKER, index.eligible(logOracle));
+      }
+    }
   }
 
   /** The indexes' fall trigger (the highest); sets {@link #rise} (the lowest rise trigger). */

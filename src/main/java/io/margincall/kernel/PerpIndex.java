@@ -429,6 +429,41 @@ final class PerpIndex implements AccountIndex {
     return mark;
   }
 
+  /**
+   * Positions eligible at the mark {@code logMark}: in each tier, the run from its frontier whose
+   * triggers the mark has passed (ADL-closed ones skipped; a tier is in trigger order), and the
+   * set-aside positions whose own trigger it has passed.
+   */
+  @Override
+  public long eligible(double logMark) {
+    long count = 0;
+    for (int side = LONG; side <= SHORT; side++) {
+      for (int k = 0; k < frontier[side].length; k++) {
+        int end = book.tierStart(side, k + 1);
+        for (int p = frontier[side][k]; p < end; p++) {
+          if (closed[book.at(side, p)]) {
+            continue;
+          }
+          double trigger = PerpPosition.triggerPrice(book.key(side, p) + fundingIndex.of(side),
+              side == LONG ? 1 : -1, book.tierRate(side, k));
+          double x = trigger > 0 ? FdLibm.log(trigger) : Double.NEGATIVE_INFINITY;
+          if (!(side == LONG ? logMark < x : logMark > x)) {
+            break;
+          }
+          count++;
+        }
+      }
+    }
+    for (int j = 0; j < partialCount; j++) {
+      int i = partial[j];
+      double x = logTrigger(i);
+      if (size[i] > 0 ? logMark < x : logMark > x) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   @Override
   public double horizonShortfall(double logPrice) {
     double market = StrictMath.exp(logPrice);

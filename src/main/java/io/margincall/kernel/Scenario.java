@@ -8,6 +8,7 @@ import io.margincall.model.price.GeometricBrownianMotion;
 import io.margincall.model.price.ImportanceTilt;
 import io.margincall.model.price.MarketModel;
 import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.CircuitBreakerRules;
 import io.margincall.protocol.CrossMarginBook;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationIncentive;
@@ -50,6 +51,8 @@ import java.io.Serializable;
  * @param bridgeCrossing the ideal case of SPEC 2.7 simulated by exact Brownian-bridge crossing
  *     sampling instead of step by step ({@link BridgeCrossingKernel}): the same distribution of
  *     every outcome it writes, other draws (so other bits); false: step by step
+ * @param circuitBreaker pauses liquidations (or trading) when the oracle moves too far or too
+ *     fast, or null: none (the default)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
@@ -57,7 +60,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
                        boolean antithetic, ImportanceTilt tilt, MarginRules margin,
-                       boolean bridgeCrossing)
+                       boolean bridgeCrossing, CircuitBreakerRules circuitBreaker)
     implements Serializable {
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -68,7 +71,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
         depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false,
-        ImportanceTilt.NONE, null, false);
+        ImportanceTilt.NONE, null, false, null);
   }
 
   public Scenario {
@@ -105,6 +108,10 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     if (liquidation.auction() != null && crossMargin != null) {
       throw new IllegalArgumentException("Dutch auctions need one collateral; cross-margined "
           + "books have several");
+    }
+    if (circuitBreaker != null && crossMargin != null) {
+      throw new IllegalArgumentException("a circuit breaker needs one asset; cross-margined books"
+          + " have several");
     }
     if (perps != null && crossMargin != null) {
       throw new IllegalArgumentException("perp positions need one asset; cross-margined books "
@@ -161,7 +168,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .market(market).oracle(oracle).book(book).liquidation(liquidation).insurance(insurance)
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
-        .antithetic(antithetic).tilt(tilt).margin(margin).bridgeCrossing(bridgeCrossing);
+        .antithetic(antithetic).tilt(tilt).margin(margin).bridgeCrossing(bridgeCrossing)
+        .circuitBreaker(circuitBreaker);
   }
 
   /**
@@ -191,6 +199,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private ImportanceTilt tilt = ImportanceTilt.NONE;
     private MarginRules margin;
     private boolean bridgeCrossing;
+    private CircuitBreakerRules circuitBreaker;
 
     private Builder() {}
 
@@ -313,13 +322,19 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** A circuit breaker, or null for none (the default). */
+    public Builder circuitBreaker(CircuitBreakerRules circuitBreaker) {
+      this.circuitBreaker = circuitBreaker;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, tilt, margin, bridgeCrossing);
+          perpRules, antithetic, tilt, margin, bridgeCrossing, circuitBreaker);
     }
 
     private static <T> T required(T value, String name) {

@@ -9,10 +9,13 @@ final class TouchedAccounts {
   private final double[] key;
   private final int[] account;
   private int size;
+  // Slots still to visit in countAbove (a subtree's root is pushed only if its parent counted).
+  private final int[] stack;
 
   TouchedAccounts(int accounts) {
     this.key = new double[accounts];
     this.account = new int[accounts];
+    this.stack = new int[accounts + 1];
   }
 
   void clear() {
@@ -36,6 +39,30 @@ final class TouchedAccounts {
   /** The account with the highest key (size() > 0). */
   int topAccount() {
     return account[0];
+  }
+
+  /** How many keys lie above {@code x}: a walk of the heap's subtrees whose root does. */
+  int countAbove(double x, double shift) {
+    int n = 0;
+    int[] stack = this.stack;
+    int top = 0;
+    if (size > 0) {
+      stack[top++] = 0;
+    }
+    while (top > 0) {
+      int at = stack[--top];
+      if (x < key[at] + shift) {  // as the index's tests: fl(key + shift)
+        n++;
+        int child = 2 * at + 1;
+        if (child < size) {
+          stack[top++] = child;
+        }
+        if (child + 1 < size) {
+          stack[top++] = child + 1;
+        }
+      }
+    }
+    return n;
   }
 
   void push(int i, double k) {

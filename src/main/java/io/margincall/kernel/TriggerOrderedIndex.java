@@ -302,6 +302,27 @@ final class TriggerOrderedIndex implements AccountIndex {
     return result;
   }
 
+  /**
+   * Untouched accounts past the frontier whose trigger (shifted by the margin factor) lies above
+   * the oracle (a binary search: triggers descend in storage order), touched ones in the heap,
+   * and waiting ones.
+   */
+  @Override
+  public long eligible(double logOracle) {
+    int lo = frontier;
+    int hi = accounts;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (logOracle < book.logTrigger(mid) + shift) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (lo - frontier) + touched.countAbove(logOracle, shift)
+        + waiting.eligible(logOracle, shift);
+  }
+
   /** Shortfall {@code max(0, D - c P_n)} of accounts still open at the horizon. */
   @Override
   public double horizonShortfall(double logPrice) {

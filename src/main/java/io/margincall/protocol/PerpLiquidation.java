@@ -81,7 +81,7 @@ public final class PerpLiquidation {
     double m = margin + trade(size, units, entry, market) - reward;
     out.add(OutcomeAmount.PERP_KEEPER_REWARDS, reward);
     double fee = Math.min(Math.max(m, 0), rules.liquidationFee() * units * market);
-    waterfall.deposit(fee);
+    waterfall.depositFee(fee);
     out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     m -= fee;
     double rest = size - Math.signum(size) * units;
@@ -115,7 +115,7 @@ public final class PerpLiquidation {
     out.add(OutcomeAmount.PERP_KEEPER_REWARDS, reward);
     if (left >= 0) {
       double fee = Math.min(left, rules.liquidationFee() * units * market);
-      waterfall.deposit(fee);
+      waterfall.depositFee(fee);
       out.add(OutcomeAmount.PERP_LIQUIDATION_FEES, fee);
     } else {
       waterfall.realisePerp(-left, units, PerpPosition.bankruptcyPrice(margin, size, entry),

@@ -21,7 +21,8 @@ public enum OutcomeAmount {
   ADL_NOTIONAL("adl_notional_mean",
       "mean per path of the notional auto-deleveraging closed, at the bankruptcy prices, USD"),
   PERP_LIQUIDATION_FEES("perp_liquidation_fees_mean",
-      "mean per path of the liquidation fees perp liquidations paid into the insurance fund, USD"),
+      "mean per path of the liquidation fees perp liquidations paid, USD; the share"
+          + " `insurance.fee-share` of them went into the insurance fund"),
   PERP_BAD_DEBT("perp_bad_debt_mean",
       "of `bad_debt_mean`, the part from perp positions (their loss beyond margin), USD; the rest"
           + " is the loans'"),
@@ -66,7 +67,23 @@ public enum OutcomeAmount {
       "mean per path of the incentives Dutch auctions paid keepers (`tip + chip x tab` per bark"
           + " and per reset above Maker's `chost`), USD; the protocol pays them as Maker's vow does"
           + " (unbacked debt), so they are part of `bad_debt_mean`, drawn from the insurance fund"
-          + " first");
+          + " first"),
+  DEFICIT("deficit_mean",
+      "mean per path of the bad debt left after the insurance fund (and, for perps, ADL): the"
+          + " deficit the backstop is asked to cover (Aave v3.3's `deficit`), USD; 0 unless"
+          + " `insurance.backstop.enabled`"),
+  BACKSTOP_COVERED("backstop_covered_mean",
+      "of `deficit_mean`, the part the backstop covered: deficits falling due (realised"
+          + " `insurance.backstop.delay` earlier) within the horizon, up to"
+          + " `insurance.backstop.capacity-usd` per path, USD; the rest of the deficit is in"
+          + " `socialized_loss_mean`"),
+  BAD_DEBT_AFTER_PAUSE("breaker_bad_debt_after_pause_mean",
+      "of `bad_debt_mean`, the part realised at or after the step of the path's first circuit"
+          + " breaker pause (0 on paths never paused), USD"),
+  BAD_DEBT_AT_RESUME("breaker_bad_debt_at_resume_mean",
+      "of `breaker_bad_debt_after_pause_mean`, the part realised at a step where liquidations"
+          + " resumed after being held by the breaker (the backlog of accounts that became"
+          + " eligible during the pause and grace period, closed at once), USD");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeAmount[] ALL = values();

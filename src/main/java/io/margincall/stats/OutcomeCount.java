@@ -62,7 +62,19 @@ public enum OutcomeCount {
       "keepers' purchases from Dutch auctions (Maker's `take`)"),
   AUCTIONS_THROTTLED("auctions_throttled",
       "barks refused (the vault waits, eligible) or cut to a share of the vault by the limit on"
-          + " debt in auction at once (`hole-usd`, `hole-per-asset-usd`), each step and vault");
+          + " debt in auction at once (`hole-usd`, `hole-per-asset-usd`), each step and vault"),
+  PAUSED_BY_BREAKER("failed_paused",
+      "liquidations held by the circuit breaker (each step, each eligible account or perp"
+          + " position, as the other failure counts): eligible at a step where the breaker had"
+          + " paused liquidations or held them in its grace period; they stay eligible"),
+  BREAKER_PAUSES("breaker_pauses",
+      "circuit breaker pause episodes over all paths (each trip of the breaker counts once)"),
+  BREAKER_PAUSED_STEPS("breaker_paused_steps",
+      "steps the circuit breaker spent paused, over all paths (its cool-down after each trip;"
+          + " the grace period after is in `breaker_grace_steps`)"),
+  BREAKER_GRACE_STEPS("breaker_grace_steps",
+      "steps spent in the grace period after an unpause, over all paths: trading resumed, but"
+          + " liquidations still held (Aave v3.1's liquidation grace period)");
 
   /** Every constant, in order; shared so the per-path loops allocate nothing. */
   static final OutcomeCount[] ALL = values();

@@ -161,6 +161,6 @@ class MarginShiftTest {
 
   private static LiquidationEngine engine(LiquidationRules rules) {
     return new LiquidationEngine(rules, 0, new InfiniteDepth(), 0, null,
-        new LossWaterfall(InsuranceRules.none()), 0, PerpRules.ideal(), 12);
+        new LossWaterfall(InsuranceRules.none(), 1_000_000), 0, PerpRules.ideal(), 12);
   }
 }

@@ -38,7 +38,7 @@ class DutchAuctionsTest {
   }
 
   private static LossWaterfall noFund() {
-    LossWaterfall w = new LossWaterfall(InsuranceRules.none());
+    LossWaterfall w = new LossWaterfall(InsuranceRules.none(), 1_000_000);
     w.reset();
     return w;
   }
@@ -183,7 +183,7 @@ class DutchAuctionsTest {
 
   @Test
   void anExhaustedLotLeavesTheUnrepaidDebtAsBadDebtAndKeeperIncentivesAreTheVowsLoss() {
-    LossWaterfall waterfall = new LossWaterfall(new InsuranceRules(100, 0));
+    LossWaterfall waterfall = new LossWaterfall(new InsuranceRules(100, 0), 1_000_000);
     waterfall.reset();
     // buf 1, no cut: the auction asks the oracle's 400, the market is at 401: the keeper takes
     // the whole lot at once for 10 x 400 = 4000.

@@ -31,7 +31,7 @@ class LiquidationIncentiveTest {
                                                double debt, double threshold, PathOutcome out) {
     LiquidationEngine engine = new LiquidationEngine(
         new LiquidationRules(1, 0, 0, SeizePricing.ORACLE, rule), 0, new InfiniteDepth(), 0,
-        null, new LossWaterfall(InsuranceRules.none()), 0, PerpRules.ideal(), 12);
+        null, new LossWaterfall(InsuranceRules.none(), 1_000_000), 0, PerpRules.ideal(), 12);
     engine.openStep(1, Math.log(PRICE), 0);
     engine.liquidate(collateralUsd / PRICE, debt, threshold, PRICE, 1, out);
     return engine;
