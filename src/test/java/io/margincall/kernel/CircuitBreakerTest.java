@@ -12,9 +12,12 @@ import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.CircuitBreakerRules;
 import io.margincall.protocol.CircuitBreakerRules.Pause;
 import io.margincall.protocol.CircuitBreakerRules.Trigger;
+import io.margincall.protocol.FundingRules;
 import io.margincall.protocol.InsuranceRules;
 import io.margincall.protocol.LiquidationRules;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.protocol.PerpBook;
+import io.margincall.protocol.PerpRules;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.stats.OutcomeAmount;
 import io.margincall.stats.OutcomeCount;
@@ -164,6 +167,35 @@ class CircuitBreakerTest {
     assertEquals(5, above.countOf(OutcomeCount.BREAKER_PAUSES));
     assertEquals(10, above.countOf(OutcomeCount.BREAKER_PAUSED_STEPS));
     assertEquals(21, above.firstLiquidationStep);
+  }
+
+  /**
+   * A trading pause freezes perp funding too; a liquidations pause does not. Two longs and a
+   * short, 2x leveraged (never eligible), funding every 5 steps at a constant rate; a drop to
+   * 80 at step 11 pauses steps 11..20, so under {@code trading} the payments at 15 and 20 are
+   * not made: gross funding (100 + 100 + 80 + 80) / (100 + 100 + 4 x 80) of the other's.
+   */
+  @Test
+  void aTradingPauseStopsPerpFundingAndALiquidationsPauseDoesNot() {
+    IntToDoubleFunction drop = t -> t <= 10 ? 100 : 80;
+    PerpBook book = PerpBook.of(new double[] {50, 50, 50}, new double[] {1, 1, -1},
+        new double[] {100, 100, 100}, new double[] {0.05, 0.05, 0.05});
+    Scenario base = scenario(30, drop, AccountBook.of(new double[0], new double[0],
+        new double[0])).perps(book).perpRules(new PerpRules(0, PerpRules.AdlRanking.OFF,
+        new FundingRules(5, 0.001, 0.01), 0, null)).build();
+    double[] gross = new double[2];
+    Pause[] pauses = {Pause.LIQUIDATIONS, Pause.TRADING};
+    for (int k = 0; k < 2; k++) {
+      PathSimulator kernel = new PathSimulator(base.toBuilder().circuitBreaker(
+          new CircuitBreakerRules(Trigger.PRICE_MOVE, 1, 0.1, pauses[k], 10, 0, DT)).build());
+      PathOutcome out = new PathOutcome();
+      kernel.run(0, out);
+      assertEquals(10, out.countOf(OutcomeCount.BREAKER_PAUSED_STEPS));
+      assertEquals(0, out.countOf(OutcomeCount.LIQUIDATIONS));
+      gross[k] = kernel.perpFundingAfterPath()[1];
+    }
+    assertTrue(gross[0] > 0);
+    assertEquals(360.0 / 520, gross[1] / gross[0], 1e-12);
   }
 
   /** The breaker reads the oracle, not the market: a 10-step oracle delay delays the trip. */
