@@ -221,7 +221,8 @@ public final class RunTables {
         field("largest_loss_liquidation_price", DataTypes.DoubleType),
         field("largest_loss_bankruptcy_price", DataTypes.DoubleType),
         field("largest_loss_mark", DataTypes.DoubleType),
-        field("largest_loss_market", DataTypes.DoubleType)});
+        field("largest_loss_market", DataTypes.DoubleType),
+        field("weight", DataTypes.DoubleType)});
   }
 
   /** The provenance columns of the paths table, per run (config hash: see the summary). */

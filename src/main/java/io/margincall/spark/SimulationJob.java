@@ -88,7 +88,7 @@ public final class SimulationJob {
       "horizon_shortfall", "min_market_to_oracle", "oracle_outage_steps", "largest_loss_kind",
       "largest_loss_account", "largest_loss_step", "largest_loss_usd",
       "largest_loss_liquidation_price", "largest_loss_bankruptcy_price", "largest_loss_mark",
-      "largest_loss_market");
+      "largest_loss_market", "weight");
 
   /** One scenario: the statistics of all its paths. */
   public static BadDebtAccumulator run(SparkSession spark, Scenario scenario, long paths,
@@ -181,7 +181,7 @@ public final class SimulationJob {
         perPath(o, OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE),
         perPath(o, OutcomeCount.NOT_INCLUDED_IN_TIME), o.firstBadDebtStep, o.horizonShortfall,
         o.minMarketToOracle, o.oracleOutageSteps, w.kindName(), w.account(), w.step(), w.loss(),
-        w.liquidationPrice(), w.bankruptcyPrice(), w.mark(), w.market());
+        w.liquidationPrice(), w.bankruptcyPrice(), w.mark(), w.market(), o.weight);
   }
 
   /** A count of one path, as the paths table's {@code int} column holds it. */

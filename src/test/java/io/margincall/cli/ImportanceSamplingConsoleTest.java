@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +53,55 @@ class ImportanceSamplingConsoleTest {
         Pattern.MULTILINE).matcher(console);
     assertTrue(used.find(), console);
     assertEquals(tilt, Double.parseDouble(used.group(1)), 5e-5, console);
+  }
+
+  /**
+   * The paths table carries each path's weight: with every path kept, the weighted mean of the
+   * rows' bad debt is the summary's mean, and (sum w)^2 / sum w^2 its effective paths.
+   */
+  @Test
+  void pathRowsCarryTheirWeight() throws IOException {
+    simulate("rows", "sampling.importance.tilt = -0.02", "output.paths = all");
+    Path root = dir.resolve("out-rows");
+    double sumW = 0;
+    double sumW2 = 0;
+    double sumWLoss = 0;
+    long rows = 0;
+    boolean notOne = false;
+    for (Group g : parquetRows(root.resolve("paths"))) {
+      double w = g.getDouble("weight", 0);
+      assertTrue(w > 0 && Double.isFinite(w), "weight " + w);
+      notOne |= w != 1;
+      sumW += w;
+      sumW2 += w * w;
+      sumWLoss += w * g.getDouble("bad_debt", 0);
+      rows++;
+    }
+    assertEquals(200, rows);
+    assertTrue(notOne, "a tilted run weights its paths");
+    Group summary = parquetRows(root.resolve("summary")).get(0);
+    assertEquals(summary.getDouble("bad_debt_mean", 0), sumWLoss / rows,
+        1e-9 * Math.max(1, Math.abs(sumWLoss / rows)));
+    assertEquals(summary.getDouble("effective_paths", 0), sumW * sumW / sumW2, 1e-6);
+  }
+
+  /** Every row of every Parquet file under a table's directory. */
+  private static List<Group> parquetRows(Path table) throws IOException {
+    List<Group> out = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(table)) {
+      files = walk.filter(f -> f.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    for (Path f : files) {
+      try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(),
+          new org.apache.hadoop.fs.Path(f.toString())).build()) {
+        for (Group g = r.read(); g != null; g = r.read()) {
+          out.add(g);
+        }
+      }
+    }
+    assertTrue(!out.isEmpty(), "no rows under " + table);
+    return out;
   }
 
   /** The console of a small simulate run (200 paths, 6 h of minutes, 50 accounts) plus lines. */
