@@ -31,9 +31,15 @@ final class TriggerOrderedIndex implements AccountIndex {
   private final boolean readsOracle;
   private final Keeper keeper;
   private final MarketPath marketPath;
-  // Per-path state of touched accounts (indexed by trigger rank).
-  private final double[] collateral;
-  private final double[] debt;
+  // Per-path state of touched accounts (indexed by trigger rank), one record of four doubles
+  // per account: collateral, debt, and the book's threshold and source row copied at its first
+  // touch, so that a liquidation's reads share a cache line or two instead of four lines of
+  // four arrays (with a big book, the touched accounts are far apart in memory).
+  private final double[] state;
+  private static final int C = 0;
+  private static final int D = 1;
+  private static final int LT = 2;
+  private static final int ROW = 3;
   private final int[] pendingUntil;
   // Touched accounts still open: a max-heap on their current log trigger.
   private final TouchedAccounts touched;
@@ -75,8 +81,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     // takes free, which the certificates do not bound. Running auctions themselves are settled
     // every step (fallTrigger), so no step in which a keeper might take is ever skipped.
     this.bulkSkips = bulkSkips && !engine.auctions();
-    this.collateral = new double[accounts];
-    this.debt = new double[accounts];
+    this.state = new double[4 * accounts];
     this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
     this.pendingUntil = new int[accounts];
@@ -160,21 +165,23 @@ final class TriggerOrderedIndex implements AccountIndex {
       } else {
         key = untouchedKey;
         i = frontier++;
-        collateral[i] = book.collateral(i);
-        debt[i] = book.debt(i);
+        state[4 * i + C] = book.collateral(i);
+        state[4 * i + D] = book.debt(i);
+        state[4 * i + LT] = book.threshold(i);
+        state[4 * i + ROW] = book.sourceRow(i);
         pendingUntil[i] = 0;
       }
       int result = liquidate(i, t, oraclePrice, out);
       if (result == OPEN) {
         stillOpen[reopened++] = i;
       } else if (result == SKIPPED) {
-        waiting.add(i, key, collateral[i], debt[i], book.threshold(i));
+        waiting.add(i, key, state[4 * i + C], state[4 * i + D], state[4 * i + LT]);
       }
     }
     waiting.commit();
     for (int k = 0; k < reopened; k++) {
       int i = stillOpen[k];
-      touched.push(i, FdLibm.log(debt[i] / (collateral[i] * book.threshold(i))));
+      touched.push(i, FdLibm.log(state[4 * i + D] / (state[4 * i + C] * state[4 * i + LT])));
     }
     if (engine.auctions()) {
       engine.settleAuctions(t, StrictMath.exp(logOracle), out);  // after this step's barks
@@ -290,15 +297,18 @@ final class TriggerOrderedIndex implements AccountIndex {
 
   /** {@link #liquidate} once its transaction is on chain (or congestion is not modelled). */
   private int liquidateIncluded(int i, int t, double oraclePrice, PathOutcome out) {
-    engine.position(LargestLoss.LOAN, book.sourceRow(i),
-        debt[i] / (collateral[i] * book.threshold(i)) * factor, debt[i] / collateral[i],
+    int at = 4 * i;
+    double c = state[at + C];
+    double d = state[at + D];
+    double threshold = state[at + LT];
+    engine.position(LargestLoss.LOAN, (int) state[at + ROW], d / (c * threshold) * factor, d / c,
         this.logOracle);
     // The incentive rule reads the account's own threshold (its LLTV, Aave's health factor), not
     // the dynamic margin's LT / m: the waiting certificates bound the rule over that threshold.
-    int result = engine.liquidate(collateral[i], debt[i], book.threshold(i), oraclePrice, t, out);
-    thresholdCollateral -= (collateral[i] - engine.collateralLeft()) * book.threshold(i);
-    collateral[i] = engine.collateralLeft();
-    debt[i] = engine.debtLeft();
+    int result = engine.liquidate(c, d, threshold, oraclePrice, t, out);
+    thresholdCollateral -= (c - engine.collateralLeft()) * threshold;
+    state[at + C] = engine.collateralLeft();
+    state[at + D] = engine.debtLeft();
     return result;
   }
 
@@ -336,11 +346,11 @@ final class TriggerOrderedIndex implements AccountIndex {
     }
     for (int k = 0; k < waiting.size(); k++) {
       int i = waiting.account(k);
-      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
+      shortfall += LiquidationEngine.shortfall(state[4 * i + C], state[4 * i + D], market);
     }
     for (int k = 0; k < touched.size(); k++) {
       int i = touched.account(k);
-      shortfall += LiquidationEngine.shortfall(collateral[i], debt[i], market);
+      shortfall += LiquidationEngine.shortfall(state[4 * i + C], state[4 * i + D], market);
     }
     return shortfall + engine.auctionShortfall(market);
   }
@@ -352,11 +362,11 @@ final class TriggerOrderedIndex implements AccountIndex {
 
   /** Collateral account {@code i} holds after the last path (initial if untouched). For tests. */
   double collateralAfterPath(int i) {
-    return i < frontier ? collateral[i] : book.collateral(i);
+    return i < frontier ? state[4 * i + C] : book.collateral(i);
   }
 
   /** Debt account {@code i} owes after the last path (initial if untouched). For tests. */
   double debtAfterPath(int i) {
-    return i < frontier ? debt[i] : book.debt(i);
+    return i < frontier ? state[4 * i + D] : book.debt(i);
   }
 }
