@@ -21,6 +21,13 @@ import org.junit.jupiter.api.Test;
  * {@code floor}, {@code abs} and the like stay. A use is a call, a method reference or a static
  * import; comments and string literals are not read. {@code PortableBitsTest} checks the
  * result: the goldens with the intrinsics switched off.
+ *
+ * <p>Nor does a main source use Commons RNG's samplers ({@code org.apache.commons.rng.sampling},
+ * imported or fully qualified): they call {@code Math.exp} and {@code Math.log} in their
+ * accept/reject tests (the ziggurats' overhangs, Marsaglia-Tsang's gamma, Ahrens-Dieter, ...),
+ * where another CPU's last bit can flip a draw. {@code model.random} holds portable copies
+ * ({@code ZigguratNormal}, {@code ZigguratExponential}, {@code MarsagliaTsangGamma}); a sampler
+ * needed beyond those is copied there with {@code StrictMath} too.
  */
 class PortableMathTest {
   private static final String FUNCTIONS =
@@ -34,6 +41,10 @@ class PortableMathTest {
           + FUNCTIONS + "(?![\\w$])");
   private static final Pattern STATIC_IMPORT = Pattern.compile(
       "import\\s+static\\s+java\\s*\\.\\s*lang\\s*\\.\\s*Math\\s*\\.\\s*\\*");
+  /** Any name in Commons RNG's sampling packages (an import, a static import or a qualified use). */
+  private static final Pattern SAMPLER = Pattern.compile(
+      "(?<![\\w$.])org\\s*\\.\\s*apache\\s*\\.\\s*commons\\s*\\.\\s*rng\\s*\\.\\s*sampling"
+          + "(?:\\s*\\.\\s*(?:\\w+|\\*))*");
 
   @Test
   void mainSourcesUseNoIntrinsicMath() throws IOException {
@@ -41,7 +52,7 @@ class PortableMathTest {
     PackageLayeringTest.mainSources().forEach((file, source) ->
         problems.addAll(violations(file, source)));
     assertTrue(problems.isEmpty(), "results must not depend on the CPU's exp/log/pow: use"
-        + " StrictMath or model.FdLibm (see this test's javadoc):\n" + String.join("\n", problems));
+        + " StrictMath, model.FdLibm or model.random (see this test's javadoc):\n" + String.join("\n", problems));
   }
 
   @Test
@@ -70,7 +81,33 @@ class PortableMathTest {
         violations("kernel/Bad.java", source));
   }
 
-  /** Each use of an intrinsic-prone Math function in {@code source}, as {@code file:line: use}. */
+  @Test
+  void commonsRngSamplersAreNamedWithTheirFileAndLine() {
+    String source = String.join("\n",
+        "package io.margincall.model.price;",
+        "import org.apache.commons.rng.UniformRandomProvider;",
+        "import org.apache.commons.rng.sampling.distribution.ZigguratSampler;",
+        "import io.margincall.model.random.ZigguratNormal;",
+        "/** org.apache.commons.rng.sampling.distribution.ZigguratSampler in a comment. */",
+        "class Bad {",
+        "  Object g = org.apache.commons.rng.sampling.distribution",
+        "      .AhrensDieterMarsagliaTsangGammaSampler.of(null, 2, 2);",
+        "  String s = \"org.apache.commons.rng.sampling\";",
+        "}");
+    assertEquals(List.of(
+            "model/price/Bad.java:3: org.apache.commons.rng.sampling.distribution.ZigguratSampler"
+                + " (a Commons RNG sampler: Math.exp/log in its accept/reject tests;"
+                + " use model.random's copies)",
+            "model/price/Bad.java:7: org.apache.commons.rng.sampling.distribution"
+                + ".AhrensDieterMarsagliaTsangGammaSampler.of (a Commons RNG sampler:"
+                + " Math.exp/log in its accept/reject tests; use model.random's copies)"),
+        violations("model/price/Bad.java", source));
+  }
+
+  /**
+   * Each use of an intrinsic-prone Math function or of a Commons RNG sampler in {@code source},
+   * as {@code file:line: use}.
+   */
   static List<String> violations(String file, String source) {
     String code = PackageLayeringTest.codeOnly(source);
     SortedMap<Integer, String> uses = new TreeMap<>();
@@ -79,6 +116,11 @@ class PortableMathTest {
       while (m.find()) {
         uses.put(m.start(), m.group().replaceAll("\\s+", "").replaceFirst("^importstatic", ""));
       }
+    }
+    Matcher m = SAMPLER.matcher(code);
+    while (m.find()) {
+      uses.put(m.start(), m.group().replaceAll("\\s+", "") + " (a Commons RNG sampler:"
+          + " Math.exp/log in its accept/reject tests; use model.random's copies)");
     }
     List<String> out = new ArrayList<>();
     uses.forEach((at, use) ->

@@ -6,14 +6,14 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.kernel.PathSimulator;
 import io.margincall.kernel.PathStreams;
 import io.margincall.kernel.Scenario;
+import io.margincall.model.random.MarsagliaTsangGamma;
+import io.margincall.model.random.ZigguratNormal;
 import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code bareGbm}: the floor (PERF.md): one Ziggurat normal per step, a log-price update
- *       and its running minimum.
+ *       and its running minimum; the kernel's portable {@code model.random.ZigguratNormal}.
+ *       {@code bareGbmCommonsRng}: the same with Commons RNG's original
+ *       {@code ZigguratSampler.NormalizedGaussian} (Math.exp in its overhang tests).
  *   <li>{@code bareAllDraws}: the variates the every-mechanism kernel draws per step, from the
  *       same streams: a normal and a gamma (Student-t), a uniform each for jumps, the regime
  *       and oracle outages, a normal and a uniform for gas.
@@ -114,15 +116,41 @@ public class KernelBenchmark {
   public double bareGbm() {
     double sum = 0;
     for (int p = 0; p < PATHS; p++) {
-      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(
-          PathStreams.stream(1, firstPath + p, PathStreams.PRICE));
+      ZigguratNormal z = new ZigguratNormal(PathStreams.stream(1, firstPath + p, PathStreams.PRICE));
       sum += gbmLoop(z);
     }
     firstPath += PATHS;
     return sum;
   }
 
-  private static double gbmLoop(ZigguratSampler.NormalizedGaussian z) {
+  /** {@link #bareGbm} with Commons RNG's own sampler, which the portable copy replaced. */
+  @Benchmark
+  @OperationsPerInvocation(PATHS * STEPS)
+  public double bareGbmCommonsRng() {
+    double sum = 0;
+    for (int p = 0; p < PATHS; p++) {
+      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(
+          PathStreams.stream(1, firstPath + p, PathStreams.PRICE));
+      sum += gbmLoopCommonsRng(z);
+    }
+    firstPath += PATHS;
+    return sum;
+  }
+
+  static double gbmLoop(ZigguratNormal z) {
+    double x = 0;
+    double min = 0;
+    for (int t = 0; t < STEPS; t++) {
+      x += -1e-8 + 1e-3 * z.sample();
+      if (x < min) {
+        min = x;
+      }
+    }
+    return min;
+  }
+
+  // A copy of gbmLoop for the other sampler type: each call site must see one concrete class.
+  static double gbmLoopCommonsRng(ZigguratSampler.NormalizedGaussian z) {
     double x = 0;
     double min = 0;
     for (int t = 0; t < STEPS; t++) {
@@ -142,13 +170,13 @@ public class KernelBenchmark {
     for (int p = 0; p < PATHS; p++) {
       long path = firstPath + p;
       UniformRandomProvider price = PathStreams.stream(1, path, PathStreams.PRICE);
-      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(price);
-      SharedStateContinuousSampler gamma = AhrensDieterMarsagliaTsangGammaSampler.of(price, 2, 2);
+      ZigguratNormal z = new ZigguratNormal(price);
+      MarsagliaTsangGamma gamma = new MarsagliaTsangGamma(price, 2, 2);
       UniformRandomProvider jumps = PathStreams.stream(1, path, PathStreams.JUMPS);
       UniformRandomProvider regime = PathStreams.stream(1, path, PathStreams.REGIME);
       UniformRandomProvider oracle = PathStreams.stream(1, path, PathStreams.ORACLE);
       UniformRandomProvider gas = PathStreams.stream(1, path, PathStreams.GAS);
-      ZigguratSampler.NormalizedGaussian gasZ = ZigguratSampler.NormalizedGaussian.of(gas);
+      ZigguratNormal gasZ = new ZigguratNormal(gas);
       double x = 0;
       for (int t = 0; t < STEPS; t++) {
         x += 1e-3 * z.sample() / Math.sqrt(gamma.sample() / 4) + jumps.nextDouble() * 1e-9

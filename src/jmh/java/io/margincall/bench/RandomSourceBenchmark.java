@@ -1,5 +1,6 @@
 package io.margincall.bench;
 
+import io.margincall.model.random.ZigguratNormal;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.core.source64.DotyHumphreySmallFastCounting64;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (Marsaglia-Tsang's exponential-tail ziggurat, {@code ZigguratSampler.NormalizedGaussian}), a
  * log-price update and its running minimum; ns per path-step, 200 paths x 1,440 steps per
  * invocation. {@code XO_RO_SHI_RO_128_PP} is the kernel's; {@code SFC_64} is numpy's SFC64.
+ * {@code sampler}: {@code portable} is the kernel's {@code model.random.ZigguratNormal} (the same
+ * draws with StrictMath.exp in its overhang tests), {@code commons-rng} the original.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -41,6 +44,9 @@ public class RandomSourceBenchmark {
   @Param({"XO_RO_SHI_RO_128_PP", "SFC_64", "JSF_64", "L64_X128_MIX", "XO_SHI_RO_256_PP",
       "SPLIT_MIX_64"})
   public String generator;
+
+  @Param({"portable", "commons-rng"})
+  public String sampler;
 
   private long path;
 
@@ -69,17 +75,12 @@ public class RandomSourceBenchmark {
   @OperationsPerInvocation(PATHS * STEPS)
   public double gbmStep() {
     double sum = 0;
+    boolean portable = "portable".equals(sampler);
     for (int p = 0; p < PATHS; p++) {
-      ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(create(path++));
-      double x = 0;
-      double min = 0;
-      for (int t = 0; t < STEPS; t++) {
-        x += -1e-6 + 1e-3 * z.sample();
-        if (x < min) {
-          min = x;
-        }
-      }
-      sum += min;
+      UniformRandomProvider rng = create(path++);
+      // KernelBenchmark's loops, one per sampler type (each call site sees one concrete class).
+      sum += portable ? KernelBenchmark.gbmLoop(new ZigguratNormal(rng))
+          : KernelBenchmark.gbmLoopCommonsRng(ZigguratSampler.NormalizedGaussian.of(rng));
     }
     return sum;
   }

@@ -288,7 +288,7 @@ public final class ScenarioFactory {
     CorrelatedAssets assets = new CorrelatedAssets(in.names().toArray(new String[0]),
         in.initial().clone(), logDrift, logVol, CorrelatedAssets.cholesky(in.correlation(), k));
     var rng = PathStreams.stream(s.run().seed(), 0, PathStreams.ACCOUNT_BOOK);
-    var normal = org.apache.commons.rng.sampling.distribution.ZigguratSampler.NormalizedGaussian.of(rng);
+    var normal = new io.margincall.model.random.ZigguratNormal(rng);
     AccountsSettings.Generated g = s.accounts().generated();
     int n = g.count();
     double[] collateral = new double[n * k];

@@ -3,6 +3,7 @@ package io.margincall.kernel;
 import io.margincall.model.FdLibm;
 import io.margincall.model.liquidity.InfiniteDepth;
 import io.margincall.model.oracle.OracleRules;
+import io.margincall.model.random.ZigguratNormal;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
@@ -13,7 +14,6 @@ import io.margincall.protocol.PathOutcome;
 import io.margincall.protocol.SeizePricing;
 import io.margincall.stats.OutcomeCount;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The ideal case of SPEC 2.7 (one account, plain GBM, an oracle whose only effect is a delay of
@@ -67,7 +67,7 @@ final class BridgeCrossingKernel implements PathKernel {
   private final LiquidationEngine engine;
 
   private UniformRandomProvider rng;
-  private ZigguratSampler.NormalizedGaussian normal;
+  private ZigguratNormal normal;
   // The crossing found by firstCrossing.
   private int crossStep;
   private double crossValue;
@@ -141,7 +141,7 @@ final class BridgeCrossingKernel implements PathKernel {
   public void run(long path, PathOutcome out) {
     out.reset();
     rng = PathStreams.stream(scenario.seed(), path, PathStreams.PRICE);
-    normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    normal = new ZigguratNormal(rng);
     waterfall.reset();
     engine.startPath();
     out.oraclePosts = steps;  // deviation 0: a post every step

@@ -1,7 +1,7 @@
 package io.margincall.protocol;
 
+import io.margincall.model.random.ZigguratNormal;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A synthetic account book: collateral value log-normal around a median, leverage uniform in a
@@ -18,7 +18,7 @@ public final class GeneratedBook {
   public static AccountBook draw(UniformRandomProvider rng, int count, double initialPrice,
                                  double medianUsd, double logSigma, double leverageMin,
                                  double leverageMax, double threshold) {
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratNormal normal = new ZigguratNormal(rng);
     double[] collateral = new double[count];
     double[] debt = new double[count];
     double[] lt = new double[count];

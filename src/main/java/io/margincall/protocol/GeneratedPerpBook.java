@@ -1,7 +1,7 @@
 package io.margincall.protocol;
 
+import io.margincall.model.random.ZigguratNormal;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * A synthetic perpetual-futures book: each position is long with probability
@@ -23,7 +23,7 @@ public final class GeneratedPerpBook {
                               double longShare, double medianNotionalUsd, double logSigma,
                               double leverageMin, double leverageMax, double entryDispersion,
                               MaintenanceTiers tiers) {
-    ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
+    ZigguratNormal normal = new ZigguratNormal(rng);
     double[] margin = new double[count];
     double[] size = new double[count];
     double[] entry = new double[count];

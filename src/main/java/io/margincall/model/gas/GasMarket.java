@@ -1,8 +1,8 @@
 package io.margincall.model.gas;
 
 import io.margincall.model.FdLibm;
+import io.margincall.model.random.ZigguratNormal;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The gas price along one path ({@link CongestionRules}). Mutable, reset per path with its own
@@ -26,7 +26,7 @@ public final class GasMarket {
   private final double logKeeperBid;
   private final double logOracleBid;
   private final double inverseLn2;
-  private ZigguratSampler.NormalizedGaussian normal;
+  private ZigguratNormal normal;
   private UniformRandomProvider rng;
   private double logGas;
   private int shockLeft;
@@ -46,7 +46,7 @@ public final class GasMarket {
 
   public void reset(UniformRandomProvider stream) {
     rng = stream;
-    normal = ZigguratSampler.NormalizedGaussian.of(stream);
+    normal = new ZigguratNormal(stream);
     logGas = logBase;
     shockLeft = 0;
     shocked = false;

@@ -1,10 +1,9 @@
 package io.margincall.model.price;
 
 import io.margincall.model.FdLibm;
+import io.margincall.model.random.MarsagliaTsangGamma;
+import io.margincall.model.random.ZigguratNormal;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The state of the market along one path: GARCH variance, regime, and the samplers bound to the
@@ -38,7 +37,7 @@ public final class MarketPath {
   private final double[] assetLogPrice;
   private final double[] shock;
 
-  private ZigguratSampler.NormalizedGaussian normal;
+  private ZigguratNormal normal;
   /** 1, or -1 on the second path of an antithetic pair. */
   private double normalSign = 1.0;
   /** Importance sampling: the mean of every normal price shock (0: off). */
@@ -58,9 +57,9 @@ public final class MarketPath {
   private long jumpSteps;
   private long jumpCount;
   private double jumpNormalSum;
-  private SharedStateContinuousSampler gamma;
+  private MarsagliaTsangGamma gamma;
   private UniformRandomProvider jumpRng;
-  private ZigguratSampler.NormalizedGaussian jumpNormal;
+  private ZigguratNormal jumpNormal;
   private UniformRandomProvider regimeRng;
   private UniformRandomProvider historyRng;
   private int historyIndex;
@@ -186,12 +185,12 @@ public final class MarketPath {
     jumpSteps = 0;
     jumpCount = 0;
     jumpNormalSum = 0;
-    normal = ZigguratSampler.NormalizedGaussian.of(priceRng);
+    normal = new ZigguratNormal(priceRng);
     historyRng = priceRng;
     historyIndex = -1;
-    gamma = dof > 0 ? AhrensDieterMarsagliaTsangGammaSampler.of(priceRng, dof / 2, 2) : null;
+    gamma = dof > 0 ? new MarsagliaTsangGamma(priceRng, dof / 2, 2) : null;
     jumpRng = jumps;
-    jumpNormal = jumps == null ? null : ZigguratSampler.NormalizedGaussian.of(jumps);
+    jumpNormal = jumps == null ? null : new ZigguratNormal(jumps);
     regimeRng = regimeStream;
     variance = model.garch() != null ? model.garch().unconditionalVariance()
         : logVolatility * logVolatility;
