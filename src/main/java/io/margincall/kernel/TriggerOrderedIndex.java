@@ -7,6 +7,7 @@ import io.margincall.protocol.LargestLoss;
 import io.margincall.protocol.LiquidationEngine;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.OutcomeCount;
+import java.util.Arrays;
 
 /**
  * The accounts of a one-collateral lending book, indexed by trigger price: the oracle price
@@ -348,8 +349,19 @@ final class TriggerOrderedIndex implements AccountIndex {
       int i = waiting.account(k);
       shortfall += LiquidationEngine.shortfall(state[4 * i + C], state[4 * i + D], market);
     }
-    for (int k = 0; k < touched.size(); k++) {
-      int i = touched.account(k);
+    // Touched accounts' shortfalls are summed in account order, whatever their storage's
+    // layout: only the accounts short at the horizon (usually none or one) are added.
+    int open = touched.openAccounts(stillOpen);
+    int shortCount = 0;
+    for (int k = 0; k < open; k++) {
+      int i = stillOpen[k];
+      if (LiquidationEngine.shortfall(state[4 * i + C], state[4 * i + D], market) > 0) {
+        stillOpen[shortCount++] = i;
+      }
+    }
+    Arrays.sort(stillOpen, 0, shortCount);
+    for (int k = 0; k < shortCount; k++) {
+      int i = stillOpen[k];
       shortfall += LiquidationEngine.shortfall(state[4 * i + C], state[4 * i + D], market);
     }
     return shortfall + engine.auctionShortfall(market);
