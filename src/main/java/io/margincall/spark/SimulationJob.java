@@ -28,7 +28,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Path indices are split into contiguous ranges, one per partition. A task runs every point
  * of a path one after the other, on the same path index and so the same random numbers (common
  * random numbers: differences between points are policy, not noise), into one
- * {@link SweepAccumulator}; the accumulators are merged with {@code treeReduce}. No row per step
+ * {@link SweepAccumulator}; the driver merges the accumulators as they arrive ({@code treeReduce}
+ * beyond {@link #DIRECT_MERGE_MAX} partitions). No row per step
  * exists, and the driver holds only merged statistics; the sampled per-path rows, if any, are
  * written by the executors. Each path's streams depend only on (seed, path) and the merge is
  * exact, so the result has the same bits for any partitioning, executor count or retry.
