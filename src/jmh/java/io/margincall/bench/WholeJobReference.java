@@ -39,8 +39,8 @@ public final class WholeJobReference {
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<BadDebtAccumulator>> parts = new ArrayList<>();
-    // SimulationJob's default: max(4 x parallelism, paths / 25,000), at most 2,000.
-    int ranges = (int) Math.max(4L * threads, Math.min(2_000, (paths + 24_999) / 25_000));
+    // SimulationJob's default: max(4 x parallelism, min(64, paths / 25,000)).
+    int ranges = (int) Math.max(4L * threads, Math.min(64, (paths + 24_999) / 25_000));
     for (int k = 0; k < ranges; k++) {
       long from = paths * k / ranges;
       long to = paths * (k + 1) / ranges;

@@ -28,7 +28,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Path indices are split into contiguous ranges, one per partition. A task runs every point
  * of a path one after the other, on the same path index and so the same random numbers (common
  * random numbers: differences between points are policy, not noise), into one
- * {@link SweepAccumulator}; the accumulators are merged with {@code treeReduce}. No row per step
+ * {@link SweepAccumulator}; the driver merges the accumulators as they arrive ({@code treeReduce}
+ * beyond {@link #DIRECT_MERGE_MAX} partitions). No row per step
  * exists, and the driver holds only merged statistics; the sampled per-path rows, if any, are
  * written by the executors. Each path's streams depend only on (seed, path) and the merge is
  * exact, so the result has the same bits for any partitioning, executor count or retry.
@@ -36,6 +37,13 @@ import org.apache.spark.storage.StorageLevel;
 public final class SimulationJob {
   /** Name of the RDD whose tasks run the kernel; the progress reporter counts its tasks. */
   public static final String KERNEL_RDD = "margincall-kernel";
+
+  /**
+   * Most task results the driver merges itself: 64 results of at most 65,536 tail values (the
+   * default bound, 8 bytes each) are 32 MiB a point, the order of what treeReduce over 2,000
+   * partitions sends it (~45 results).
+   */
+  static final int DIRECT_MERGE_MAX = 64;
 
   private SimulationJob() {}
 
@@ -109,7 +117,7 @@ public final class SimulationJob {
    * @param points the scenarios of the points (same seed, same time grid)
    * @param baseline index of the point the others are compared with
    * @param partitions number of path ranges; 0 = enough for both cores and a steady progress
-   *     report: max(4 x default parallelism, paths x points / 25,000), at most 2,000
+   *     report: max(4 x default parallelism, min(64, paths x points / 25,000))
    * @param maxTailValues most losses each point keeps exactly ({@link BadDebtAccumulator});
    *     every partition's accumulator gets the same, so the merged result does not depend on
    *     the partitioning
@@ -163,13 +171,22 @@ public final class SimulationJob {
       // same bits.
       results.persist(StorageLevel.MEMORY_AND_DISK_SER());
     }
-    SweepAccumulator merged = results.map(r -> r.statistics)
-        .treeReduce((a, b) -> {
-          a.merge(b);
-          return a;
-        });
+    JavaRDD<SweepAccumulator> statistics = results.map(r -> r.statistics);
+    // Up to DIRECT_MERGE_MAX results the driver merges each as it arrives: one stage, no
+    // shuffle (a shuffle stage costs ~1 s of CPU in a short run: performance.md, "Spark's fixed
+    // cost and start-up"). Beyond it treeReduce merges on the executors first, so the driver
+    // never receives more than ~sqrt(partitions) results. The merge is exact, so both give the
+    // same bits.
+    SweepAccumulator merged = slices <= DIRECT_MERGE_MAX
+        ? statistics.reduce(SimulationJob::merge)
+        : statistics.treeReduce(SimulationJob::merge);
     JavaRDD<Row> rows = keepRows ? results.flatMap(r -> r.rows.iterator()) : null;
     return new Result(merged, rows, keepRows ? results : null);
+  }
+
+  private static SweepAccumulator merge(SweepAccumulator a, SweepAccumulator b) {
+    a.merge(b);
+    return a;
   }
 
   private static Row row(int point, long path, PathOutcome o) {
@@ -190,8 +207,18 @@ public final class SimulationJob {
   }
 
   static int defaultPartitions(JavaSparkContext jsc, long paths, int points) {
-    long forProgress = Math.min(2_000, (paths * points + 24_999) / 25_000);
-    return (int) Math.max(4L * jsc.defaultParallelism(), forProgress);
+    return defaultPartitions(jsc.defaultParallelism(), paths, points);
+  }
+
+  /**
+   * max(4 x parallelism, path-points / 25,000), the second at most {@link #DIRECT_MERGE_MAX}:
+   * both cores busy to the end, a steady progress report, and few enough results for the
+   * driver to merge them directly (more tasks cost ~30 ms of CPU each in a short run, most of
+   * it compiling Spark's per-task code: performance.md).
+   */
+  static int defaultPartitions(int parallelism, long paths, int points) {
+    long forProgress = Math.min(DIRECT_MERGE_MAX, (paths * points + 24_999) / 25_000);
+    return (int) Math.max(4L * parallelism, forProgress);
   }
 
   /**

@@ -33,6 +33,7 @@ import java.util.UUID;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
@@ -117,8 +118,8 @@ public final class SimulationRun {
         summaryRows.add(RunTables.summary(provenance, p, axisColumns));
         distributionRows.addAll(RunTables.distribution(provenance, p, axisColumns));
       }
-      publisher.stage("summary", frame(spark, summaryRows), 1);
-      publisher.stage("distribution", frame(spark, distributionRows), 1);
+      stageSmall(spark, publisher, "summary", summaryRows);
+      stageSmall(spark, publisher, "distribution", distributionRows);
       if (result.pathRows() != null) {
         Dataset<Row> paths = spark.createDataFrame(result.pathRows(), RunTables.pathColumnsSchema());
         Columns prov = RunTables.pathsProvenance(provenance);
@@ -143,7 +144,7 @@ public final class SimulationRun {
               target.metric(), c.bound(), c.point(), c.value() == null ? null : String.valueOf(c.value()),
               c.estimate(), c.low(), c.high(), c.met()));
         }
-        publisher.stage("recommendation", frame(spark, rows), 1);
+        stageSmall(spark, publisher, "recommendation", rows);
       }
       // Delta writes the staged rows at publish: the path rows are still cached then.
       List<String> written = publisher.publish(r.replace());
@@ -157,6 +158,32 @@ public final class SimulationRun {
       spark.stop();
     }
   }
+
+  /**
+   * Stages a table of the few rows the driver built. To turn them into its own rows Spark would
+   * compile a projection of the table's schema (the summary's has hundreds of columns), which
+   * costs more than interpreting it for a few rows: about 0.4 s of a run on a quiet machine
+   * (performance.md, "Spark's fixed cost and start-up"). Spark's codegen factory mode is set to
+   * interpret only around this write; the paths table, up to millions of rows, keeps compiled
+   * code. The rows written are the same.
+   */
+  private static void stageSmall(SparkSession spark, TablePublisher publisher, String table,
+                                 List<Columns> rows) {
+    RuntimeConfig conf = spark.conf();
+    String before = conf.contains(CODEGEN_FACTORY_MODE) ? conf.get(CODEGEN_FACTORY_MODE) : null;
+    conf.set(CODEGEN_FACTORY_MODE, "NO_CODEGEN");
+    try {
+      publisher.stage(table, frame(spark, rows), 1);
+    } finally {
+      if (before == null) {
+        conf.unset(CODEGEN_FACTORY_MODE);
+      } else {
+        conf.set(CODEGEN_FACTORY_MODE, before);
+      }
+    }
+  }
+
+  private static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
 
   private static Dataset<Row> frame(SparkSession spark, List<Columns> rows) {
     return spark.createDataFrame(RunTables.rowsOf(rows), RunTables.schemaOf(rows));

@@ -41,7 +41,8 @@ class SimulationJobDeterminismTest {
       SparkSession spark = SparkSessions.create(master, "determinism " + master);
       try {
         assertEquals(master, spark.sparkContext().master(), "a session from another test leaked");
-        for (int partitions : new int[] {1, 7}) {
+        // 100: more than SimulationJob.DIRECT_MERGE_MAX, merged by treeReduce
+        for (int partitions : new int[] {1, 7, 100}) {
           BadDebtAccumulator acc = SimulationJob.run(spark, scenario, settings.run().paths(),
               partitions);
           assertEquals(expected, fingerprint(acc.summarize(settings.time().stepSeconds())),
@@ -75,7 +76,7 @@ class SimulationJobDeterminismTest {
     String expected = fingerprint(summary);
     SparkSession spark = SparkSessions.create("local[2]", "bounded tail");
     try {
-      for (int partitions : new int[] {1, 4, 7}) {
+      for (int partitions : new int[] {1, 4, 7, 100}) {
         BadDebtAccumulator acc = SimulationJob.runSweep(spark, List.of(scenario), 0,
             settings.run().paths(), partitions, FaultInjection.none(),
             io.margincall.kernel.PathSample.none(), bound).statistics().point(0);
@@ -151,6 +152,20 @@ class SimulationJobDeterminismTest {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * The default partitioning: 4 tasks a core at least, one per 25,000 path-points for the
+   * progress report, but no more than the driver merges directly (a treeReduce's shuffle stage
+   * costs more than the kernel of a short run).
+   */
+  @Test
+  void defaultPartitionsStayWithinTheDirectMerge() {
+    assertEquals(8, SimulationJob.defaultPartitions(2, 100_000, 1));
+    assertEquals(40, SimulationJob.defaultPartitions(2, 1_000_000, 1));
+    assertEquals(SimulationJob.DIRECT_MERGE_MAX, SimulationJob.defaultPartitions(2, 4_000_000, 1));
+    assertEquals(SimulationJob.DIRECT_MERGE_MAX, SimulationJob.defaultPartitions(2, 1_000_000, 9));
+    assertEquals(400, SimulationJob.defaultPartitions(100, 4_000_000, 1));
   }
 
   /** Every task fails its first attempt and is retried (local[2,4] allows 4 attempts). */
