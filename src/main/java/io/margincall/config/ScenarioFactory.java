@@ -79,7 +79,8 @@ public final class ScenarioFactory {
         .tilt(new ImportanceTilt(s.sampling().importanceTilt(),
             s.sampling().jumpIntensityFactor(), s.sampling().jumpLogMeanShift()))
         .margin(s.margin().rules()).bridgeCrossing(s.sampling().bridgeCrossing())
-        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time));
+        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time))
+        .oracleGap(s.statistics().oracleGap());
   }
 
   /** The perp positions, or null when perps.source = none. */

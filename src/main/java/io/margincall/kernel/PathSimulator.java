@@ -53,6 +53,12 @@ public final class PathSimulator implements PathKernel {
   private final int eligibleAtStart;
   // The dynamic margin, or null: the static margin (each account's own LT and MM).
   private final MarginFactor margin;
+  // Whether the oracle-gap statistics are kept (they need every step).
+  private final boolean oracleGap;
+  // Whether a path may finish once its book is closed (EarlyFinish); and at which step the last
+  // path did (steps: it walked them all).
+  private final boolean finishEarly;
+  private int finishedAt;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -102,6 +108,9 @@ public final class PathSimulator implements PathKernel {
     this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
     this.eligibleAtStart = crossMargin == null ? eligibleAt(scenario.book(), logInitial) : 0;
     this.margin = scenario.margin() == null ? null : new MarginFactor(scenario.margin(), gas != null);
+    this.oracleGap = scenario.oracleGap();
+    // The cross-entropy pilot (trackShocks) reads every step's shock.
+    this.finishEarly = !oracleGap && !trackShocks && EarlyFinish.refusal(scenario) == null;
   }
 
   /** The loans eligible at oracle log price {@code logOracle}: those whose trigger lies above it. */
@@ -161,7 +170,8 @@ public final class PathSimulator implements PathKernel {
     if (margin != null) {
       margin.finish(steps, out);
     }
-    out.oraclePosts = oracle.posts();
+    // A path finished early posted at every step it skipped (EarlyFinish: deviation 0).
+    out.oraclePosts = oracle.posts() + (steps - finishedAt);
     double shortfall = 0;
     for (AccountIndex index : indexes) {
       shortfall += index.horizonShortfall(logPrice);
@@ -185,6 +195,7 @@ public final class PathSimulator implements PathKernel {
     double logOracle = logInitial;
     double minGap = 0;
     double gapSum = 0;
+    finishedAt = steps;
     int funding = fundingInterval > 0 ? fundingInterval : Integer.MAX_VALUE;
     // Steps in stretches between funding payments (one stretch without perps' funding), so the
     // inner loop is the same for every book.
@@ -203,10 +214,12 @@ public final class PathSimulator implements PathKernel {
           impact = 0;
         }
         logOracle = oracle.update(t, logPrice, pushDelay);
-        double gap = logPrice - logOracle;
-        gapSum += Math.abs(gap);
-        if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
-          minGap = gap;
+        if (oracleGap) {
+          double gap = logPrice - logOracle;
+          gapSum += Math.abs(gap);
+          if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
+            minGap = gap;
+          }
         }
         if (margin != null && margin.observe(t, logOracle, gas, out)) {
           fall = applyMargin();  // tighter: accounts may be eligible at an unchanged oracle
@@ -221,6 +234,14 @@ public final class PathSimulator implements PathKernel {
         } else if (logOracle < fall || logOracle > rise) {
           fall = settle(t, logPrice, logOracle, out);
           rise = this.rise;
+          // No account can be eligible again (all closed, no auction running): with nothing
+          // else that writes later (EarlyFinish), no outcome can change after this step.
+          if (finishEarly && fall == Double.NEGATIVE_INFINITY
+              && rise == Double.POSITIVE_INFINITY) {
+            finishedAt = t;
+            t = steps + 1;  // leaves both loops: perps' funding never finishes early
+            break;
+          }
         }
         if (margin != null) {
           margin.account(capacityLost(logOracle));
@@ -235,8 +256,8 @@ public final class PathSimulator implements PathKernel {
         rise = this.rise;
       }
     }
-    out.minMarketToOracle = StrictMath.expm1(minGap);
-    out.meanOracleGap = gapSum / steps;
+    out.minMarketToOracle = oracleGap ? StrictMath.expm1(minGap) : Double.NaN;
+    out.meanOracleGap = oracleGap ? gapSum / steps : Double.NaN;
     out.oracleOutageSteps = oracle.outageSteps();
     return logPrice + impact;
   }
@@ -358,6 +379,11 @@ public final class PathSimulator implements PathKernel {
   /** Net and gross funding the perp positions paid over the last path, USD. For tests. */
   double[] perpFundingAfterPath() {
     return perps.fundingAfterPath();
+  }
+
+  /** The step after which the last path finished (steps: it walked every step). For tests. */
+  int finishedAt() {
+    return finishedAt;
   }
 
   /** ln of the market price of asset a at the end of the last path. For tests. */
