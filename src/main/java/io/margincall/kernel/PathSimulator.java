@@ -59,6 +59,8 @@ public final class PathSimulator implements PathKernel {
   // path did (steps: it walked them all).
   private final boolean finishEarly;
   private int finishedAt;
+  // The step after which the last stretch may be crossed in one draw (LastStretch), or -1.
+  private final int stretchFrom;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -108,7 +110,9 @@ public final class PathSimulator implements PathKernel {
     this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
     this.eligibleAtStart = crossMargin == null ? eligibleAt(scenario.book(), logInitial) : 0;
     this.margin = scenario.margin() == null ? null : new MarginFactor(scenario.margin(), gas != null);
-    this.oracleGap = scenario.oracleGap();
+    this.oracleGap = scenario.oracleGap() && !scenario.lastStretch();
+    this.stretchFrom = scenario.lastStretch() && !trackShocks
+        ? scenario.steps() - scenario.oracle().delaySteps() : -1;
     // The cross-entropy pilot (trackShocks) reads every step's shock.
     this.finishEarly = !oracleGap && !trackShocks && EarlyFinish.refusal(scenario) == null;
   }
@@ -245,6 +249,15 @@ public final class PathSimulator implements PathKernel {
         }
         if (margin != null) {
           margin.account(capacityLost(logOracle));
+        }
+        if (t == stretchFrom && rise == Double.POSITIVE_INFINITY
+            && oracle.showsNothingBelow(fall)) {
+          // LastStretch: nothing left can trigger; only X_n matters, one draw.
+          logPrice = marketPath.across(logPrice + impact, steps - t);
+          impact = 0;
+          finishedAt = t;  // run() credits the skipped steps' posts
+          t = steps + 1;
+          break;
         }
       }
       if (end == funding) {  // funding at the mark of this step, after its liquidations

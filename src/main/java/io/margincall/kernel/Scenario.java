@@ -56,6 +56,9 @@ import java.io.Serializable;
  * @param oracleGap whether the stepping kernel computes the oracle-gap statistics, which need
  *     every step; false: they are NaN, and a path may finish at the first step after which no
  *     other outcome it writes can change ({@link PathSimulator}: the same bits otherwise)
+ * @param lastStretch {@code sampling.crossing = last-stretch}: the stepping kernel crosses the
+ *     last d steps (oracle delay d) in one draw when the delayed prices still to be shown cannot
+ *     trigger ({@link LastStretch}: the same distribution, other bits; no oracle-gap statistics)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
@@ -64,7 +67,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
                        boolean antithetic, ImportanceTilt tilt, MarginRules margin,
                        boolean bridgeCrossing, CircuitBreakerRules circuitBreaker,
-                       boolean oracleGap)
+                       boolean oracleGap, boolean lastStretch)
     implements Serializable {
 
   /** A scenario whose paths keep the oracle-gap statistics (see {@link Scenario}). */
@@ -77,7 +80,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   boolean bridgeCrossing, CircuitBreakerRules circuitBreaker) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
         depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules,
-        antithetic, tilt, margin, bridgeCrossing, circuitBreaker, true);
+        antithetic, tilt, margin, bridgeCrossing, circuitBreaker, true, false);
   }
 
   /** A scenario of independent paths (no antithetic pairs). */
@@ -186,7 +189,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
         .antithetic(antithetic).tilt(tilt).margin(margin).bridgeCrossing(bridgeCrossing)
-        .circuitBreaker(circuitBreaker).oracleGap(oracleGap);
+        .circuitBreaker(circuitBreaker).oracleGap(oracleGap).lastStretch(lastStretch);
   }
 
   /**
@@ -217,6 +220,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private MarginRules margin;
     private boolean bridgeCrossing;
     private boolean oracleGap = true;
+    private boolean lastStretch;
     private CircuitBreakerRules circuitBreaker;
 
     private Builder() {}
@@ -352,13 +356,20 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** The last stretch in one draw (see {@link Scenario}); default false. */
+    public Builder lastStretch(boolean lastStretch) {
+      this.lastStretch = lastStretch;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, tilt, margin, bridgeCrossing, circuitBreaker, oracleGap);
+          perpRules, antithetic, tilt, margin, bridgeCrossing, circuitBreaker, oracleGap,
+          lastStretch);
     }
 
     private static <T> T required(T value, String name) {

@@ -126,4 +126,14 @@ class ScenarioErrorsTest {
     assertTrue(!ScenarioFactory.build(ScenarioSettings.load(
         write("run.paths = 10\nstatistics.oracle-gap = false\n"), DAILY)).oracleGap());
   }
+
+  @Test
+  void lastStretchIsRefusedWithoutAnOracleDelayNamingTheKey() throws IOException {
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioFactory.build(ScenarioSettings
+        .load(write("run.paths = 10\nsampling.crossing = last-stretch\n"), DAILY)));
+    assertTrue(e.getMessage().startsWith("sampling.crossing = last-stretch: must be steps here"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("an oracle without delay: the last step can trigger"),
+        e.getMessage());
+  }
 }
