@@ -201,10 +201,11 @@ public final class PathSimulator implements PathKernel {
     double gapSum = 0;
     finishedAt = steps;
     int funding = fundingInterval > 0 ? fundingInterval : Integer.MAX_VALUE;
+    int stretch = stretchFrom > 0 ? stretchFrom : Integer.MAX_VALUE;
     // Steps in stretches between funding payments (one stretch without perps' funding), so the
     // inner loop is the same for every book.
     for (int t = 1; t <= steps; ) {
-      int end = Math.min(steps, funding);
+      int end = Math.min(Math.min(steps, funding), stretch);
       for (; t <= end; t++) {
         double before = logPrice;
         logPrice = marketPath.next(logPrice);
@@ -218,12 +219,11 @@ public final class PathSimulator implements PathKernel {
           impact = 0;
         }
         logOracle = oracle.update(t, logPrice, pushDelay);
-        if (oracleGap) {
-          double gap = logPrice - logOracle;
-          gapSum += Math.abs(gap);
-          if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
-            minGap = gap;
-          }
+        // Kept when not asked for (then NaN): a branch here made the default loop slower.
+        double gap = logPrice - logOracle;
+        gapSum += Math.abs(gap);
+        if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
+          minGap = gap;
         }
         if (margin != null && margin.observe(t, logOracle, gas, out)) {
           fall = applyMargin();  // tighter: accounts may be eligible at an unchanged oracle
@@ -250,15 +250,6 @@ public final class PathSimulator implements PathKernel {
         if (margin != null) {
           margin.account(capacityLost(logOracle));
         }
-        if (t == stretchFrom && rise == Double.POSITIVE_INFINITY
-            && oracle.showsNothingBelow(fall)) {
-          // LastStretch: nothing left can trigger; only X_n matters, one draw.
-          logPrice = marketPath.across(logPrice + impact, steps - t);
-          impact = 0;
-          finishedAt = t;  // run() credits the skipped steps' posts
-          t = steps + 1;
-          break;
-        }
       }
       if (end == funding) {  // funding at the mark of this step, after its liquidations
         if (breaker == null || !breaker.tradingPaused(end)) {
@@ -267,6 +258,16 @@ public final class PathSimulator implements PathKernel {
         funding += fundingInterval;
         fall = triggers();
         rise = this.rise;
+      }
+      if (end == stretch && finishedAt == steps) {
+        stretch = Integer.MAX_VALUE;
+        if (rise == Double.POSITIVE_INFINITY && oracle.showsNothingBelow(fall)) {
+          // LastStretch: nothing left can trigger; only X_n matters, one draw.
+          logPrice = marketPath.across(logPrice + impact, steps - end);
+          impact = 0;
+          finishedAt = end;  // run() credits the skipped steps' posts
+          break;
+        }
       }
     }
     out.minMarketToOracle = oracleGap ? StrictMath.expm1(minGap) : Double.NaN;
