@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The ideal case of SPEC 2.7 side by side (issue 19; by hand, not CI): conf/bench/ideal-case.conf
-# run by margincall step by step and with sampling.crossing = bridge (launcher, local[2]), by a
+# run by margincall step by step (with the oracle-gap statistics, and without them:
+# statistics.oracle-gap = false, each path finished once its account is closed; and with
+# sampling.crossing = last-stretch) and with sampling.crossing = bridge (launcher, local[2]), by a
 # numba per-path loop (numpy's SFC64 and ziggurat normals, each path simulated until its
 # outcome is fixed, 2 threads) and by a vectorised numpy version (src/jmh/python/ideal_case.py).
 # Prints each one's simulation time and whole-process wall time, the ratios to numba and
@@ -55,6 +57,10 @@ run() {
 }
 run margincall-steps jobs/margincall simulate --conf "$conf" --set run.paths="$paths" \
   --master 'local[2]' --out "$out/steps"
+run margincall-steps-early jobs/margincall simulate --conf "$conf" --set run.paths="$paths" \
+  --set statistics.oracle-gap=false --master 'local[2]' --out "$out/steps-early"
+run margincall-last-stretch jobs/margincall simulate --conf "$conf" --set run.paths="$paths" \
+  --set sampling.crossing=last-stretch --master 'local[2]' --out "$out/last-stretch"
 run margincall-bridge jobs/margincall simulate --conf "$conf" --set run.paths="$paths" \
   --set sampling.crossing=bridge --master 'local[2]' --out "$out/bridge"
 run numba "$venv/bin/python" src/jmh/python/ideal_case.py numba "$paths" 2

@@ -16,10 +16,14 @@ import com.typesafe.config.ConfigValueType;
  * @param jumpLogMeanShift log-jumps drawn with their mean moved by this (0: untilted)
  * @param bridgeCrossing {@code sampling.crossing = bridge}: the ideal case by exact bridge
  *     crossing sampling instead of step by step (other draws, the same distribution)
+ * @param lastStretch {@code sampling.crossing = last-stretch}: step by step, the last
+ *     oracle-delay's steps in one draw where they cannot trigger (other draws, the same
+ *     distribution)
  */
 public record SamplingSettings(boolean antithetic, double importanceTilt, boolean autoTilt,
                                int pilotPaths, double jumpIntensityFactor,
-                               double jumpLogMeanShift, boolean bridgeCrossing) {
+                               double jumpLogMeanShift, boolean bridgeCrossing,
+                               boolean lastStretch) {
   static final String CROSSING = "sampling.crossing";
   static final String TILT = "sampling.importance.tilt";
   static final String PILOT = "sampling.importance.pilot-paths";
@@ -74,13 +78,15 @@ public record SamplingSettings(boolean antithetic, double importanceTilt, boolea
             + " time (a pair of tilted paths is not yet a validated estimator)");
       }
     }
-    boolean bridge = "bridge".equals(r.choice(CROSSING, "steps", "bridge"));
-    if (bridge && (antithetic || tilt != 0 || auto || factor != 1 || shift != 0)) {
-      throw r.invalid(CROSSING, "steps with antithetic pairs or importance sampling: the bridge"
-          + " draws no per-step normals to negate or tilt");
+    String crossing = r.choice(CROSSING, "steps", "bridge", "last-stretch");
+    boolean bridge = "bridge".equals(crossing);
+    boolean lastStretch = "last-stretch".equals(crossing);
+    if ((bridge || lastStretch) && (antithetic || tilt != 0 || auto || factor != 1 || shift != 0)) {
+      throw r.invalid(CROSSING, "steps with antithetic pairs or importance sampling: " + crossing
+          + " does not draw every per-step normal to negate or tilt");
     }
     // Off, as before each switch existed: the hash of existing scenarios stays.
-    if (!bridge) {
+    if (!bridge && !lastStretch) {
       r.forget(CROSSING);
     }
     if (!antithetic) {
@@ -98,6 +104,7 @@ public record SamplingSettings(boolean antithetic, double importanceTilt, boolea
     if (tilt == 0 && !auto) {
       r.forget(TILT);
     }
-    return new SamplingSettings(antithetic, tilt, auto, pilot, factor, shift, bridge);
+    return new SamplingSettings(antithetic, tilt, auto, pilot, factor, shift, bridge,
+        lastStretch);
   }
 }

@@ -47,6 +47,12 @@ public final class ScenarioFactory {
           + " with only a delay, close factor 1, infinite depth, no gas), and this scenario has "
           + notIdeal);
     }
+    String noStretch = scenario.lastStretch() ? PathKernel.lastStretchUnsupported(scenario) : null;
+    if (noStretch != null) {
+      throw new ConfigError(SamplingSettings.CROSSING + " = last-stretch: must be steps here: the"
+          + " last stretch is crossed in one draw only under plain GBM, an oracle with only a"
+          + " delay and no mechanism acting every step, and this scenario has " + noStretch);
+    }
     return scenario;
   }
 
@@ -79,7 +85,8 @@ public final class ScenarioFactory {
         .tilt(new ImportanceTilt(s.sampling().importanceTilt(),
             s.sampling().jumpIntensityFactor(), s.sampling().jumpLogMeanShift()))
         .margin(s.margin().rules()).bridgeCrossing(s.sampling().bridgeCrossing())
-        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time));
+        .circuitBreaker(circuitBreaker(s.circuitBreaker(), time))
+        .oracleGap(s.statistics().oracleGap()).lastStretch(s.sampling().lastStretch());
   }
 
   /** The perp positions, or null when perps.source = none. */

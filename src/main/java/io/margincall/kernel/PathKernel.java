@@ -19,4 +19,9 @@ public interface PathKernel {
   static String bridgeUnsupported(Scenario scenario) {
     return BridgeCrossingKernel.unsupported(scenario);
   }
+
+  /** Why {@code sampling.crossing = last-stretch} is refused for this scenario, or null. */
+  static String lastStretchUnsupported(Scenario scenario) {
+    return LastStretch.refusal(scenario);
+  }
 }

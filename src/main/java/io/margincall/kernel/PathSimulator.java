@@ -53,6 +53,14 @@ public final class PathSimulator implements PathKernel {
   private final int eligibleAtStart;
   // The dynamic margin, or null: the static margin (each account's own LT and MM).
   private final MarginFactor margin;
+  // Whether the oracle-gap statistics are kept (they need every step).
+  private final boolean oracleGap;
+  // Whether a path may finish once its book is closed (EarlyFinish); and at which step the last
+  // path did (steps: it walked them all).
+  private final boolean finishEarly;
+  private int finishedAt;
+  // The step after which the last stretch may be crossed in one draw (LastStretch), or -1.
+  private final int stretchFrom;
 
   public PathSimulator(Scenario scenario) {
     this(scenario, true);
@@ -102,6 +110,11 @@ public final class PathSimulator implements PathKernel {
     this.fundingInterval = perps == null ? 0 : perps.fundingIntervalSteps();
     this.eligibleAtStart = crossMargin == null ? eligibleAt(scenario.book(), logInitial) : 0;
     this.margin = scenario.margin() == null ? null : new MarginFactor(scenario.margin(), gas != null);
+    this.oracleGap = scenario.oracleGap() && !scenario.lastStretch();
+    this.stretchFrom = scenario.lastStretch() && !trackShocks
+        ? scenario.steps() - scenario.oracle().delaySteps() : -1;
+    // The cross-entropy pilot (trackShocks) reads every step's shock.
+    this.finishEarly = !oracleGap && !trackShocks && EarlyFinish.refusal(scenario) == null;
   }
 
   /** The loans eligible at oracle log price {@code logOracle}: those whose trigger lies above it. */
@@ -161,7 +174,8 @@ public final class PathSimulator implements PathKernel {
     if (margin != null) {
       margin.finish(steps, out);
     }
-    out.oraclePosts = oracle.posts();
+    // A path finished early posted at every step it skipped (EarlyFinish: deviation 0).
+    out.oraclePosts = oracle.posts() + (steps - finishedAt);
     double shortfall = 0;
     for (AccountIndex index : indexes) {
       shortfall += index.horizonShortfall(logPrice);
@@ -185,11 +199,13 @@ public final class PathSimulator implements PathKernel {
     double logOracle = logInitial;
     double minGap = 0;
     double gapSum = 0;
+    finishedAt = steps;
     int funding = fundingInterval > 0 ? fundingInterval : Integer.MAX_VALUE;
+    int stretch = stretchFrom > 0 ? stretchFrom : Integer.MAX_VALUE;
     // Steps in stretches between funding payments (one stretch without perps' funding), so the
     // inner loop is the same for every book.
     for (int t = 1; t <= steps; ) {
-      int end = Math.min(steps, funding);
+      int end = Math.min(Math.min(steps, funding), stretch);
       for (; t <= end; t++) {
         double before = logPrice;
         logPrice = marketPath.next(logPrice);
@@ -203,6 +219,7 @@ public final class PathSimulator implements PathKernel {
           impact = 0;
         }
         logOracle = oracle.update(t, logPrice, pushDelay);
+        // Kept when not asked for (then NaN): a branch here made the default loop slower.
         double gap = logPrice - logOracle;
         gapSum += Math.abs(gap);
         if (gap < minGap) {  // a new low is rare: a predictable branch, cheaper than Math.min
@@ -221,6 +238,14 @@ public final class PathSimulator implements PathKernel {
         } else if (logOracle < fall || logOracle > rise) {
           fall = settle(t, logPrice, logOracle, out);
           rise = this.rise;
+          // No account can be eligible again (all closed, no auction running): with nothing
+          // else that writes later (EarlyFinish), no outcome can change after this step.
+          if (finishEarly && fall == Double.NEGATIVE_INFINITY
+              && rise == Double.POSITIVE_INFINITY) {
+            finishedAt = t;
+            t = steps + 1;  // leaves both loops: perps' funding never finishes early
+            break;
+          }
         }
         if (margin != null) {
           margin.account(capacityLost(logOracle));
@@ -234,9 +259,19 @@ public final class PathSimulator implements PathKernel {
         fall = triggers();
         rise = this.rise;
       }
+      if (end == stretch && finishedAt == steps) {
+        stretch = Integer.MAX_VALUE;
+        if (rise == Double.POSITIVE_INFINITY && oracle.showsNothingBelow(fall)) {
+          // LastStretch: nothing left can trigger; only X_n matters, one draw.
+          logPrice = marketPath.across(logPrice + impact, steps - end);
+          impact = 0;
+          finishedAt = end;  // run() credits the skipped steps' posts
+          break;
+        }
+      }
     }
-    out.minMarketToOracle = StrictMath.expm1(minGap);
-    out.meanOracleGap = gapSum / steps;
+    out.minMarketToOracle = oracleGap ? StrictMath.expm1(minGap) : Double.NaN;
+    out.meanOracleGap = oracleGap ? gapSum / steps : Double.NaN;
     out.oracleOutageSteps = oracle.outageSteps();
     return logPrice + impact;
   }
@@ -358,6 +393,11 @@ public final class PathSimulator implements PathKernel {
   /** Net and gross funding the perp positions paid over the last path, USD. For tests. */
   double[] perpFundingAfterPath() {
     return perps.fundingAfterPath();
+  }
+
+  /** The step after which the last path finished (steps: it walked every step). For tests. */
+  int finishedAt() {
+    return finishedAt;
   }
 
   /** ln of the market price of asset a at the end of the last path. For tests. */

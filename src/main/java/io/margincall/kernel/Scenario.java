@@ -53,6 +53,12 @@ import java.io.Serializable;
  *     every outcome it writes, other draws (so other bits); false: step by step
  * @param circuitBreaker pauses liquidations (or trading) when the oracle moves too far or too
  *     fast, or null: none (the default)
+ * @param oracleGap whether the stepping kernel computes the oracle-gap statistics, which need
+ *     every step; false: they are NaN, and a path may finish at the first step after which no
+ *     other outcome it writes can change ({@link PathSimulator}: the same bits otherwise)
+ * @param lastStretch {@code sampling.crossing = last-stretch}: the stepping kernel crosses the
+ *     last d steps (oracle delay d) in one draw when the delayed prices still to be shown cannot
+ *     trigger ({@link LastStretch}: the same distribution, other bits; no oracle-gap statistics)
  */
 public record Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                        MarketModel market, OracleRules oracle, AccountBook book,
@@ -60,8 +66,22 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                        double permanentImpact, double minProfitUsd, CongestionRules congestion,
                        CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
                        boolean antithetic, ImportanceTilt tilt, MarginRules margin,
-                       boolean bridgeCrossing, CircuitBreakerRules circuitBreaker)
+                       boolean bridgeCrossing, CircuitBreakerRules circuitBreaker,
+                       boolean oracleGap, boolean lastStretch)
     implements Serializable {
+
+  /** A scenario whose paths keep the oracle-gap statistics (see {@link Scenario}). */
+  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
+                  MarketModel market, OracleRules oracle, AccountBook book,
+                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
+                  double permanentImpact, double minProfitUsd, CongestionRules congestion,
+                  CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
+                  boolean antithetic, ImportanceTilt tilt, MarginRules margin,
+                  boolean bridgeCrossing, CircuitBreakerRules circuitBreaker) {
+    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
+        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules,
+        antithetic, tilt, margin, bridgeCrossing, circuitBreaker, true, false);
+  }
 
   /** A scenario of independent paths (no antithetic pairs). */
   public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
@@ -169,7 +189,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
         .depth(depth).permanentImpact(permanentImpact).minProfitUsd(minProfitUsd)
         .congestion(congestion).crossMargin(crossMargin).perps(perps).perpRules(perpRules)
         .antithetic(antithetic).tilt(tilt).margin(margin).bridgeCrossing(bridgeCrossing)
-        .circuitBreaker(circuitBreaker);
+        .circuitBreaker(circuitBreaker).oracleGap(oracleGap).lastStretch(lastStretch);
   }
 
   /**
@@ -199,6 +219,8 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
     private ImportanceTilt tilt = ImportanceTilt.NONE;
     private MarginRules margin;
     private boolean bridgeCrossing;
+    private boolean oracleGap = true;
+    private boolean lastStretch;
     private CircuitBreakerRules circuitBreaker;
 
     private Builder() {}
@@ -328,13 +350,26 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
       return this;
     }
 
+    /** Whether the oracle-gap statistics are computed (see {@link Scenario}); default true. */
+    public Builder oracleGap(boolean oracleGap) {
+      this.oracleGap = oracleGap;
+      return this;
+    }
+
+    /** The last stretch in one draw (see {@link Scenario}); default false. */
+    public Builder lastStretch(boolean lastStretch) {
+      this.lastStretch = lastStretch;
+      return this;
+    }
+
     public Scenario build() {
       return new Scenario(required(seed, "seed"), required(steps, "steps"),
           required(stepSeconds, "stepSeconds"), required(initialPrice, "initialPrice"),
           required(market, "market"), required(oracle, "oracle"), required(book, "book"),
           required(liquidation, "liquidation"), required(insurance, "insurance"),
           required(depth, "depth"), permanentImpact, minProfitUsd, congestion, crossMargin, perps,
-          perpRules, antithetic, tilt, margin, bridgeCrossing, circuitBreaker);
+          perpRules, antithetic, tilt, margin, bridgeCrossing, circuitBreaker, oracleGap,
+          lastStretch);
     }
 
     private static <T> T required(T value, String name) {

@@ -115,4 +115,25 @@ class ScenarioErrorsTest {
     assertTrue(e.getMessage().contains("sampling.crossing = \"bridges\": must be one of steps, bridge"),
         e.getMessage());
   }
+
+  @Test
+  void oracleGapTakesABooleanNamingTheKey() throws IOException {
+    ConfigError e = fails(write("run.paths = 10\nstatistics.oracle-gap = sometimes\n"), DAILY);
+    assertTrue(e.getMessage().contains("statistics.oracle-gap = \"sometimes\": must be true or false"),
+        e.getMessage());
+    assertTrue(ScenarioFactory.build(ScenarioSettings.load(write("run.paths = 10\n"), DAILY))
+        .oracleGap());
+    assertTrue(!ScenarioFactory.build(ScenarioSettings.load(
+        write("run.paths = 10\nstatistics.oracle-gap = false\n"), DAILY)).oracleGap());
+  }
+
+  @Test
+  void lastStretchIsRefusedWithoutAnOracleDelayNamingTheKey() throws IOException {
+    ConfigError e = assertThrows(ConfigError.class, () -> ScenarioFactory.build(ScenarioSettings
+        .load(write("run.paths = 10\nsampling.crossing = last-stretch\n"), DAILY)));
+    assertTrue(e.getMessage().startsWith("sampling.crossing = last-stretch: must be steps here"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("an oracle without delay: the last step can trigger"),
+        e.getMessage());
+  }
 }

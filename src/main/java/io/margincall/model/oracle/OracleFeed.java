@@ -204,6 +204,26 @@ public final class OracleFeed {
     return false;
   }
 
+  /**
+   * Whether every value the delay line will still show (and the one it shows now) is at least
+   * {@code logLevel}: then no step of the next {@code delay} shows a price below it. For a feed
+   * that only delays (no deviation threshold, hold, TWAP, outage or pending push): the caller
+   * checks {@link OracleRules}.
+   */
+  public boolean showsNothingBelow(double logLevel) {
+    for (double v : delayLine) {
+      if (v < logLevel) {
+        return false;
+      }
+    }
+    return pendingAt == 0;
+  }
+
+  /** Counts {@code n} posts made by steps the caller crossed at once (deviation 0: one each). */
+  public void postedAcross(int n) {
+    posts += n;
+  }
+
   /** Posts made since the last reset. */
   public long posts() {
     return posts;

@@ -218,6 +218,21 @@ public final class MarketPath {
     return regime;
   }
 
+  /** Whether every step is plain GBM on one asset, untilted ({@link #across} may be used). */
+  public boolean plainGbm() {
+    return plain && tilt == 0;
+  }
+
+  /**
+   * The log price {@code m} steps after {@code logPrice} in one draw ({@link #plainGbm} only):
+   * the sum of m independent GBM steps N(logDrift, sigma^2) is exactly N(m logDrift, m sigma^2),
+   * so this has the distribution of m calls of {@link #next}, with other bits.
+   */
+  public double across(double logPrice, int m) {
+    return logPrice + m * logDrift
+        + logVolatility * Math.sqrt(m) * (normalSign * normal.sample());
+  }
+
   /** The log price one step after {@code logPrice}. */
   public double next(double logPrice) {
     if (plain) {
