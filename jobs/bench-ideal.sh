@@ -88,12 +88,12 @@ for log in sorted(out.glob("*.log")):
 se = lambda p: math.sqrt(p * (1 - p) / paths)
 base = rows["numba"]
 print(f"ideal case (conf/bench/ideal-case.conf), {paths:,} paths x {steps:,} steps, 2 threads")
-print(f"{'':20s} {'job s':>8s} {'ns/path-step':>12s} {'whole s':>8s} {'job/numba':>9s} "
+print(f"{'':23s} {'job s':>8s} {'ns/path-step':>12s} {'whole s':>8s} {'job/numba':>9s} "
       f"{'whole/numba':>11s}  {'P(liq) +- se':>18s}  {'P(bad) +- se':>18s}")
 for name, (job, wall, liq, bad) in rows.items():
     flags = [what for what, p, q in (("P(liq)", liq, base[2]), ("P(bad)", bad, base[3]))
              if abs(p - q) > 4 * math.sqrt(se(p) ** 2 + se(q) ** 2)]
-    print(f"{name:20s} {job:8.2f} {job * 1e9 / (paths * steps):12.3f} {wall:8.2f} "
+    print(f"{name:23s} {job:8.2f} {job * 1e9 / (paths * steps):12.3f} {wall:8.2f} "
           f"{job / base[0]:9.2f} {wall / base[1]:11.2f}  {liq:.5f} +- {se(liq):.5f}  "
           f"{bad:.5f} +- {se(bad):.5f}" + (f"  DIFFER from numba: {', '.join(flags)}" if flags else ""))
 print("job: margincall's own job time (Spark session start-up excluded), the peers' simulation"
