@@ -7,11 +7,11 @@ package io.margincall.kernel;
  * n - 2d + 1 .. n - d, all already drawn and held in its delay line. If none of them (nor the
  * one shown at n - d) lies below the book's fall trigger, no account can be eligible in those
  * steps, and the only outcome the steps still write is the horizon shortfall, which reads
- * X_n alone: under plain GBM, X_n - X_{n-d} is one normal of mean d mu dt and variance
- * d sigma^2 dt, drawn at once ({@code MarketPath.across}). The oracle posts at every step
- * (deviation 0): the d posts are added. Every outcome then has the distribution of the full
- * walk, with other bits (the draw replaces d draws); the oracle-gap statistics, which need the
- * skipped steps, are NaN. Paths whose delayed prices could still trigger walk every step.
+ * X_n alone: under plain GBM, X_n - X_{n-d} is one normal of mean d (mu - sigma^2 / 2) dt
+ * and variance d sigma^2 dt, drawn at once ({@code MarketPath.across}). The oracle posts at
+ * every step (deviation 0): the d posts are added. Every outcome then has the distribution of
+ * the full walk, with other bits (the draw replaces d draws); the oracle-gap statistics, which
+ * need the skipped steps, are NaN. Paths whose delayed prices could still trigger walk every step.
  */
 final class LastStretch {
   private LastStretch() {

@@ -119,8 +119,8 @@ class ScenarioErrorsTest {
   @Test
   void oracleGapTakesABooleanNamingTheKey() throws IOException {
     ConfigError e = fails(write("run.paths = 10\nstatistics.oracle-gap = sometimes\n"), DAILY);
-    assertTrue(e.getMessage().contains("statistics.oracle-gap = \"sometimes\": must be true or false"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "statistics.oracle-gap = \"sometimes\": must be true or false"), e.getMessage());
     assertTrue(ScenarioFactory.build(ScenarioSettings.load(write("run.paths = 10\n"), DAILY))
         .oracleGap());
     assertTrue(!ScenarioFactory.build(ScenarioSettings.load(
