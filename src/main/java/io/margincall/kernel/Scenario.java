@@ -70,19 +70,6 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                        boolean oracleGap, boolean lastStretch)
     implements Serializable {
 
-  /** A scenario whose paths keep the oracle-gap statistics (see {@link Scenario}). */
-  public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
-                  MarketModel market, OracleRules oracle, AccountBook book,
-                  LiquidationRules liquidation, InsuranceRules insurance, MarketDepth depth,
-                  double permanentImpact, double minProfitUsd, CongestionRules congestion,
-                  CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules,
-                  boolean antithetic, ImportanceTilt tilt, MarginRules margin,
-                  boolean bridgeCrossing, CircuitBreakerRules circuitBreaker) {
-    this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
-        depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules,
-        antithetic, tilt, margin, bridgeCrossing, circuitBreaker, true, false);
-  }
-
   /** A scenario of independent paths (no antithetic pairs). */
   public Scenario(long seed, int steps, double stepSeconds, double initialPrice,
                   MarketModel market, OracleRules oracle, AccountBook book,
@@ -91,7 +78,7 @@ public record Scenario(long seed, int steps, double stepSeconds, double initialP
                   CrossMarginBook crossMargin, PerpBook perps, PerpRules perpRules) {
     this(seed, steps, stepSeconds, initialPrice, market, oracle, book, liquidation, insurance,
         depth, permanentImpact, minProfitUsd, congestion, crossMargin, perps, perpRules, false,
-        ImportanceTilt.NONE, null, false, null);
+        ImportanceTilt.NONE, null, false, null, true, false);
   }
 
   public Scenario {
