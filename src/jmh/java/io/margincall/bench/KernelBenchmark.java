@@ -49,7 +49,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code KernelBenchmark.accounts}: the quickstart kernel with 10, 1,000 and 100,000
  *       accounts: on its own book ({@code quickstart}, leverage 1.5-11, where more accounts means
  *       proportionally more liquidations) and on a book far from liquidation ({@code far},
- *       leverage 1.5-2), to show that accounts that are not liquidated cost nothing.
+ *       leverage 1.5-2), to show that accounts that are not liquidated cost nothing;
+ *       {@code -p cohorts=0.001} compresses the book into binned cohorts of that width.
  * </ul>
  * Run: {@code jobs/bench-kernel.sh} (all), or {@code jobs/bench-kernel.sh KernelBenchmark.bareGbm}.
  */
@@ -196,6 +197,9 @@ public class KernelBenchmark {
     public int accounts;
     @Param({"quickstart", "far"})
     public String book;
+    /** {@code accounts.cohorts}: "none", or a bin width for "binned" (e.g. 0.001). */
+    @Param({"none"})
+    public String cohorts;
     PathSimulator kernel;
     final PathOutcome outcome = new PathOutcome();
     long firstPath;
@@ -205,6 +209,10 @@ public class KernelBenchmark {
       List<String> sets = new ArrayList<>(List.of("accounts.generated.count=" + accounts));
       if (book.equals("far")) {
         sets.add("accounts.generated.leverage-max=2");
+      }
+      if (!cohorts.equals("none")) {
+        sets.add("accounts.cohorts.mode=binned");
+        sets.add("accounts.cohorts.log-width=" + cohorts);
       }
       kernel = new PathSimulator(load("conf/quickstart.conf", sets));
     }

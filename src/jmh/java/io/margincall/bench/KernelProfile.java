@@ -59,11 +59,15 @@ public final class KernelProfile {
         / settings.time().steps();
     double bytesPerPath = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore)
         / (double) paths;
-    System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %,d accounts, one thread: %.1f ns"
+    String book = scenario.book() == null ? "0 accounts"
+        : scenario.book().hasCohorts() ? String.format(Locale.ROOT, "%,d accounts in %,d cohorts",
+            scenario.book().accountCount(), scenario.book().size())
+        : String.format(Locale.ROOT, "%,d accounts", scenario.book().size());
+    System.out.printf(Locale.ROOT, "%s: %,d paths x %,d steps x %s, one thread: %.1f ns"
             + " per path-step (%.1f ns of CPU time); per path %.1f liquidations, %.1f protocol"
             + " close-outs, %.1f skipped (unprofitable or not included); %.0f bytes allocated per path (its random streams"
             + " and samplers; nothing per step)%n", args[0], paths, settings.time().steps(),
-        scenario.book() == null ? 0 : scenario.book().size(), ns, cpuNs,
+        book, ns, cpuNs,
         liquidations / (double) paths, closeOuts / (double) paths, skipped / (double) paths, bytesPerPath);
   }
 }

@@ -15,9 +15,19 @@ import java.util.List;
  * @param refuseEligibleAtStart reject a file book holding a loan already eligible for
  *     liquidation at the initial price (else it is liquidated from the first step)
  * @param generated the generated book's parameters
+ * @param cohortLogWidth {@code accounts.cohorts}: NaN simulates every account on its own
+ *     ("none"); 0 merges accounts identical up to scale ("exact"); w > 0 merges accounts whose
+ *     log trigger falls in one bin of width w ("binned", {@code accounts.cohorts.log-width})
  */
 public record AccountsSettings(String source, Path file, boolean refuseEligibleAtStart,
-                               Generated generated) {
+                               Generated generated, double cohortLogWidth) {
+
+  static final String COHORTS = "accounts.cohorts.mode";
+
+  /** Whether the book is compressed into cohorts ({@code accounts.cohorts.mode} not none). */
+  public boolean cohorts() {
+    return !Double.isNaN(cohortLogWidth);
+  }
 
   /**
    * {@code accounts.generated}: log-normal sizes and uniform leverage.
@@ -58,7 +68,21 @@ public record AccountsSettings(String source, Path file, boolean refuseEligibleA
     }
     double[] weights = weights(r, "accounts.generated.asset-weights", assets.count());
     return new AccountsSettings(source, file, refuse,
-        new Generated(count, sizeMedian, sizeLogSigma, leverageMin, leverageMax, weights));
+        new Generated(count, sizeMedian, sizeLogSigma, leverageMin, leverageMax, weights),
+        cohortLogWidth(r));
+  }
+
+  private static double cohortLogWidth(ConfigReader r) {
+    String mode = r.choice(COHORTS, "none", "exact", "binned");
+    if ("none".equals(mode)) {
+      r.forget("accounts.cohorts.");  // off changes no result bit: the hash stays as it was
+      return Double.NaN;
+    }
+    if ("exact".equals(mode)) {
+      return 0;
+    }
+    return r.number("accounts.cohorts.log-width", v -> v > 0 && v <= 1,
+        "a bin width in ln(price) > 0 and <= 1 (1e-4: triggers within 0.01 %)");
   }
 
   /** Shares per asset summing to 1, or [] for all in the main asset. */

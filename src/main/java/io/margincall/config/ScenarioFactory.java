@@ -314,6 +314,11 @@ public final class ScenarioFactory {
   }
 
   private static AccountBook book(ScenarioSettings s) {
+    AccountBook book = uncompressedBook(s);
+    return s.accounts().cohorts() ? book.cohorts(s.accounts().cohortLogWidth()) : book;
+  }
+
+  private static AccountBook uncompressedBook(ScenarioSettings s) {
     double threshold = s.protocol().liquidationThreshold();
     if ("file".equals(s.accounts().source())) {
       AccountBookCsv.Accounts a = accountFile(s);

@@ -78,9 +78,37 @@ public final class ScenarioSettings {
           + " further assets: Aave's close factor and dust rule apply per collateral reserve, and"
           + " a cross-margined account is valued as a whole");
     }
+    requireCohortsSupported(r);
     faults = FaultSettings.read(r);
     configHash = ConfigHash.of(r.canonical(), accounts.file(), price.series().file());
     hashedKeys = Set.copyOf(r.canonical().keySet());
+  }
+
+  /**
+   * Cohorts ({@code accounts.cohorts}) treat a cohort as identical members liquidated together;
+   * the mechanisms that act per transaction or per position beyond the liquidation rules are
+   * not scaled to members, so a compressed book refuses them.
+   */
+  private void requireCohortsSupported(ConfigReader r) {
+    if (!accounts.cohorts()) {
+      return;
+    }
+    String why = null;
+    if (congestion.enabled()) {
+      why = "congestion.enabled = false: a cohort's members would share one transaction's"
+          + " inclusion delay";
+    } else if (perps.enabled()) {
+      why = "perps.source = none: perp positions are not compressed, and ADL ranks them one by"
+          + " one";
+    } else if (price.assets().count() > 1) {
+      why = "one asset: cross-margined accounts are not compressed";
+    } else if (protocol.dutchAuction() != null) {
+      why = IncentiveSettings.MODEL + " other than dutch-auction: an auction's lot and the limit"
+          + " on debt in auction are per vault";
+    }
+    if (why != null) {
+      throw r.invalid(AccountsSettings.COHORTS, "none unless " + why);
+    }
   }
 
   /** Whether the config hash covers setting {@code key} (a switched-off mechanism's do not). */

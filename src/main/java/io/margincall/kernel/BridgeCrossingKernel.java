@@ -110,8 +110,8 @@ final class BridgeCrossingKernel implements PathKernel {
     if (s.crossMargin() != null || s.perps() != null) {
       return "several assets or perp positions";
     }
-    if (s.book().size() != 1) {
-      return "a book of " + s.book().size() + " accounts (one is needed)";
+    if (s.book().accountCount() != 1) {
+      return "a book of " + s.book().accountCount() + " accounts (one is needed)";
     }
     if (!s.market().plainGbm()) {
       return "a market other than plain GBM (Student-t, GARCH, regime, jumps or history)";

@@ -42,7 +42,7 @@ public final class PathBatch {
     PathOutcome out = new PathOutcome();
     if (pointCount > 1) {
       out.recordFirstLiquidations(
-          point.crossMargin() == null ? point.book().size() : point.crossMargin().size(),
+          point.crossMargin() == null ? point.book().accountCount() : point.crossMargin().size(),
           point.perps() == null ? 0 : point.perps().size(), accounts(point));
     }
     return out;

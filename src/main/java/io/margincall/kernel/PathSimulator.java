@@ -122,7 +122,7 @@ public final class PathSimulator implements PathKernel {
     int n = 0;
     for (int i = 0; i < book.size(); i++) {
       if (logOracle < book.logTrigger(i)) {
-        n++;
+        n += book.members(i);
       }
     }
     return n;

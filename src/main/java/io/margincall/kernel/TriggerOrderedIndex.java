@@ -51,6 +51,8 @@ final class TriggerOrderedIndex implements AccountIndex {
   // Settle quiet steps and certainly skipped accounts in O(1) (false: visit each with the full
   // rules, the reference the tests compare with); and how many visits that saved, for tests.
   private final boolean bulkSkips;
+  // Whether the book's entries are cohorts of several accounts (AccountBook.cohorts).
+  private final boolean cohorts;
   private long bulkSkipped;
   // ln of the step's oracle price, for the drill-down of a loss (LargestLoss).
   private double logOracle;
@@ -81,7 +83,10 @@ final class TriggerOrderedIndex implements AccountIndex {
     // auction throttles, and whether it is barked depends on room that the running auctions'
     // takes free, which the certificates do not bound. Running auctions themselves are settled
     // every step (fallTrigger), so no step in which a keeper might take is ever skipped.
-    this.bulkSkips = bulkSkips && !engine.auctions();
+    // A cohort's members pay the keeper's fee and minimum profit each, which the waiting
+    // certificates do not scale: every eligible cohort takes the full rules.
+    this.bulkSkips = bulkSkips && !engine.auctions() && !book.hasCohorts();
+    this.cohorts = book.hasCohorts();
     this.state = new double[4 * accounts];
     this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
@@ -306,6 +311,9 @@ final class TriggerOrderedIndex implements AccountIndex {
         this.logOracle);
     // The incentive rule reads the account's own threshold (its LLTV, Aave's health factor), not
     // the dynamic margin's LT / m: the waiting certificates bound the rule over that threshold.
+    if (cohorts) {
+      engine.members(book.members(i));
+    }
     int result = engine.liquidate(c, d, threshold, oraclePrice, t, out);
     thresholdCollateral -= (c - engine.collateralLeft()) * threshold;
     state[at + C] = engine.collateralLeft();

@@ -4,6 +4,9 @@ import io.margincall.model.FdLibm;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -24,6 +27,9 @@ public final class AccountBook implements Serializable {
   private final double[] debt;
   private final double[] threshold;
   private final int[] sourceRow;
+  // Accounts each entry stands for (a cohort, {@link #cohorts}); null: one each.
+  private final int[] members;
+  private final int memberCount;
   private final double[] logTrigger;
   private final int[] byBankruptcy;
   private final double[] logBankruptcySorted;
@@ -31,12 +37,15 @@ public final class AccountBook implements Serializable {
   private final double totalDebt;
   private final double totalThresholdCollateral;
 
-  private AccountBook(double[] collateral, double[] debt, double[] threshold, int[] sourceRow) {
+  private AccountBook(double[] collateral, double[] debt, double[] threshold, int[] sourceRow,
+                      int[] members) {
     int n = collateral.length;
     this.collateral = collateral;
     this.debt = debt;
     this.threshold = threshold;
     this.sourceRow = sourceRow;
+    this.members = members;
+    this.memberCount = members == null ? n : Arrays.stream(members).sum();
     this.logTrigger = new double[n];
     double c = 0;
     double d = 0;
@@ -73,6 +82,11 @@ public final class AccountBook implements Serializable {
    * @throws IllegalArgumentException naming the first bad account (0-based input position)
    */
   public static AccountBook of(double[] collateral, double[] debt, double[] threshold) {
+    return of(collateral, debt, threshold, IntStream.range(0, collateral.length).toArray(), null);
+  }
+
+  private static AccountBook of(double[] collateral, double[] debt, double[] threshold,
+                                int[] rows, int[] members) {
     int n = collateral.length;
     if (debt.length != n || threshold.length != n) {
       throw new IllegalArgumentException("account arrays differ in length: " + n + ", "
@@ -102,14 +116,69 @@ public final class AccountBook implements Serializable {
     double[] c = new double[n];
     double[] d = new double[n];
     double[] lt = new double[n];
+    int[] row = new int[n];
+    int[] m = members == null ? null : new int[n];
     for (int k = 0; k < n; k++) {
       c[k] = collateral[order[k]];
       d[k] = debt[order[k]];
       lt[k] = threshold[order[k]];
+      row[k] = rows[order[k]];
+      if (m != null) {
+        m[k] = members[order[k]];
+      }
     }
-    return new AccountBook(c, d, lt, order);
+    return new AccountBook(c, d, lt, row, m);
   }
 
+  /**
+   * The book compressed into cohorts (src/docs/model.md, "Cohorts"): accounts with the same
+   * liquidation threshold whose log trigger price {@code ln(D / (c LT))} falls in the same bin
+   * {@code [k w, (k + 1) w)} become one entry holding their summed collateral and debt, which
+   * the liquidation rules treat as that many identical members ({@link #members}). The cohort's
+   * trigger {@code sum D / (sum c LT)} lies between its members' triggers, so no member's
+   * trigger moves by {@code w} or more. {@code logWidth = 0} groups only accounts whose log
+   * trigger is the same double: identical up to scale, so the compression is exact in real
+   * arithmetic for rules that do not depend on an account's size. Accounts with no debt (never
+   * liquidated) of one threshold make one cohort. A cohort's source row is its first member's.
+   *
+   * @param logWidth the bin width in ln(price), finite and {@code >= 0}
+   */
+  public AccountBook cohorts(double logWidth) {
+    if (!(logWidth >= 0 && logWidth < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("cohort width must be finite and >= 0, got " + logWidth);
+    }
+    int n = size();
+    int[] cohortOf = new int[n];
+    Map<List<Double>, Integer> cohorts = new HashMap<>();
+    // Members in input-row order, so each cohort's sums and first row do not depend on the
+    // storage order.
+    int[] byRow = IntStream.range(0, n).boxed().sorted(Comparator.comparingInt(i -> sourceRow[i]))
+        .mapToInt(Integer::intValue).toArray();
+    for (int i : byRow) {
+      double bin = logWidth == 0 || Double.isInfinite(logTrigger[i]) ? logTrigger[i]
+          : Math.floor(logTrigger[i] / logWidth);
+      cohortOf[i] = cohorts.computeIfAbsent(List.of(threshold[i], bin),
+          k -> cohorts.size());
+    }
+    int k = cohorts.size();
+    double[] c = new double[k];
+    double[] d = new double[k];
+    double[] lt = new double[k];
+    int[] row = new int[k];
+    int[] m = new int[k];
+    Arrays.fill(row, -1);
+    for (int i : byRow) {
+      int j = cohortOf[i];
+      c[j] += collateral[i];
+      d[j] += debt[i];
+      lt[j] = threshold[i];
+      if (row[j] < 0) {
+        row[j] = sourceRow[i];
+      }
+      m[j] += members(i);
+    }
+    return of(c, d, lt, row, m);
+  }
   private static double logRatio(double numerator, double denominator) {
     return numerator == 0 ? Double.NEGATIVE_INFINITY : FdLibm.log(numerator / denominator);
   }
@@ -138,7 +207,22 @@ public final class AccountBook implements Serializable {
     return logTrigger[i];
   }
 
-  /** The input position (row) account {@code i} came from. */
+  /** How many of the input's accounts entry {@code i} stands for: 1 unless {@link #cohorts}. */
+  public int members(int i) {
+    return members == null ? 1 : members[i];
+  }
+
+  /** Whether the book is compressed into {@link #cohorts} (an entry may stand for several). */
+  public boolean hasCohorts() {
+    return members != null;
+  }
+
+  /** The accounts of the input the book stands for: {@link #size} unless compressed. */
+  public int accountCount() {
+    return memberCount;
+  }
+
+  /** The input position (row) account {@code i} came from (a cohort's: its first member's). */
   public int sourceRow(int i) {
     return sourceRow[i];
   }

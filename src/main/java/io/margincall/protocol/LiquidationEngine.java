@@ -66,6 +66,11 @@ public final class LiquidationEngine {
   private double positionTrigger;
   private double positionBankruptcy;
   private double positionLogMark;
+  // The identical accounts the position stands for (a cohort of AccountBook.cohorts), as a
+  // double and a count, and 1 / members: the rules apply to one member, the amounts to all.
+  private double members = 1;
+  private long memberCount = 1;
+  private double perMember = 1;
 
   /**
    * @param rules close factor, bonus, dust, seize pricing and incentive rule
@@ -190,6 +195,19 @@ public final class LiquidationEngine {
   }
 
   /**
+   * The next {@link #liquidate} is of a cohort of {@code m} identical accounts
+   * ({@link AccountBook#cohorts}) holding c and d together: the incentive rule, dust, the keeper's
+   * fee and minimum profit apply to one member (c / m, d / m), the amounts and counts to all m,
+   * and a loss offered to the path's largest is one member's. Until called again, 1. With m = 1
+   * every product and quotient below is exact, so an uncompressed book's bits do not change.
+   */
+  public void members(int m) {
+    members = m;
+    memberCount = m;
+    perMember = 1.0 / m;
+  }
+
+  /**
    * Names the account the next liquidation is of, without its prices: for an index that offers
    * its losses itself (cross-margin).
    */
@@ -200,7 +218,7 @@ public final class LiquidationEngine {
 
   /** Offers a loss the named position's close realised at step t to the path's largest. */
   void offerLoss(double loss, int t, double marketPrice, PathOutcome out) {
-    out.largestLoss.offer(loss, positionKind, positionAccount, t, positionTrigger,
+    out.largestLoss.offer(loss * perMember, positionKind, positionAccount, t, positionTrigger,
         positionBankruptcy, StrictMath.exp(positionLogMark), marketPrice);
   }
 
@@ -269,17 +287,19 @@ public final class LiquidationEngine {
       return bark(c, d, oraclePrice, t, out);
     }
     double market = stepMarket.price();
-    double collateralUsd = c * oraclePrice;  // NaN when the rule does not read the oracle
-    double repay = incentive.repay(collateralUsd, d, threshold);
-    double bonus = incentive.bonus(collateralUsd, d, threshold);
+    // One member's collateral value and debt (the whole position's unless a cohort's).
+    double collateralUsd = c * oraclePrice * perMember;  // NaN when the rule does not read it
+    double memberDebt = d * perMember;
+    double repay = members * incentive.repay(collateralUsd, memberDebt, threshold);
+    double bonus = incentive.bonus(collateralUsd, memberDebt, threshold);
     double onePlusBonus = 1 + bonus;
     double valuation = seizeAtOracle ? oraclePrice : market;
     double wanted = repay * onePlusBonus / valuation;
     double seized;
     if (wanted <= c) {
       if (repay < d && wanted < c) {
-        double accepted = incentive.admissibleRepay(repay, collateralUsd, d, bonus,
-            oraclePrice / valuation);
+        double accepted = members * incentive.admissibleRepay(repay * perMember, collateralUsd,
+            memberDebt, bonus, oraclePrice / valuation);
         if (accepted != repay) {
           repay = accepted;
           wanted = repay * onePlusBonus / valuation;
@@ -291,13 +311,14 @@ public final class LiquidationEngine {
       repay = c * valuation / onePlusBonus;
     }
     if (profitCheck) {
-      double fee = gas == null ? 0 : gas.liquidationCostUsd(market);
+      double fee = gas == null ? 0 : members * gas.liquidationCostUsd(market);
       double proceeds = stepMarket.proceeds(seized, market);
-      if (proceeds - repay - fee < minProfit) {
-        if (seized * market - repay - fee < minProfit) {
-          out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
+      double least = members * minProfit;
+      if (proceeds - repay - fee < least) {
+        if (seized * market - repay - fee < least) {
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES, memberCount);
         } else {
-          out.count(OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE);
+          out.count(OutcomeCount.UNPROFITABLE_AFTER_SLIPPAGE, memberCount);
         }
         if (insolvent(c, d, market)) {
           // Insolvent, and no liquidator will take it: the protocol closes it itself (SPEC 7:
@@ -326,7 +347,7 @@ public final class LiquidationEngine {
     collateralLeft = c;
     debtLeft = d;
     if (d > 0) {
-      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL);
+      out.count(OutcomeCount.LIQUIDATIONS_PARTIAL, memberCount);
     }
     return d > 0 ? OPEN : CLOSED;
   }
@@ -376,13 +397,13 @@ public final class LiquidationEngine {
    * bankrupt at the market when the oracle let it through.
    */
   public void recordLiquidation(boolean insolventAtMarket, int t, PathOutcome out) {
-    out.count(OutcomeCount.LIQUIDATIONS);
+    out.count(OutcomeCount.LIQUIDATIONS, memberCount);
     out.liquidated(positionKind, positionAccount, t);
     if (out.firstLiquidationStep < 0) {
       out.firstLiquidationStep = t;
     }
     if (insolventAtMarket) {
-      out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS);
+      out.count(OutcomeCount.STALE_ORACLE_LIQUIDATIONS, memberCount);
     }
   }
 
@@ -390,7 +411,7 @@ public final class LiquidationEngine {
    * Books the protocol's close-out at step t of the named position, which no liquidator took.
    */
   public void recordCloseOut(int t, PathOutcome out) {
-    out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS);
+    out.count(OutcomeCount.PROTOCOL_CLOSE_OUTS, memberCount);
     out.liquidated(positionKind, positionAccount, t);
   }
 

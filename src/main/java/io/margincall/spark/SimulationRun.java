@@ -212,7 +212,7 @@ public final class SimulationRun {
       Scenario scenario = scenarios.get(p.index());
       out.add(new PointStatistics(p.index(), p.label(), p.axisValues(plan.axes()),
           plan.baseline(), s.configHash(), s.resolvedConfig(), s.time().steps(), s.time().stepSeconds(),
-          scenario.book().size(), scenario.book().totalDebt(),
+          scenario.book().accountCount(), scenario.book().totalDebt(),
           scenario.perps() == null ? 0 : scenario.perps().size(),
           scenario.perps() == null ? 0 : scenario.perps().notionalUsd(), summary,
           d.mean(), self ? 0 : d.standardError(), unpaired,

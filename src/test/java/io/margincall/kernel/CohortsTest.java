@@ -1,0 +1,254 @@
+package io.margincall.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.margincall.config.ConfigError;
+import io.margincall.config.ScenarioFactory;
+import io.margincall.config.ScenarioSettings;
+import io.margincall.protocol.AccountBook;
+import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.OutcomeCount;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A book compressed into cohorts ({@code accounts.cohorts}, {@link AccountBook#cohorts}): each
+ * cohort is liquidated as that many identical members. Checked three ways: the compression
+ * itself (sums, members, how far a member's trigger moves); exact cohorts against the
+ * uncompressed book path by path, where real arithmetic says they agree (identical members under
+ * dust and the insurance fund; members scaled by powers of two under scale-free rules); and
+ * binned cohorts against the exact book in distribution, paired path by path, within the Monte
+ * Carlo standard error of the difference, with a coarse width that the same test detects.
+ */
+class CohortsTest {
+  private static final Path ROOT = Path.of(System.getProperty("margincall.basedir", "."));
+  private static final String QUICKSTART = "conf/quickstart.conf";
+  // {collateral, debt, copies}: loans at LTV 0.85 to 0.91 (threshold 0.92), a few small enough
+  // for the dust rule to close them.
+  private static final double[][] KINDS = {
+      {10, 18200, 4}, {3, 5300, 7}, {40, 68000, 2}, {0.5, 880, 9}, {0.06, 105, 3}};
+
+  @Test
+  void compressionKeepsTheBookAndMovesNoTriggerByTheWidth() {
+    AccountBook book = scenario(List.of("accounts.generated.count=5000")).book();
+    double width = 1e-3;
+    AccountBook cohorts = book.cohorts(width);
+    assertTrue(cohorts.size() < book.size() / 2, cohorts.size() + " cohorts");
+    assertEquals(book.size(), cohorts.accountCount());
+    assertEquals(book.totalDebt(), cohorts.totalDebt(), 1e-9 * book.totalDebt());
+    assertEquals(book.totalCollateral(), cohorts.totalCollateral(),
+        1e-9 * book.totalCollateral());
+    // Each cohort is the sum of the accounts whose trigger lies in its bin; its first row is the
+    // smallest; its trigger lies between its members' triggers, inside the bin.
+    int members = 0;
+    for (int j = 0; j < cohorts.size(); j++) {
+      double bin = Math.floor(cohorts.logTrigger(j) / width);
+      double c = 0;
+      double d = 0;
+      int n = 0;
+      int first = Integer.MAX_VALUE;
+      for (int i = 0; i < book.size(); i++) {
+        if (Math.floor(book.logTrigger(i) / width) == bin) {
+          c += book.collateral(i);
+          d += book.debt(i);
+          n++;
+          first = Math.min(first, book.sourceRow(i));
+          assertTrue(Math.abs(book.logTrigger(i) - cohorts.logTrigger(j)) < width);
+        }
+      }
+      assertEquals(n, cohorts.members(j), "cohort " + j);
+      assertEquals(c, cohorts.collateral(j), 1e-9 * c);
+      assertEquals(d, cohorts.debt(j), 1e-9 * d);
+      assertEquals(first, cohorts.sourceRow(j));
+      if (j > 0) {
+        assertTrue(cohorts.logTrigger(j) <= cohorts.logTrigger(j - 1), "storage order");
+      }
+      members += n;
+    }
+    assertEquals(book.size(), members);
+    // Exact cohorts of a continuous book: every account on its own, as it was.
+    AccountBook exact = book.cohorts(0);
+    assertEquals(book.size(), exact.size());
+    for (int i = 0; i < book.size(); i++) {
+      assertEquals(1, exact.members(i));
+      assertEquals(book.sourceRow(i), exact.sourceRow(i));
+    }
+    assertTrue(!book.hasCohorts() && exact.hasCohorts());
+  }
+
+  /**
+   * Identical accounts under the quickstart's rules (close factor, bonus, dust, the insurance
+   * fund and its bonus share), one cohort per kind: the same outcome path by path.
+   */
+  @Test
+  void identicalMembersGiveTheUncompressedOutcome() {
+    assertSameOutcomes(List.of(), KINDS, false, 400);
+  }
+
+  /** Members scaled by powers of two (the same D / c to the bit), rules that read no size. */
+  @Test
+  void membersTheSameUpToScaleGiveTheUncompressedOutcome() {
+    assertSameOutcomes(List.of("protocol.dust=0"), KINDS, true, 400);
+  }
+
+  /**
+   * Binned cohorts of the quickstart book against the book itself, on the same paths: the mean
+   * bad debt, P(bad debt) and the mean liquidation count agree within four standard errors of
+   * the paired difference at a width of 1e-3 (triggers moved by under 0.1 %), and a width of
+   * 0.2 moves the count detectably, so the comparison can fail. Under the dust rule only the
+   * losses are compared: a cohort applies dust to its mean member, so members smaller than the
+   * mean are closed later than on their own, and the count moves (by ~0.5 % here, detected).
+   */
+  @Test
+  void binnedCohortsAgreeWithTheBookWithinTheStandardError() {
+    int paths = 2000;
+    for (String dust : List.of("protocol.dust=0", "protocol.dust=100")) {
+      Scenario book = scenario(List.of("accounts.generated.count=3000", "time.step=60", dust));
+      Scenario fine = book.toBuilder().book(book.book().cohorts(1e-3)).build();
+      assertTrue(fine.book().size() < book.book().size() / 2, fine.book().size() + " cohorts");
+      double[][] exact = outcomes(book, paths);
+      double[][] binned = outcomes(fine, paths);
+      assertTrue(Arrays.stream(exact[1]).sum() >= 20, "too few bad-debt paths to compare");
+      int compared = dust.endsWith("=0") ? 3 : 2;
+      for (int k = 0; k < compared; k++) {
+        double[] d = paired(binned[k], exact[k]);
+        assertTrue(Math.abs(d[0]) <= 4 * d[1], dust + ", statistic " + k + ": difference " + d[0]
+            + " against a standard error of " + d[1]);
+      }
+      if (compared == 3) {
+        Scenario coarse = book.toBuilder().book(book.book().cohorts(0.2)).build();
+        double[] w = paired(outcomes(coarse, paths)[2], exact[2]);
+        assertTrue(Math.abs(w[0]) > 4 * w[1], "a width of 0.2 should move the liquidation"
+            + " count: " + w[0] + " +- " + w[1]);
+      }
+    }
+  }
+
+  @Test
+  void mechanismsThatActPerTransactionOrPositionAreRefused() {
+    for (String other : List.of("congestion.enabled=true", "perps.source=generated",
+        "protocol.incentive.model=dutch-auction")) {
+      ConfigError e = assertThrows(ConfigError.class,
+          () -> ScenarioSettings.load(ROOT.resolve(QUICKSTART),
+              List.of("accounts.cohorts.mode=binned", other)));
+      assertTrue(e.getMessage().contains("accounts.cohorts.mode"), e.getMessage());
+    }
+    ConfigError e = assertThrows(ConfigError.class,
+        () -> ScenarioSettings.load(ROOT.resolve(QUICKSTART),
+            List.of("accounts.cohorts.mode=binned", "accounts.cohorts.log-width=0")));
+    assertTrue(e.getMessage().contains("accounts.cohorts.log-width"), e.getMessage());
+    // Off is the default and leaves the config hash as it was; on changes it.
+    String none = ScenarioSettings.load(ROOT.resolve(QUICKSTART), List.of()).configHash();
+    assertEquals(none, ScenarioSettings.load(ROOT.resolve(QUICKSTART),
+        List.of("accounts.cohorts.mode=none", "accounts.cohorts.log-width=0.5")).configHash());
+    assertTrue(!none.equals(ScenarioSettings.load(ROOT.resolve(QUICKSTART),
+        List.of("accounts.cohorts.mode=binned")).configHash()));
+    assertEquals(1000, scenario(List.of("accounts.cohorts.mode=binned",
+        "accounts.cohorts.log-width=0.01")).book().accountCount());
+  }
+
+  /**
+   * Each kind {c, D, copies} becomes that many accounts (scaled by 1, 2, 4, ... when
+   * {@code scaled}, else identical), interleaved in input order; the book and its exact
+   * cohorts (one per kind) must give the same outcome on every path.
+   */
+  private static void assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
+                                         int paths) {
+    List<String> all = new ArrayList<>(sets);
+    all.add("time.step=60");
+    all.add("price.gbm.volatility=3");
+    Scenario base = scenario(all);
+    int n = Arrays.stream(kinds).mapToInt(k -> (int) k[2]).sum();
+    double[] c = new double[n];
+    double[] d = new double[n];
+    double[] lt = new double[n];
+    int i = 0;
+    for (int copy = 0; i < n; copy++) {
+      for (double[] k : kinds) {
+        if (copy < k[2]) {
+          double scale = scaled ? Math.scalb(1.0, copy) : 1;
+          c[i] = k[0] * scale;
+          d[i] = k[1] * scale;
+          lt[i++] = 0.92;
+        }
+      }
+    }
+    AccountBook book = AccountBook.of(c, d, lt);
+    AccountBook cohorts = book.cohorts(0);
+    assertEquals(kinds.length, cohorts.size());
+    Scenario separate = base.toBuilder().book(book).build();
+    Scenario merged = base.toBuilder().book(cohorts).build();
+    PathSimulator a = new PathSimulator(separate);
+    PathSimulator b = new PathSimulator(merged);
+    PathOutcome x = new PathOutcome();
+    PathOutcome y = new PathOutcome();
+    int bad = 0;
+    int liquidated = 0;
+    for (long path = 0; path < paths; path++) {
+      a.run(path, x);
+      b.run(path, y);
+      String at = "path " + path;
+      for (OutcomeCount k : OutcomeCount.values()) {
+        assertEquals(x.countOf(k), y.countOf(k), at + " " + k);
+      }
+      assertEquals(x.fundExhausted, y.fundExhausted, at);
+      assertEquals(x.firstLiquidationStep, y.firstLiquidationStep, at);
+      assertEquals(x.firstBadDebtStep, y.firstBadDebtStep, at);
+      close(x.badDebt, y.badDebt, at + " bad debt");
+      close(x.insuranceDraw, y.insuranceDraw, at + " insurance draw");
+      close(x.socializedLoss, y.socializedLoss, at + " socialized loss");
+      close(x.horizonShortfall, y.horizonShortfall, at + " horizon shortfall");
+      close(x.collateralSeized, y.collateralSeized, at + " collateral seized");
+      close(x.debtRepaid, y.debtRepaid, at + " debt repaid");
+      if (!scaled) {
+        close(x.largestLoss.loss(), y.largestLoss.loss(), at + " largest loss");
+      }
+      bad += x.badDebt > 0 ? 1 : 0;
+      liquidated += x.countOf(OutcomeCount.LIQUIDATIONS) > 0 ? 1 : 0;
+    }
+    assertTrue(bad >= 10 && liquidated > bad, bad + " bad-debt paths, " + liquidated
+        + " with liquidations: too few to compare");
+  }
+
+  private static void close(double expected, double actual, String what) {
+    assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)), what);
+  }
+
+  /** Per path: bad debt, bad-debt indicator, liquidations. */
+  private static double[][] outcomes(Scenario s, int paths) {
+    PathSimulator sim = new PathSimulator(s);
+    PathOutcome o = new PathOutcome();
+    double[][] r = new double[3][paths];
+    for (int p = 0; p < paths; p++) {
+      sim.run(p, o);
+      r[0][p] = o.badDebt;
+      r[1][p] = o.badDebt > 0 ? 1 : 0;
+      r[2][p] = o.countOf(OutcomeCount.LIQUIDATIONS);
+    }
+    return r;
+  }
+
+  /** Mean and standard error of the paired differences a - b. */
+  private static double[] paired(double[] a, double[] b) {
+    int n = a.length;
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      mean += (a[i] - b[i]) / n;
+    }
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double e = a[i] - b[i] - mean;
+      ss += e * e;
+    }
+    return new double[] {mean, Math.sqrt(ss / (n - 1) / n)};
+  }
+
+  private static Scenario scenario(List<String> sets) {
+    return ScenarioFactory.build(ScenarioSettings.load(ROOT.resolve(QUICKSTART), sets));
+  }
+}
