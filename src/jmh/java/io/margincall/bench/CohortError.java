@@ -4,6 +4,7 @@ import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
 import io.margincall.kernel.PathKernel;
 import io.margincall.kernel.Scenario;
+import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.util.Locale;
  * liquidation count, each with the paired difference from the
  * uncompressed book and its standard error, and the thread CPU time per path-step of each.
  *
- * <p>Usage: {@code CohortError SCENARIO.conf PATHS WIDTH[,WIDTH...] [key=value ...]}.
+ * <p>Usage: {@code CohortError SCENARIO.conf PATHS WIDTH[/SIZE-WIDTH][,...] [key=value ...]}:
+ * each width a log-width of the triggers' bins, optionally with a log-width of the debts' bins
+ * (as {@code AccountBook.cohorts(double, double)}: 0 equal debts only; none: any size).
  */
 public final class CohortError {
   private CohortError() {}
@@ -38,7 +41,10 @@ public final class CohortError {
         "diff +- se", "cpu ns/step");
     print("none", book.book().size(), exact, exact);
     for (String w : args[2].split(",")) {
-      Scenario cohorts = book.toBuilder().book(book.book().cohorts(Double.parseDouble(w))).build();
+      String[] widths = w.split("/");
+      AccountBook compressed = book.book().cohorts(Double.parseDouble(widths[0]),
+          widths.length > 1 ? Double.parseDouble(widths[1]) : Double.POSITIVE_INFINITY);
+      Scenario cohorts = book.toBuilder().book(compressed).build();
       print(w, cohorts.book().size(), run(cohorts, paths), exact);
     }
   }

@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *       accounts: on its own book ({@code quickstart}, leverage 1.5-11, where more accounts means
  *       proportionally more liquidations) and on a book far from liquidation ({@code far},
  *       leverage 1.5-2), to show that accounts that are not liquidated cost nothing;
- *       {@code -p cohorts=0.001} compresses the book into binned cohorts of that width.
+ *       {@code -p cohorts=0.0001/1} compresses the book into binned cohorts of those widths.
  * </ul>
  * Run: {@code jobs/bench-kernel.sh} (all), or {@code jobs/bench-kernel.sh KernelBenchmark.bareGbm}.
  */
@@ -197,7 +197,10 @@ public class KernelBenchmark {
     public int accounts;
     @Param({"quickstart", "far"})
     public String book;
-    /** {@code accounts.cohorts}: "none", or a bin width for "binned" (e.g. 0.001). */
+    /**
+     * {@code accounts.cohorts}: "none", or "binned" with a log-width and optionally a
+     * size-log-width ({@code 0.0001/1}; alone, sizes are not compared).
+     */
     @Param({"none"})
     public String cohorts;
     PathSimulator kernel;
@@ -211,8 +214,10 @@ public class KernelBenchmark {
         sets.add("accounts.generated.leverage-max=2");
       }
       if (!cohorts.equals("none")) {
+        String[] widths = cohorts.split("/");
         sets.add("accounts.cohorts.mode=binned");
-        sets.add("accounts.cohorts.log-width=" + cohorts);
+        sets.add("accounts.cohorts.log-width=" + widths[0]);
+        sets.add("accounts.cohorts.size-log-width=" + (widths.length > 1 ? widths[1] : "0"));
       }
       kernel = new PathSimulator(load("conf/quickstart.conf", sets));
     }

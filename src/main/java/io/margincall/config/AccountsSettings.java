@@ -16,11 +16,15 @@ import java.util.List;
  *     liquidation at the initial price (else it is liquidated from the first step)
  * @param generated the generated book's parameters
  * @param cohortLogWidth {@code accounts.cohorts}: NaN simulates every account on its own
- *     ("none"); 0 merges accounts identical up to scale ("exact"); w > 0 merges accounts whose
- *     log trigger falls in one bin of width w ("binned", {@code accounts.cohorts.log-width})
+ *     ("none"); 0 merges identical accounts ("exact"); w > 0 merges accounts whose log trigger
+ *     falls in one bin of width w ("binned", {@code accounts.cohorts.log-width})
+ * @param cohortSizeLogWidth the width of the bins of log debt a cohort's members share: 0 with
+ *     "exact" (equal debts), {@code accounts.cohorts.size-log-width} with "binned" (infinity
+ *     when that is 0: sizes not compared)
  */
 public record AccountsSettings(String source, Path file, boolean refuseEligibleAtStart,
-                               Generated generated, double cohortLogWidth) {
+                               Generated generated, double cohortLogWidth,
+                               double cohortSizeLogWidth) {
 
   static final String COHORTS = "accounts.cohorts.mode";
 
@@ -67,22 +71,28 @@ public record AccountsSettings(String source, Path file, boolean refuseEligibleA
           + "that no generated account starts eligible for liquidation");
     }
     double[] weights = weights(r, "accounts.generated.asset-weights", assets.count());
+    double[] cohortWidths = cohortWidths(r);
     return new AccountsSettings(source, file, refuse,
         new Generated(count, sizeMedian, sizeLogSigma, leverageMin, leverageMax, weights),
-        cohortLogWidth(r));
+        cohortWidths[0], cohortWidths[1]);
   }
 
-  private static double cohortLogWidth(ConfigReader r) {
+  /** {log-width, size-log-width} of accounts.cohorts; see the record's parameters. */
+  private static double[] cohortWidths(ConfigReader r) {
     String mode = r.choice(COHORTS, "none", "exact", "binned");
     if ("none".equals(mode)) {
       r.forget("accounts.cohorts.");  // off changes no result bit: the hash stays as it was
-      return Double.NaN;
+      return new double[] {Double.NaN, Double.NaN};
     }
     if ("exact".equals(mode)) {
-      return 0;
+      return new double[] {0, 0};
     }
-    return r.number("accounts.cohorts.log-width", v -> v > 0 && v <= 1,
+    double w = r.number("accounts.cohorts.log-width", v -> v > 0 && v <= 1,
         "a bin width in ln(price) > 0 and <= 1 (1e-4: triggers within 0.01 %)");
+    double size = r.number("accounts.cohorts.size-log-width", v -> v >= 0 && v <= 10,
+        "a bin width in ln(USD) in [0, 10] (1: debts within a factor e), or 0 to merge accounts"
+            + " of any size");
+    return new double[] {w, size == 0 ? Double.POSITIVE_INFINITY : size};
   }
 
   /** Shares per asset summing to 1, or [] for all in the main asset. */

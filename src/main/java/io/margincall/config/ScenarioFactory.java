@@ -315,7 +315,8 @@ public final class ScenarioFactory {
 
   private static AccountBook book(ScenarioSettings s) {
     AccountBook book = uncompressedBook(s);
-    return s.accounts().cohorts() ? book.cohorts(s.accounts().cohortLogWidth()) : book;
+    return s.accounts().cohorts()
+        ? book.cohorts(s.accounts().cohortLogWidth(), s.accounts().cohortSizeLogWidth()) : book;
   }
 
   private static AccountBook uncompressedBook(ScenarioSettings s) {

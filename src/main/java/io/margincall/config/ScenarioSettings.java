@@ -94,10 +94,7 @@ public final class ScenarioSettings {
       return;
     }
     String why = null;
-    if (congestion.enabled()) {
-      why = "congestion.enabled = false: a cohort's members would share one transaction's"
-          + " inclusion delay";
-    } else if (perps.enabled()) {
+    if (perps.enabled()) {
       why = "perps.source = none: perp positions are not compressed, and ADL ranks them one by"
           + " one";
     } else if (price.assets().count() > 1) {

@@ -52,6 +52,16 @@ final class Keeper {
    * the keeper's limit is not made.
    */
   boolean included(int[] pendingUntil, int i, int t, PathOutcome out) {
+    return included(pendingUntil, i, t, out, 1);
+  }
+
+  /**
+   * As {@link #included(int[], int, int, PathOutcome)} for a cohort of {@code members}
+   * identical accounts ({@code AccountBook.cohorts}): each member's transaction is submitted at
+   * the same step as the others', so reads the same gas price and waits as long; the
+   * submissions, waits and misses are counted once per member.
+   */
+  boolean included(int[] pendingUntil, int i, int t, PathOutcome out, int members) {
     if (pendingUntil[i] > 0) {
       if (t < pendingUntil[i]) {
         return false;
@@ -65,11 +75,11 @@ final class Keeper {
       // visited every step), so it reverted: submit anew.
     }
     if (wait > congestion.maxWaitSteps()) {
-      out.count(OutcomeCount.NOT_INCLUDED_IN_TIME);
+      out.count(OutcomeCount.NOT_INCLUDED_IN_TIME, members);
       return false;
     }
-    out.submissions++;
-    out.inclusionWaitSteps += wait;
+    out.submissions += members;
+    out.inclusionWaitSteps += (long) members * wait;
     if (wait == 0) {
       return true;
     }

@@ -256,7 +256,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     int i = waiting.account(w);
     int pending = pendingUntil[i];
     int result;
-    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
+    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out, members(i))) {
       result = SKIPPED;
     } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
       out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
@@ -281,6 +281,11 @@ final class TriggerOrderedIndex implements AccountIndex {
         seizeAtOracle ? oraclePrice : engine.price());
   }
 
+  /** The accounts entry i stands for: 1 unless the book is compressed into cohorts. */
+  private int members(int i) {
+    return cohorts ? book.members(i) : 1;
+  }
+
   private double nextTrigger() {
     return Math.max(untouchedKey(), Math.max(touched.topKey(), waiting.topKey()));
   }
@@ -295,7 +300,7 @@ final class TriggerOrderedIndex implements AccountIndex {
    * transaction is on chain when congestion is modelled; returns CLOSED, OPEN or SKIPPED.
    */
   private int liquidate(int i, int t, double oraclePrice, PathOutcome out) {
-    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out)) {
+    if (keeper.congested() && !keeper.included(pendingUntil, i, t, out, members(i))) {
       return SKIPPED;  // waiting for inclusion, or not submitted: tried again next step
     }
     return liquidateIncluded(i, t, oraclePrice, out);
@@ -312,7 +317,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     // The incentive rule reads the account's own threshold (its LLTV, Aave's health factor), not
     // the dynamic margin's LT / m: the waiting certificates bound the rule over that threshold.
     if (cohorts) {
-      engine.members(book.members(i));
+      engine.members(members(i));
     }
     int result = engine.liquidate(c, d, threshold, oraclePrice, t, out);
     thresholdCollateral -= (c - engine.collateralLeft()) * threshold;

@@ -131,21 +131,35 @@ public final class AccountBook implements Serializable {
   }
 
   /**
-   * The book compressed into cohorts (src/docs/model.md, "Cohorts"): accounts with the same
-   * liquidation threshold whose log trigger price {@code ln(D / (c LT))} falls in the same bin
-   * {@code [k w, (k + 1) w)} become one entry holding their summed collateral and debt, which
-   * the liquidation rules treat as that many identical members ({@link #members}). The cohort's
-   * trigger {@code sum D / (sum c LT)} lies between its members' triggers, so no member's
-   * trigger moves by {@code w} or more. {@code logWidth = 0} groups only accounts whose log
-   * trigger is the same double: identical up to scale, so the compression is exact in real
-   * arithmetic for rules that do not depend on an account's size. Accounts with no debt (never
+   * The book compressed into cohorts (src/docs/model.md, "Cohorts of accounts"): accounts with
+   * the same liquidation threshold whose log trigger price {@code ln(D / (c LT))} falls in the
+   * same bin {@code [k w, (k + 1) w)} become one entry holding their summed collateral and debt,
+   * which the liquidation rules treat as that many identical members ({@link #members}). The
+   * cohort's trigger {@code sum D / (sum c LT)} lies between its members' triggers, so no
+   * member's trigger moves by {@code w} or more. {@code logWidth = 0} merges only accounts whose
+   * log trigger is the same double: the same up to scale. Accounts with no debt (never
    * liquidated) of one threshold make one cohort. A cohort's source row is its first member's.
+   * Sizes are not compared: {@link #cohorts(double, double)} with an infinite size width.
    *
    * @param logWidth the bin width in ln(price), finite and {@code >= 0}
    */
   public AccountBook cohorts(double logWidth) {
+    return cohorts(logWidth, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #cohorts(double)}, merging only accounts whose log debt {@code ln D} also falls in
+   * one bin of width {@code sizeLogWidth}, so that a cohort's members are alike in size where a
+   * rule reads it (dust, the keeper's fee and minimum profit, price impact): they differ by less
+   * than a factor {@code e^sizeLogWidth}. 0 merges only equal debts (with {@code logWidth = 0}:
+   * identical accounts); infinity ignores size.
+   */
+  public AccountBook cohorts(double logWidth, double sizeLogWidth) {
     if (!(logWidth >= 0 && logWidth < Double.POSITIVE_INFINITY)) {
       throw new IllegalArgumentException("cohort width must be finite and >= 0, got " + logWidth);
+    }
+    if (!(sizeLogWidth >= 0)) {
+      throw new IllegalArgumentException("cohort size width must be >= 0, got " + sizeLogWidth);
     }
     int n = size();
     int[] cohortOf = new int[n];
@@ -155,9 +169,10 @@ public final class AccountBook implements Serializable {
     int[] byRow = IntStream.range(0, n).boxed().sorted(Comparator.comparingInt(i -> sourceRow[i]))
         .mapToInt(Integer::intValue).toArray();
     for (int i : byRow) {
-      double bin = logWidth == 0 || Double.isInfinite(logTrigger[i]) ? logTrigger[i]
-          : Math.floor(logTrigger[i] / logWidth);
-      cohortOf[i] = cohorts.computeIfAbsent(List.of(threshold[i], bin),
+      double bin = bin(logTrigger[i], logWidth);
+      double size = debt[i] == 0 || sizeLogWidth == Double.POSITIVE_INFINITY ? 0
+          : bin(FdLibm.log(debt[i]), sizeLogWidth);
+      cohortOf[i] = cohorts.computeIfAbsent(List.of(threshold[i], bin, size),
           k -> cohorts.size());
     }
     int k = cohorts.size();
@@ -179,6 +194,12 @@ public final class AccountBook implements Serializable {
     }
     return of(c, d, lt, row, m);
   }
+
+  /** The bin of width w that x falls in; with w = 0 (or an infinite x), x itself. */
+  private static double bin(double x, double w) {
+    return w == 0 || Double.isInfinite(x) ? x : Math.floor(x / w);
+  }
+
   private static double logRatio(double numerator, double denominator) {
     return numerator == 0 ? Double.NEGATIVE_INFINITY : FdLibm.log(numerator / denominator);
   }

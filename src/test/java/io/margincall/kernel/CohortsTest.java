@@ -79,6 +79,50 @@ class CohortsTest {
       assertEquals(book.sourceRow(i), exact.sourceRow(i));
     }
     assertTrue(!book.hasCohorts() && exact.hasCohorts());
+    // Bins of log debt as well: a cohort's members differ in debt by less than e^0.5.
+    AccountBook sized = book.cohorts(width, 0.5);
+    assertTrue(sized.size() > cohorts.size() && sized.size() < book.size());
+    assertEquals(book.size(), sized.accountCount());
+    assertEquals(book.totalDebt(), sized.totalDebt(), 1e-9 * book.totalDebt());
+    for (int j = 0; j < sized.size(); j++) {
+      double least = Double.POSITIVE_INFINITY;
+      double most = 0;
+      int n = 0;
+      for (int i = 0; i < book.size(); i++) {
+        if (Math.floor(book.logTrigger(i) / width) == Math.floor(sized.logTrigger(j) / width)
+            && Math.floor(Math.log(book.debt(i)) / 0.5)
+            == Math.floor(Math.log(sized.debt(j) / sized.members(j)) / 0.5)) {
+          least = Math.min(least, book.debt(i));
+          most = Math.max(most, book.debt(i));
+          n++;
+        }
+      }
+      assertEquals(sized.members(j), n, "cohort " + j);
+      assertTrue(most / least < Math.exp(0.5), "cohort " + j + ": debts " + least + ", " + most);
+    }
+  }
+
+  @Test
+  void exactModeMergesOnlyIdenticalAccounts() {
+    double[] c = {1, 2, 1, 1, 3};
+    double[] d = {1000, 2000, 1000, 1000, 1000};
+    double[] lt = {0.9, 0.9, 0.9, 0.8, 0.9};
+    AccountBook book = AccountBook.of(c, d, lt);
+    AccountBook identical = book.cohorts(0, 0);
+    assertEquals(4, identical.size());  // rows 0 and 2 merge; 3 has another threshold
+    AccountBook upToScale = book.cohorts(0);
+    assertEquals(3, upToScale.size());  // rows 0, 1 and 2 share D / c
+    int largest = 0;
+    for (int j = 0; j < upToScale.size(); j++) {
+      largest = Math.max(largest, upToScale.members(j));
+      if (upToScale.members(j) == 3) {
+        assertEquals(0, upToScale.sourceRow(j));
+        assertEquals(4000, upToScale.debt(j));
+        assertEquals(4, upToScale.collateral(j));
+      }
+    }
+    assertEquals(3, largest);
+    assertEquals(1000, scenario(List.of("accounts.cohorts.mode=exact")).book().size());
   }
 
   /**
@@ -88,6 +132,19 @@ class CohortsTest {
   @Test
   void identicalMembersGiveTheUncompressedOutcome() {
     assertSameOutcomes(List.of(), KINDS, false, 400);
+  }
+
+  /**
+   * The same under congestion: the keeper's gas fee and minimum profit per member, and each
+   * member's transaction submitted at the same step as the others', waiting as long.
+   */
+  @Test
+  void identicalMembersUnderCongestionGiveTheUncompressedOutcome() {
+    long[] seen = assertSameOutcomes(List.of("congestion.enabled=true",
+        "keeper.min-profit-usd=30", "congestion.shocks.rate-per-day=6",
+        "congestion.keeper-bid-gwei=40"), KINDS, false, 400);
+    assertTrue(seen[0] > 0 && seen[1] > 0 && seen[2] > 0, "submissions " + seen[0]
+        + ", waits " + seen[1] + ", skips " + seen[2] + ": congestion must act to be compared");
   }
 
   /** Members scaled by powers of two (the same D / c to the bit), rules that read no size. */
@@ -131,7 +188,7 @@ class CohortsTest {
 
   @Test
   void mechanismsThatActPerTransactionOrPositionAreRefused() {
-    for (String other : List.of("congestion.enabled=true", "perps.source=generated",
+    for (String other : List.of("perps.source=generated",
         "protocol.incentive.model=dutch-auction")) {
       ConfigError e = assertThrows(ConfigError.class,
           () -> ScenarioSettings.load(ROOT.resolve(QUICKSTART),
@@ -157,8 +214,8 @@ class CohortsTest {
    * {@code scaled}, else identical), interleaved in input order; the book and its exact
    * cohorts (one per kind) must give the same outcome on every path.
    */
-  private static void assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
-                                         int paths) {
+  private static long[] assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
+                                           int paths) {
     List<String> all = new ArrayList<>(sets);
     all.add("time.step=60");
     all.add("price.gbm.volatility=3");
@@ -189,6 +246,7 @@ class CohortsTest {
     PathOutcome y = new PathOutcome();
     int bad = 0;
     int liquidated = 0;
+    long[] seen = new long[3];
     for (long path = 0; path < paths; path++) {
       a.run(path, x);
       b.run(path, y);
@@ -197,6 +255,11 @@ class CohortsTest {
         assertEquals(x.countOf(k), y.countOf(k), at + " " + k);
       }
       assertEquals(x.fundExhausted, y.fundExhausted, at);
+      assertEquals(x.submissions, y.submissions, at);
+      assertEquals(x.inclusionWaitSteps, y.inclusionWaitSteps, at);
+      seen[0] += x.submissions;
+      seen[1] += x.inclusionWaitSteps;
+      seen[2] += x.countOf(OutcomeCount.UNPROFITABLE_AFTER_FEES);
       assertEquals(x.firstLiquidationStep, y.firstLiquidationStep, at);
       assertEquals(x.firstBadDebtStep, y.firstBadDebtStep, at);
       close(x.badDebt, y.badDebt, at + " bad debt");
@@ -213,6 +276,7 @@ class CohortsTest {
     }
     assertTrue(bad >= 10 && liquidated > bad, bad + " bad-debt paths, " + liquidated
         + " with liquidations: too few to compare");
+    return seen;
   }
 
   private static void close(double expected, double actual, String what) {
