@@ -250,7 +250,9 @@ final class RunCommand {
       BadDebtSummary r = points.get(0).summary();
       PointStatistics first = points.get(0);
       out.printf(Locale.ROOT, "  config %s, %,d %s%n", s.configHash().substring(0, 12),
-          first.accounts(), first.perpPositions() == 0 ? "accounts"
+          first.accounts(), first.perpPositions() == 0
+              ? (s.accounts().cohorts() ? "accounts, simulated as cohorts (accounts.cohorts)"
+                  : "accounts")
               : String.format(Locale.ROOT, "loans, %,d perp positions (%,.0f USD notional)",
                   first.perpPositions(), first.perpNotionalUsd()));
       out.printf(Locale.ROOT, "  P(liquidation)      %.5f  [%.5f, %.5f]%n",

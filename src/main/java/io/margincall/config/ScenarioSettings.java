@@ -99,6 +99,9 @@ public final class ScenarioSettings {
           + " one";
     } else if (price.assets().count() > 1) {
       why = "one asset: cross-margined accounts are not compressed";
+    } else if (circuitBreaker.enabled()) {
+      why = "defences.circuit-breaker.enabled = false: the liquidations a pause holds are counted"
+          + " per book entry";
     } else if (protocol.dutchAuction() != null) {
       why = IncentiveSettings.MODEL + " other than dutch-auction: an auction's lot and the limit"
           + " on debt in auction are per vault";

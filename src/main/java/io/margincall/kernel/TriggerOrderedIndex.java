@@ -320,6 +320,9 @@ final class TriggerOrderedIndex implements AccountIndex {
       engine.members(members(i));
     }
     int result = engine.liquidate(c, d, threshold, oraclePrice, t, out);
+    if (cohorts) {
+      engine.members(1);  // the engine's other callers liquidate single positions
+    }
     thresholdCollateral -= (c - engine.collateralLeft()) * threshold;
     state[at + C] = engine.collateralLeft();
     state[at + D] = engine.debtLeft();

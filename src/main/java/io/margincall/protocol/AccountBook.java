@@ -132,12 +132,13 @@ public final class AccountBook implements Serializable {
 
   /**
    * The book compressed into cohorts (src/docs/model.md, "Cohorts of accounts"): accounts with
-   * the same liquidation threshold whose log trigger price {@code ln(D / (c LT))} falls in the
-   * same bin {@code [k w, (k + 1) w)} become one entry holding their summed collateral and debt,
+   * the same liquidation threshold whose log bankruptcy price {@code ln(D / c)} falls in the same
+   * bin {@code [k w, (k + 1) w)} become one entry holding their summed collateral and debt,
    * which the liquidation rules treat as that many identical members ({@link #members}). The
-   * cohort's trigger {@code sum D / (sum c LT)} lies between its members' triggers, so no
-   * member's trigger moves by {@code w} or more. {@code logWidth = 0} merges only accounts whose
-   * log trigger is the same double: the same up to scale. Accounts with no debt (never
+   * cohort's {@code sum D / sum c} lies between its members', so no member's bankruptcy price,
+   * nor (at one threshold) its trigger price {@code D / (c LT)}, moves by a factor {@code e^w} or
+   * more. {@code logWidth = 0} merges only accounts whose {@code ln(D / c)} is the same double:
+   * the same up to scale. Accounts with no debt (never
    * liquidated) of one threshold make one cohort. A cohort's source row is its first member's.
    * Sizes are not compared: {@link #cohorts(double, double)} with an infinite size width.
    *
@@ -169,7 +170,10 @@ public final class AccountBook implements Serializable {
     int[] byRow = IntStream.range(0, n).boxed().sorted(Comparator.comparingInt(i -> sourceRow[i]))
         .mapToInt(Integer::intValue).toArray();
     for (int i : byRow) {
-      double bin = bin(logTrigger[i], logWidth);
+      // Bins of ln(D / c), the bankruptcy price, so that the partition is the same whatever the
+      // threshold (a sweep over it compares the same cohorts); at one threshold the trigger is
+      // D / c over it, so the triggers' spread is the same.
+      double bin = bin(logRatio(debt[i], collateral[i]), logWidth);
       double size = debt[i] == 0 || sizeLogWidth == Double.POSITIVE_INFINITY ? 0
           : bin(FdLibm.log(debt[i]), sizeLogWidth);
       cohortOf[i] = cohorts.computeIfAbsent(List.of(threshold[i], bin, size),

@@ -197,9 +197,12 @@ public final class LiquidationEngine {
   /**
    * The next {@link #liquidate} is of a cohort of {@code m} identical accounts
    * ({@link AccountBook#cohorts}) holding c and d together: the incentive rule, dust, the keeper's
-   * fee and minimum profit apply to one member (c / m, d / m), the amounts and counts to all m,
-   * and a loss offered to the path's largest is one member's. Until called again, 1. With m = 1
-   * every product and quotient below is exact, so an uncompressed book's bits do not change.
+   * fee and minimum profit apply to one member (c / m, d / m), and so does the slippage of its
+   * sale at the step's market; the amounts and counts are all m's, and a loss offered to the
+   * path's largest is one member's. The permanent impact of the members' sales is that of their
+   * sum, one move (with permanent impact 0, nothing moves and the cohort is exact). Until called
+   * again, 1. With m = 1 every product and quotient below is exact, so an uncompressed book's
+   * bits do not change.
    */
   public void members(int m) {
     members = m;
@@ -290,7 +293,7 @@ public final class LiquidationEngine {
     // One member's collateral value and debt (the whole position's unless a cohort's).
     double collateralUsd = c * oraclePrice * perMember;  // NaN when the rule does not read it
     double memberDebt = d * perMember;
-    double repay = members * incentive.repay(collateralUsd, memberDebt, threshold);
+    double repay = forAll(incentive.repay(collateralUsd, memberDebt, threshold), memberDebt, d);
     double bonus = incentive.bonus(collateralUsd, memberDebt, threshold);
     double onePlusBonus = 1 + bonus;
     double valuation = seizeAtOracle ? oraclePrice : market;
@@ -298,8 +301,8 @@ public final class LiquidationEngine {
     double seized;
     if (wanted <= c) {
       if (repay < d && wanted < c) {
-        double accepted = members * incentive.admissibleRepay(repay * perMember, collateralUsd,
-            memberDebt, bonus, oraclePrice / valuation);
+        double accepted = forAll(incentive.admissibleRepay(repay * perMember, collateralUsd,
+            memberDebt, bonus, oraclePrice / valuation), memberDebt, d);
         if (accepted != repay) {
           repay = accepted;
           wanted = repay * onePlusBonus / valuation;
@@ -312,7 +315,7 @@ public final class LiquidationEngine {
     }
     if (profitCheck) {
       double fee = gas == null ? 0 : members * gas.liquidationCostUsd(market);
-      double proceeds = stepMarket.proceeds(seized, market);
+      double proceeds = members * stepMarket.proceeds(seized * perMember, market);
       double least = members * minProfit;
       if (proceeds - repay - fee < least) {
         if (seized * market - repay - fee < least) {
@@ -350,6 +353,16 @@ public final class LiquidationEngine {
       out.count(OutcomeCount.LIQUIDATIONS_PARTIAL, memberCount);
     }
     return d > 0 ? OPEN : CLOSED;
+  }
+
+  /**
+   * The position's repayment when each member repays {@code memberRepay} of its {@code memberDebt}:
+   * m times it, or exactly the debt d when a member repays all of its own (m x (d / m) may fall
+   * an ulp short of d, which would leave the cohort open owing ~1e-12 USD). With m = 1 the
+   * member's repayment itself.
+   */
+  private double forAll(double memberRepay, double memberDebt, double d) {
+    return memberRepay == memberDebt ? d : members * memberRepay;
   }
 
   /**
@@ -430,7 +443,7 @@ public final class LiquidationEngine {
    */
   private void closeOut(double c, double d, int t, PathOutcome out) {
     double market = stepMarket.price();
-    double proceeds = stepMarket.proceeds(c, market);
+    double proceeds = members * stepMarket.proceeds(c * perMember, market);
     stepMarket.sold(c, market);
     out.collateralSeized += c;
     out.debtRepaid += proceeds;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.margincall.config.ConfigError;
 import io.margincall.config.ScenarioFactory;
 import io.margincall.config.ScenarioSettings;
+import io.margincall.model.FdLibm;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.PathOutcome;
 import io.margincall.stats.OutcomeCount;
@@ -31,7 +32,8 @@ class CohortsTest {
   // {collateral, debt, copies}: loans at LTV 0.85 to 0.91 (threshold 0.92), a few small enough
   // for the dust rule to close them.
   private static final double[][] KINDS = {
-      {10, 18200, 4}, {3, 5300, 7}, {40, 68000, 2}, {0.5, 880, 9}, {0.06, 105, 3}};
+      {10, 18200, 4}, {3, 5300, 7}, {40, 68000, 2}, {0.5, 880, 9}, {0.06, 105, 3},
+      {1, 1600.0123, 3}};  // 3 x (3 D x (1 / 3)) < 3 D: a whole repayment must not fall short
 
   @Test
   void compressionKeepsTheBookAndMovesNoTriggerByTheWidth() {
@@ -43,17 +45,17 @@ class CohortsTest {
     assertEquals(book.totalDebt(), cohorts.totalDebt(), 1e-9 * book.totalDebt());
     assertEquals(book.totalCollateral(), cohorts.totalCollateral(),
         1e-9 * book.totalCollateral());
-    // Each cohort is the sum of the accounts whose trigger lies in its bin; its first row is the
-    // smallest; its trigger lies between its members' triggers, inside the bin.
+    // Each cohort is the sum of the accounts whose ln(D / c) lies in its bin; its first row is
+    // the smallest; its trigger lies between its members' triggers, less than the width away.
     int members = 0;
     for (int j = 0; j < cohorts.size(); j++) {
-      double bin = Math.floor(cohorts.logTrigger(j) / width);
+      double bin = Math.floor(logRatio(cohorts, j) / width);
       double c = 0;
       double d = 0;
       int n = 0;
       int first = Integer.MAX_VALUE;
       for (int i = 0; i < book.size(); i++) {
-        if (Math.floor(book.logTrigger(i) / width) == bin) {
+        if (Math.floor(logRatio(book, i) / width) == bin) {
           c += book.collateral(i);
           d += book.debt(i);
           n++;
@@ -89,7 +91,7 @@ class CohortsTest {
       double most = 0;
       int n = 0;
       for (int i = 0; i < book.size(); i++) {
-        if (Math.floor(book.logTrigger(i) / width) == Math.floor(sized.logTrigger(j) / width)
+        if (Math.floor(logRatio(book, i) / width) == Math.floor(logRatio(sized, j) / width)
             && Math.floor(Math.log(book.debt(i)) / 0.5)
             == Math.floor(Math.log(sized.debt(j) / sized.members(j)) / 0.5)) {
           least = Math.min(least, book.debt(i));
@@ -147,6 +149,22 @@ class CohortsTest {
         + ", waits " + seen[1] + ", skips " + seen[2] + ": congestion must act to be compared");
   }
 
+  /** Close factor 1: every liquidation repays a member's whole debt, and closes the cohort. */
+  @Test
+  void aWholeRepaymentClosesTheCohort() {
+    assertSameOutcomes(List.of("protocol.close-factor=1", "protocol.dust=0"), KINDS, false, 400);
+  }
+
+  /**
+   * A market of finite depth with no permanent impact: each member's sale slips on its own size
+   * at the step's market, as it would alone.
+   */
+  @Test
+  void identicalMembersSellAsTheyWouldAloneInAFiniteMarket() {
+    assertSameOutcomes(List.of("liquidity.model=linear", "liquidity.depth-usd=300000",
+        "keeper.min-profit-usd=20"), KINDS, false, 400);
+  }
+
   /** Members scaled by powers of two (the same D / c to the bit), rules that read no size. */
   @Test
   void membersTheSameUpToScaleGiveTheUncompressedOutcome() {
@@ -189,6 +207,7 @@ class CohortsTest {
   @Test
   void mechanismsThatActPerTransactionOrPositionAreRefused() {
     for (String other : List.of("perps.source=generated",
+        "defences.circuit-breaker.enabled=true",
         "protocol.incentive.model=dutch-auction")) {
       ConfigError e = assertThrows(ConfigError.class,
           () -> ScenarioSettings.load(ROOT.resolve(QUICKSTART),
@@ -277,6 +296,11 @@ class CohortsTest {
     assertTrue(bad >= 10 && liquidated > bad, bad + " bad-debt paths, " + liquidated
         + " with liquidations: too few to compare");
     return seen;
+  }
+
+  /** ln(D / c) of entry i, as the compression bins it. */
+  private static double logRatio(AccountBook book, int i) {
+    return FdLibm.log(book.debt(i) / book.collateral(i));
   }
 
   private static void close(double expected, double actual, String what) {
