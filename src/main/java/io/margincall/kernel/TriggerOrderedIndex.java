@@ -83,15 +83,13 @@ final class TriggerOrderedIndex implements AccountIndex {
     // auction throttles, and whether it is barked depends on room that the running auctions'
     // takes free, which the certificates do not bound. Running auctions themselves are settled
     // every step (fallTrigger), so no step in which a keeper might take is ever skipped.
-    // A cohort's members pay the keeper's fee and minimum profit each, which the waiting
-    // certificates do not scale: every eligible cohort takes the full rules.
-    this.bulkSkips = bulkSkips && !engine.auctions() && !book.hasCohorts();
+    this.bulkSkips = bulkSkips && !engine.auctions();
     this.cohorts = book.hasCohorts();
     this.state = new double[4 * accounts];
     this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
     this.pendingUntil = new int[accounts];
-    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil);
+    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil, cohortMembers(book));
   }
 
   @Override
@@ -214,7 +212,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     if (waiting.earliestPending(e) <= t) {
       return false;  // a pending liquidation lands (or landed unseen): the full rules decide
     }
-    int fresh = e - waiting.pendingCount(e);
+    int fresh = waiting.freshAccounts(e);
     int keeperWait = keeper.waitSteps();
     if (keeper.congested() && keeperWait > 0) {
       if (keeperWait > keeper.maxWaitSteps()) {
@@ -259,7 +257,7 @@ final class TriggerOrderedIndex implements AccountIndex {
     if (keeper.congested() && !keeper.included(pendingUntil, i, t, out, members(i))) {
       result = SKIPPED;
     } else if (bulkSkips && certainlyUnprofitable(i, oraclePrice)) {
-      out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES);
+      out.count(OutcomeCount.UNPROFITABLE_AFTER_FEES, members(i));
       bulkSkipped++;
       result = SKIPPED;
     } else {
@@ -279,6 +277,18 @@ final class TriggerOrderedIndex implements AccountIndex {
     return engine.certainlyUnprofitableBeforeSlippage(waiting.repay(i), waiting.leastRepay(i),
         waiting.bonus(i), waiting.bankruptPrice(i), waiting.fullSeizurePrice(i),
         seizeAtOracle ? oraclePrice : engine.price());
+  }
+
+  /** Each entry's members, for the waiting certificates, or null for an uncompressed book. */
+  private static int[] cohortMembers(AccountBook book) {
+    if (!book.hasCohorts()) {
+      return null;
+    }
+    int[] m = new int[book.size()];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = book.members(i);
+    }
+    return m;
   }
 
   /** The accounts entry i stands for: 1 unless the book is compressed into cohorts. */

@@ -65,6 +65,10 @@ final class WaitingAccounts {
     }
   }
 
+  // Accounts per entry (a cohort's members), or null: one each.
+  private final int[] members;
+  // Prefix sums of the members of entries with nothing pending (null without cohorts).
+  private final int[] freshMembers;
   // Per account (by trigger rank), set when it starts waiting: its certificate values.
   private final double[] repay;
   private final double[] leastRepay;
@@ -81,8 +85,20 @@ final class WaitingAccounts {
    *     through {@link #changedAt}
    */
   WaitingAccounts(int accounts, LiquidationEngine rules, int[] pendingUntil) {
+    this(accounts, rules, pendingUntil, null);
+  }
+
+  /**
+   * As above, for a book of cohorts ({@code AccountBook.cohorts}): entry i stands for
+   * {@code members[i]} identical accounts (null: one each). Its certificate values are one
+   * member's, as {@link LiquidationEngine#liquidate} applies the rules to one member; counts of
+   * fresh and submitted liquidations are of members.
+   */
+  WaitingAccounts(int accounts, LiquidationEngine rules, int[] pendingUntil, int[] members) {
     this.rules = rules;
     this.pendingUntil = pendingUntil;
+    this.members = members;
+    this.freshMembers = members == null ? null : new int[accounts];
     this.list = new Entries(accounts);
     this.spare = new Entries(accounts);
     this.added = new Entries(accounts);
@@ -145,13 +161,15 @@ final class WaitingAccounts {
     int k = addedCount++;
     added.account[k] = i;
     added.key[k] = key;
-    double repay = rules.maxFirstRepay(d);
+    // One member's debt and collateral (exact for a single account: a product by 1).
+    double perMember = members == null ? 1 : 1.0 / members[i];
+    double repay = rules.maxFirstRepay(d * perMember);
     double bonus = rules.maxBonus(threshold);
     this.repay[i] = repay;
-    this.leastRepay[i] = rules.minFirstRepay(d);
+    this.leastRepay[i] = rules.minFirstRepay(d * perMember);
     this.bonus[i] = bonus;
     bankruptPrice[i] = LiquidationEngine.bankruptPrice(c, d);
-    fullSeizurePrice[i] = LiquidationEngine.fullSeizurePrice(repay, bonus, c);
+    fullSeizurePrice[i] = LiquidationEngine.fullSeizurePrice(repay, bonus, c * perMember);
   }
 
   /**
@@ -236,6 +254,7 @@ final class WaitingAccounts {
     double fullSeizure = k > 0 ? maxFullSeizurePrice[k - 1] : 0;
     int pending = k > 0 ? pendingCount[k - 1] : 0;
     int earliest = k > 0 ? earliestPending[k - 1] : Integer.MAX_VALUE;
+    int fresh = k > 0 && members != null ? freshMembers[k - 1] : 0;
     for (; k < e; k++) {
       // Comparisons rather than Math.max/min: no NaN or -0 here, and they are cheaper.
       int i = account[k];
@@ -250,6 +269,10 @@ final class WaitingAccounts {
       if (until > 0) {
         pending++;
         earliest = Math.min(earliest, until);
+      }
+      if (members != null) {
+        fresh += until > 0 ? 0 : members[i];
+        freshMembers[k] = fresh;
       }
       maxRepay[k] = hiRepay;
       minRepay[k] = loRepay;
@@ -295,6 +318,14 @@ final class WaitingAccounts {
     return pendingCount[e - 1];
   }
 
+  /**
+   * The accounts among the first e entries with no liquidation pending: the entries
+   * ({@code e - pendingCount(e)}), or with cohorts their members.
+   */
+  int freshAccounts(int e) {
+    return members == null ? e - pendingCount[e - 1] : freshMembers[e - 1];
+  }
+
   /** The earliest inclusion step pending among the first e accounts, or Integer.MAX_VALUE. */
   int earliestPending(int e) {
     return earliestPending[e - 1];
@@ -327,7 +358,7 @@ final class WaitingAccounts {
 
   /**
    * Submits the liquidations of the first e accounts that have none pending: each is included
-   * at step {@code until}. Returns how many were submitted.
+   * at step {@code until}. Returns how many accounts were submitted (a cohort's members).
    */
   int submitFresh(int e, int until) {
     int n = 0;
@@ -336,7 +367,7 @@ final class WaitingAccounts {
       if (pendingUntil[i] == 0) {
         pendingUntil[i] = until;
         validUpTo = Math.min(validUpTo, k);
-        n++;
+        n += members == null ? 1 : members[i];
       }
     }
     return n;

@@ -56,6 +56,14 @@ class BulkSkipTest {
       "defences.margin.model=predictive,defences.margin.gas.weight=1,"
           + "defences.margin.min-update-delay=600,defences.margin.max-update-change=0.02,"
           + "defences.margin.min-factor=0.95,defences.margin.reference-volatility=0.6",
+      // Cohorts: the certificates are one member's, the counts all members'.
+      "accounts.cohorts.mode=binned,accounts.cohorts.log-width=0.01,"
+          + "accounts.cohorts.size-log-width=1",
+      "accounts.cohorts.mode=binned,accounts.cohorts.log-width=0.03,"
+          + "accounts.cohorts.size-log-width=0,congestion.shocks.rate-per-day=6,"
+          + "congestion.keeper-bid-gwei=40,congestion.max-wait=120",
+      "accounts.cohorts.mode=binned,accounts.cohorts.log-width=0.01,"
+          + "protocol.incentive.model=aave-v3,keeper.min-profit-usd=30",
   })
   void bulkSettlementGivesTheSameBitsAsVisitingEveryAccount(String sets) {
     List<String> all = new ArrayList<>(List.of("time.step=60", "time.horizon=86400",
