@@ -43,9 +43,22 @@ public final class PathBatch {
     if (pointCount > 1) {
       out.recordFirstLiquidations(
           point.crossMargin() == null ? point.book().accountCount() : point.crossMargin().size(),
-          point.perps() == null ? 0 : point.perps().size(), accounts(point));
+          point.perps() == null ? 0 : point.perps().size(), accounts(point),
+          point.crossMargin() == null ? cohortWeights(point.book()) : null);
     }
     return out;
+  }
+
+  /** Each source row's members when the book is compressed into cohorts, else null. */
+  private static int[] cohortWeights(AccountBook book) {
+    if (!book.hasCohorts()) {
+      return null;
+    }
+    int[] w = new int[book.accountCount()];
+    for (int i = 0; i < book.size(); i++) {
+      w[book.sourceRow(i)] = book.members(i);
+    }
+    return w;
   }
 
   /**

@@ -64,7 +64,12 @@ public final class PathOutcome implements PathResult {
    * identifies the accounts ({@link FirstLiquidations}).
    */
   public void recordFirstLiquidations(int loans, int perps, long book) {
-    firstLiquidations = new FirstLiquidations(loans, perps, book);
+    recordFirstLiquidations(loans, perps, book, null);
+  }
+
+  /** As above, each loan standing for {@code loanWeight[k]} accounts (cohorts; null: one). */
+  public void recordFirstLiquidations(int loans, int perps, long book, int[] loanWeight) {
+    firstLiquidations = new FirstLiquidations(loans, perps, book, loanWeight);
   }
 
   /**

@@ -20,13 +20,24 @@ public final class FirstLiquidations {
   private final int[][] listed;
   private final int[] listedCount = new int[2];
   private final long book;
+  // Accounts each loan stands for (a cohort's members, by its source row), or null: one each.
+  private final int[] loanWeight;
 
   /**
    * For a book of {@code loans} loans and {@code perps} perp positions; {@code book} identifies
    * its accounts (equal for books of the same accounts, whatever their rules).
    */
   public FirstLiquidations(int loans, int perps, long book) {
+    this(loans, perps, book, null);
+  }
+
+  /**
+   * As above, the loan numbered k standing for {@code loanWeight[k]} accounts (a cohort's
+   * members; null: one each), so that a comparison counts accounts, not cohorts.
+   */
+  public FirstLiquidations(int loans, int perps, long book, int[] loanWeight) {
     this.book = book;
+    this.loanWeight = loanWeight;
     first = new int[][] {new int[loans], new int[perps]};
     listed = new int[][] {new int[loans], new int[perps]};
     Arrays.fill(first[LOANS], -1);
@@ -69,6 +80,11 @@ public final class FirstLiquidations {
   /** The k-th account of {@code kind} liquidated on this path, in order of first liquidation. */
   public int liquidated(int kind, int k) {
     return listed[kind][k];
+  }
+
+  /** How many accounts account {@code account} of {@code kind} stands for: 1 but for cohorts. */
+  public int weight(int kind, int account) {
+    return kind == LOANS && loanWeight != null ? loanWeight[account] : 1;
   }
 
   /** Step of the first liquidation of an account on this path, or -1 if none. */

@@ -31,23 +31,25 @@ public final class LiquidationCosts implements Mergeable<LiquidationCosts>, Seri
     for (int kind = FirstLiquidations.LOANS; kind <= FirstLiquidations.PERPS; kind++) {
       for (int k = 0; k < point.liquidatedCount(kind); k++) {
         int account = point.liquidated(kind, k);
+        int w = point.weight(kind, account);  // a cohort's members, else 1
         int base = baseline.firstStep(kind, account);
         if (base < 0) {
-          falsePositives++;
+          falsePositives += w;
           continue;
         }
-        both++;
+        both += w;
         int delay = point.firstStep(kind, account) - base;
-        delayStepsSum += delay;
+        delayStepsSum += (long) delay * w;
         if (delay > 0) {
-          delayed++;
+          delayed += w;
         } else if (delay < 0) {
-          advanced++;
+          advanced += w;
         }
       }
       for (int k = 0; k < baseline.liquidatedCount(kind); k++) {
-        if (point.firstStep(kind, baseline.liquidated(kind, k)) < 0) {
-          prevented++;
+        int account = baseline.liquidated(kind, k);
+        if (point.firstStep(kind, account) < 0) {
+          prevented += baseline.weight(kind, account);
         }
       }
     }

@@ -10,6 +10,7 @@ import io.margincall.config.ScenarioSettings;
 import io.margincall.model.FdLibm;
 import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.PathOutcome;
+import io.margincall.stats.LiquidationCosts;
 import io.margincall.stats.OutcomeCount;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,6 +166,62 @@ class CohortsTest {
         "keeper.min-profit-usd=20"), KINDS, false, 400);
   }
 
+  /**
+   * A sweep's account-by-account comparison with its baseline ({@code liquidation_cost_*})
+   * counts a cohort's members: identical accounts merged give the uncompressed book's counts.
+   */
+  @Test
+  void aSweepComparesAccountsNotCohorts() {
+    long[][] counts = new long[2][];
+    for (int merged = 0; merged < 2; merged++) {
+      AccountBook book = accounts(KINDS, false);
+      if (merged == 1) {
+        book = book.cohorts(0, 0);
+      }
+      Scenario base = scenario(List.of("time.step=60", "price.gbm.volatility=3")).toBuilder()
+          .book(book).build();
+      Scenario point = scenario(List.of("time.step=60", "price.gbm.volatility=3",
+          "oracle.delay=600")).toBuilder().book(book).build();
+      PathSimulator a = new PathSimulator(base);
+      PathSimulator b = new PathSimulator(point);
+      PathOutcome x = PathBatch.sweepOutcome(base, 2);
+      PathOutcome y = PathBatch.sweepOutcome(point, 2);
+      LiquidationCosts costs = new LiquidationCosts();
+      for (long path = 0; path < 300; path++) {
+        a.run(path, x);
+        b.run(path, y);
+        costs.add(y.firstLiquidations(), x.firstLiquidations());
+      }
+      counts[merged] = new long[] {costs.falsePositives(), costs.prevented(), costs.both(),
+          costs.delayed(), costs.advanced(), costs.delayStepsSum()};
+    }
+    assertEquals(Arrays.toString(counts[0]), Arrays.toString(counts[1]));
+    assertTrue(counts[0][2] > 0 && counts[0][3] + counts[0][4] > 0, Arrays.toString(counts[0]));
+  }
+
+  /**
+   * Each kind {c, D, copies} as that many accounts, interleaved in input order: identical, or
+   * scaled by 1, 2, 4, ... when {@code scaled}.
+   */
+  private static AccountBook accounts(double[][] kinds, boolean scaled) {
+    int n = Arrays.stream(kinds).mapToInt(k -> (int) k[2]).sum();
+    double[] c = new double[n];
+    double[] d = new double[n];
+    double[] lt = new double[n];
+    int i = 0;
+    for (int copy = 0; i < n; copy++) {
+      for (double[] k : kinds) {
+        if (copy < k[2]) {
+          double scale = scaled ? Math.scalb(1.0, copy) : 1;
+          c[i] = k[0] * scale;
+          d[i] = k[1] * scale;
+          lt[i++] = 0.92;
+        }
+      }
+    }
+    return AccountBook.of(c, d, lt);
+  }
+
   /** Members scaled by powers of two (the same D / c to the bit), rules that read no size. */
   @Test
   void membersTheSameUpToScaleGiveTheUncompressedOutcome() {
@@ -229,9 +286,8 @@ class CohortsTest {
   }
 
   /**
-   * Each kind {c, D, copies} becomes that many accounts (scaled by 1, 2, 4, ... when
-   * {@code scaled}, else identical), interleaved in input order; the book and its exact
-   * cohorts (one per kind) must give the same outcome on every path.
+   * The book of {@link #accounts} and its exact cohorts (one per kind) must give the same
+   * outcome on every path.
    */
   private static long[] assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
                                            int paths) {
@@ -239,22 +295,7 @@ class CohortsTest {
     all.add("time.step=60");
     all.add("price.gbm.volatility=3");
     Scenario base = scenario(all);
-    int n = Arrays.stream(kinds).mapToInt(k -> (int) k[2]).sum();
-    double[] c = new double[n];
-    double[] d = new double[n];
-    double[] lt = new double[n];
-    int i = 0;
-    for (int copy = 0; i < n; copy++) {
-      for (double[] k : kinds) {
-        if (copy < k[2]) {
-          double scale = scaled ? Math.scalb(1.0, copy) : 1;
-          c[i] = k[0] * scale;
-          d[i] = k[1] * scale;
-          lt[i++] = 0.92;
-        }
-      }
-    }
-    AccountBook book = AccountBook.of(c, d, lt);
+    AccountBook book = accounts(kinds, scaled);
     AccountBook cohorts = book.cohorts(0);
     assertEquals(kinds.length, cohorts.size());
     Scenario separate = base.toBuilder().book(book).build();
