@@ -2,6 +2,7 @@ package io.margincall.protocol;
 
 import io.margincall.model.FdLibm;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -137,8 +138,9 @@ public final class AccountBook implements Serializable {
    * which the liquidation rules treat as that many identical members ({@link #members}). The
    * cohort's {@code sum D / sum c} lies between its members', so no member's bankruptcy price,
    * nor (at one threshold) its trigger price {@code D / (c LT)}, moves by a factor {@code e^w} or
-   * more. {@code logWidth = 0} merges only accounts whose {@code ln(D / c)} is the same double:
-   * the same up to scale. Accounts with no debt (never
+   * more. {@code logWidth = 0} merges only accounts whose {@code ln(D / c)} is the same double
+   * (the same up to scale), and only those next to each other in storage order: an account of
+   * the same trigger but another key (threshold, size) between them keeps them apart. Accounts with no debt (never
    * liquidated) of one threshold make one cohort. A cohort's source row is its first member's.
    * Sizes are not compared: {@link #cohorts(double, double)} with an infinite size width.
    *
@@ -163,6 +165,31 @@ public final class AccountBook implements Serializable {
       throw new IllegalArgumentException("cohort size width must be >= 0, got " + sizeLogWidth);
     }
     int n = size();
+    // Each account's key: threshold, bin of ln(D / c) and bin of ln D. Bins of ln(D / c), the
+    // bankruptcy price, so that the partition is the same whatever the threshold (a sweep over
+    // it compares the same cohorts); at one threshold the trigger is D / c over it.
+    List<List<Double>> key = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      double bin = bin(logRatio(debt[i], collateral[i]), logWidth);
+      double size = debt[i] == 0 || sizeLogWidth == Double.POSITIVE_INFINITY ? 0
+          : bin(FdLibm.log(debt[i]), sizeLogWidth);
+      key.add(List.of(threshold[i], bin, size));
+    }
+    if (logWidth == 0) {
+      // Exact: merge only runs of equal keys in storage order (the order the oracle reaches
+      // them), so that an account of the same trigger but another key between two members is
+      // still liquidated between them, as the insurance fund would see it account by account.
+      double run = 0;
+      List<Double> previous = null;
+      for (int i = 0; i < n; i++) {
+        List<Double> k = key.get(i);
+        if (previous != null && !k.equals(previous)) {
+          run++;
+        }
+        previous = k;
+        key.set(i, List.of(k.get(0), k.get(1), k.get(2), run));
+      }
+    }
     int[] cohortOf = new int[n];
     Map<List<Double>, Integer> cohorts = new HashMap<>();
     // Members in input-row order, so each cohort's sums and first row do not depend on the
@@ -170,14 +197,7 @@ public final class AccountBook implements Serializable {
     int[] byRow = IntStream.range(0, n).boxed().sorted(Comparator.comparingInt(i -> sourceRow[i]))
         .mapToInt(Integer::intValue).toArray();
     for (int i : byRow) {
-      // Bins of ln(D / c), the bankruptcy price, so that the partition is the same whatever the
-      // threshold (a sweep over it compares the same cohorts); at one threshold the trigger is
-      // D / c over it, so the triggers' spread is the same.
-      double bin = bin(logRatio(debt[i], collateral[i]), logWidth);
-      double size = debt[i] == 0 || sizeLogWidth == Double.POSITIVE_INFINITY ? 0
-          : bin(FdLibm.log(debt[i]), sizeLogWidth);
-      cohortOf[i] = cohorts.computeIfAbsent(List.of(threshold[i], bin, size),
-          k -> cohorts.size());
+      cohortOf[i] = cohorts.computeIfAbsent(key.get(i), k -> cohorts.size());
     }
     int k = cohorts.size();
     double[] c = new double[k];

@@ -293,7 +293,8 @@ public final class LiquidationEngine {
     // One member's collateral value and debt (the whole position's unless a cohort's).
     double collateralUsd = c * oraclePrice * perMember;  // NaN when the rule does not read it
     double memberDebt = d * perMember;
-    double repay = forAll(incentive.repay(collateralUsd, memberDebt, threshold), memberDebt, d);
+    double memberRepay = incentive.repay(collateralUsd, memberDebt, threshold);
+    double repay = forAll(memberRepay, memberDebt, d);
     double bonus = incentive.bonus(collateralUsd, memberDebt, threshold);
     double onePlusBonus = 1 + bonus;
     double valuation = seizeAtOracle ? oraclePrice : market;
@@ -301,7 +302,7 @@ public final class LiquidationEngine {
     double seized;
     if (wanted <= c) {
       if (repay < d && wanted < c) {
-        double accepted = forAll(incentive.admissibleRepay(repay * perMember, collateralUsd,
+        double accepted = forAll(incentive.admissibleRepay(memberRepay, collateralUsd,
             memberDebt, bonus, oraclePrice / valuation), memberDebt, d);
         if (accepted != repay) {
           repay = accepted;

@@ -41,7 +41,7 @@ public final class PathOutcome implements PathResult {
   /** Steps the oracle feed spent in an outage. */
   public long oracleOutageSteps;
   /** Liquidation transactions submitted (congestion modelled). */
-  public int submissions;
+  public long submissions;
   /** Steps those submissions waited for inclusion, in all. */
   public long inclusionWaitSteps;
   /** Oracle posts on the path. */
@@ -185,7 +185,7 @@ public final class PathOutcome implements PathResult {
   }
 
   @Override
-  public int submissions() {
+  public long submissions() {
     return submissions;
   }
 

@@ -22,7 +22,7 @@ public interface PathResult {
   int firstBadDebtStep();
 
   /** Liquidation transactions submitted. */
-  int submissions();
+  long submissions();
 
   /** Steps the submissions waited for inclusion, in all. */
   long inclusionWaitSteps();

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A book compressed into cohorts ({@code accounts.cohorts}, {@link AccountBook#cohorts}): each
@@ -107,12 +109,18 @@ class CohortsTest {
 
   @Test
   void exactModeMergesOnlyIdenticalAccounts() {
-    double[] c = {1, 2, 1, 1, 3};
-    double[] d = {1000, 2000, 1000, 1000, 1000};
+    double[] c = {1, 1, 2, 1, 3};
+    double[] d = {1000, 1000, 2000, 1000, 1000};
     double[] lt = {0.9, 0.9, 0.9, 0.8, 0.9};
     AccountBook book = AccountBook.of(c, d, lt);
     AccountBook identical = book.cohorts(0, 0);
-    assertEquals(4, identical.size());  // rows 0 and 2 merge; 3 has another threshold
+    assertEquals(4, identical.size());  // rows 0 and 1 merge; 3 has another threshold
+    // Identical accounts with another of their trigger between them (rows small, big, small):
+    // kept apart, so that the oracle reaches them in the book's order.
+    AccountBook between = AccountBook.of(new double[] {1, 2, 1}, new double[] {1000, 2000, 1000},
+        new double[] {0.9, 0.9, 0.9});
+    assertEquals(3, between.cohorts(0, 0).size());
+    assertEquals(1, between.cohorts(0).size());  // the same up to scale: one cohort
     AccountBook upToScale = book.cohorts(0);
     assertEquals(3, upToScale.size());  // rows 0, 1 and 2 share D / c
     int largest = 0;
@@ -222,6 +230,43 @@ class CohortsTest {
     return AccountBook.of(c, d, lt);
   }
 
+  /**
+   * The protocols' incentive rules read one member (Aave v3's USD thresholds and leftover rule,
+   * Euler's and Morpho's health-based bonus), with oracle-priced seizure, congestion, a
+   * finite-depth market without permanent impact and a dynamic margin: the same outcome path by
+   * path.
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {
+      "protocol.incentive.model=aave-v3,protocol.seize-price=oracle,congestion.enabled=true,"
+          + "keeper.min-profit-usd=30,congestion.shocks.rate-per-day=6,"
+          + "congestion.keeper-bid-gwei=40,liquidity.model=linear,liquidity.depth-usd=300000,"
+          + "defences.margin.model=realized-volatility,defences.margin.half-life=600",
+      "protocol.incentive.model=euler,liquidity.model=linear,liquidity.depth-usd=300000,"
+          + "keeper.min-profit-usd=20,congestion.enabled=true,congestion.shocks.rate-per-day=6,"
+          + "congestion.keeper-bid-gwei=40",
+      "protocol.incentive.model=morpho,protocol.dust=0,oracle.delay=7200,oracle.heartbeat=7200,"
+          + "oracle.deviation=0.05,congestion.enabled=true,keeper.min-profit-usd=30,"
+          + "congestion.shocks.rate-per-day=6,congestion.keeper-bid-gwei=40",
+      "protocol.seize-price=oracle,oracle.delay=7200,oracle.heartbeat=7200,"
+          + "oracle.deviation=0.05,liquidity.model=constant-product,keeper.min-profit-usd=20",
+  })
+  void identicalMembersUnderEachIncentiveRuleGiveTheUncompressedOutcome(String sets) {
+    assertSameOutcomes(Arrays.asList(sets.split(",")), KINDS, false, 400);
+  }
+
+  /**
+   * Exact cohorts of a book whose kinds share a trigger to the bit but not a size (a small loan
+   * the dust rule closes whole, and one 1,024 times as big), in input rows small, big, small:
+   * liquidated at one step, the insurance fund must see their deposits and losses in the order
+   * it would account by account, so the two small loans stay apart (three entries).
+   */
+  @Test
+  void exactCohortsOfOneTriggerKeepTheFundsOrder() {
+    double[][] kinds = {{0.1, 170, 2}, {0.1 * 1024, 170 * 1024, 1}};
+    assertSameOutcomes(List.of("insurance.balance=0"), kinds, false, 400, 0, 3);
+  }
+
   /** Members scaled by powers of two (the same D / c to the bit), rules that read no size. */
   @Test
   void membersTheSameUpToScaleGiveTheUncompressedOutcome() {
@@ -291,13 +336,23 @@ class CohortsTest {
    */
   private static long[] assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
                                            int paths) {
+    return assertSameOutcomes(sets, kinds, scaled, paths, Double.POSITIVE_INFINITY,
+        kinds.length);
+  }
+
+  /**
+   * As above, merging only accounts whose debts share a bin of {@code sizeLogWidth} (0: equal
+   * debts, {@code cohorts(0, 0)}), into {@code entries} cohorts.
+   */
+  private static long[] assertSameOutcomes(List<String> sets, double[][] kinds, boolean scaled,
+                                           int paths, double sizeLogWidth, int entries) {
     List<String> all = new ArrayList<>(sets);
     all.add("time.step=60");
     all.add("price.gbm.volatility=3");
     Scenario base = scenario(all);
     AccountBook book = accounts(kinds, scaled);
-    AccountBook cohorts = book.cohorts(0);
-    assertEquals(kinds.length, cohorts.size());
+    AccountBook cohorts = book.cohorts(0, sizeLogWidth);
+    assertEquals(entries, cohorts.size());
     Scenario separate = base.toBuilder().book(book).build();
     Scenario merged = base.toBuilder().book(cohorts).build();
     PathSimulator a = new PathSimulator(separate);

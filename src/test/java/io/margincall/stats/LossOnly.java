@@ -45,7 +45,7 @@ record LossOnly(double badDebt, double weight) implements PathResult {
   }
 
   @Override
-  public int submissions() {
+  public long submissions() {
     return 0;
   }
 

@@ -32,7 +32,7 @@ class RecommendationTest {
         public long countOf(OutcomeCount c) { return c == OutcomeCount.LIQUIDATIONS ? 1 : 0; }
         public double amountOf(io.margincall.stats.OutcomeAmount a) { return 0; }
         public int firstBadDebtStep() { return 1; }
-        public int submissions() { return 0; }
+        public long submissions() { return 0; }
         public long inclusionWaitSteps() { return 0; }
         public double meanOracleGap() { return 0; }
         public double minMarketToOracle() { return 0; }
