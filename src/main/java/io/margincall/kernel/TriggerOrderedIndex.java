@@ -89,7 +89,8 @@ final class TriggerOrderedIndex implements AccountIndex {
     this.touched = new TouchedAccounts(accounts);
     this.stillOpen = new int[accounts];
     this.pendingUntil = new int[accounts];
-    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil, cohortMembers(book));
+    this.waiting = new WaitingAccounts(accounts, engine, pendingUntil,
+        book.hasCohorts() ? book : null);
   }
 
   @Override
@@ -277,18 +278,6 @@ final class TriggerOrderedIndex implements AccountIndex {
     return engine.certainlyUnprofitableBeforeSlippage(waiting.repay(i), waiting.leastRepay(i),
         waiting.bonus(i), waiting.bankruptPrice(i), waiting.fullSeizurePrice(i),
         seizeAtOracle ? oraclePrice : engine.price());
-  }
-
-  /** Each entry's members, for the waiting certificates, or null for an uncompressed book. */
-  private static int[] cohortMembers(AccountBook book) {
-    if (!book.hasCohorts()) {
-      return null;
-    }
-    int[] m = new int[book.size()];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = book.members(i);
-    }
-    return m;
   }
 
   /** The accounts entry i stands for: 1 unless the book is compressed into cohorts. */

@@ -1,5 +1,6 @@
 package io.margincall.kernel;
 
+import io.margincall.protocol.AccountBook;
 import io.margincall.protocol.LiquidationEngine;
 
 /**
@@ -65,8 +66,8 @@ final class WaitingAccounts {
     }
   }
 
-  // Accounts per entry (a cohort's members), or null: one each.
-  private final int[] members;
+  // The book when compressed into cohorts (its entries' members), or null: one account each.
+  private final AccountBook cohorts;
   // Prefix sums of the members of entries with nothing pending (null without cohorts).
   private final int[] freshMembers;
   // Per account (by trigger rank), set when it starts waiting: its certificate values.
@@ -89,16 +90,17 @@ final class WaitingAccounts {
   }
 
   /**
-   * As above, for a book of cohorts ({@code AccountBook.cohorts}): entry i stands for
-   * {@code members[i]} identical accounts (null: one each). Its certificate values are one
-   * member's, as {@link LiquidationEngine#liquidate} applies the rules to one member; counts of
-   * fresh and submitted liquidations are of members.
+   * As above, for a book of cohorts ({@link AccountBook#cohorts}; null: one account an entry):
+   * entry i stands for {@code cohorts.members(i)} identical accounts. Its certificate values are
+   * one member's, as {@link LiquidationEngine#liquidate} applies the rules to one member; counts
+   * of fresh and submitted liquidations are of members.
    */
-  WaitingAccounts(int accounts, LiquidationEngine rules, int[] pendingUntil, int[] members) {
+  WaitingAccounts(int accounts, LiquidationEngine rules, int[] pendingUntil,
+                  AccountBook cohorts) {
     this.rules = rules;
     this.pendingUntil = pendingUntil;
-    this.members = members;
-    this.freshMembers = members == null ? null : new int[accounts];
+    this.cohorts = cohorts;
+    this.freshMembers = cohorts == null ? null : new int[accounts];
     this.list = new Entries(accounts);
     this.spare = new Entries(accounts);
     this.added = new Entries(accounts);
@@ -162,7 +164,7 @@ final class WaitingAccounts {
     added.account[k] = i;
     added.key[k] = key;
     // One member's debt and collateral (exact for a single account: a product by 1).
-    double perMember = members == null ? 1 : 1.0 / members[i];
+    double perMember = cohorts == null ? 1 : 1.0 / cohorts.members(i);
     double repay = rules.maxFirstRepay(d * perMember);
     double bonus = rules.maxBonus(threshold);
     this.repay[i] = repay;
@@ -254,7 +256,7 @@ final class WaitingAccounts {
     double fullSeizure = k > 0 ? maxFullSeizurePrice[k - 1] : 0;
     int pending = k > 0 ? pendingCount[k - 1] : 0;
     int earliest = k > 0 ? earliestPending[k - 1] : Integer.MAX_VALUE;
-    int fresh = k > 0 && members != null ? freshMembers[k - 1] : 0;
+    int fresh = k > 0 && cohorts != null ? freshMembers[k - 1] : 0;
     for (; k < e; k++) {
       // Comparisons rather than Math.max/min: no NaN or -0 here, and they are cheaper.
       int i = account[k];
@@ -270,8 +272,8 @@ final class WaitingAccounts {
         pending++;
         earliest = Math.min(earliest, until);
       }
-      if (members != null) {
-        fresh += until > 0 ? 0 : members[i];
+      if (cohorts != null) {
+        fresh += until > 0 ? 0 : cohorts.members(i);
         freshMembers[k] = fresh;
       }
       maxRepay[k] = hiRepay;
@@ -323,7 +325,7 @@ final class WaitingAccounts {
    * ({@code e - pendingCount(e)}), or with cohorts their members.
    */
   int freshAccounts(int e) {
-    return members == null ? e - pendingCount[e - 1] : freshMembers[e - 1];
+    return cohorts == null ? e - pendingCount[e - 1] : freshMembers[e - 1];
   }
 
   /** The earliest inclusion step pending among the first e accounts, or Integer.MAX_VALUE. */
@@ -367,7 +369,7 @@ final class WaitingAccounts {
       if (pendingUntil[i] == 0) {
         pendingUntil[i] = until;
         validUpTo = Math.min(validUpTo, k);
-        n += members == null ? 1 : members[i];
+        n += cohorts == null ? 1 : cohorts.members(i);
       }
     }
     return n;
